@@ -1,0 +1,2 @@
+/** Implementation details of qbmc core; not exported, not API. */
+package dev.qbmc.core.internal;

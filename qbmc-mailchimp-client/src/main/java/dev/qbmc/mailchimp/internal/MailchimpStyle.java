@@ -1,0 +1,21 @@
+package dev.qbmc.mailchimp.internal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The one Immutables style of this module: generated implementations are package-private and hidden
+ * behind the abstract value type ({@code builder()}, {@code of(...)}), JDK collections only.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.SOURCE)
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    get = {"get*", "is*"},
+    defaults = @Value.Immutable(copy = true))
+public @interface MailchimpStyle {}
