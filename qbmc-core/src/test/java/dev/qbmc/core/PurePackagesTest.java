@@ -50,7 +50,7 @@ class PurePackagesTest {
           Rule.of("System\\s*\\.\\s*(out|err|in)\\b", "console I/O"),
           Rule.of("\\bjava\\.lang\\.System\\.Logger\\b|System\\s*\\.\\s*getLogger", "logging is a side effect"),
           Rule.of("\\bdev\\.qbmc\\.quickbooks\\.QuickBooksClient\\b|\\bdev\\.qbmc\\.mailchimp\\.MailchimpClient\\b", "API clients"),
-          Rule.of("\\bdev\\.qbmc\\.core\\.(spi|store|internal)\\b", "side-effecting core packages"));
+          Rule.of("\\bdev\\.qbmc\\.core\\.(spi|store)\\b|\\bdev\\.qbmc\\.core\\.internal\\.(?!QbmcStyle\\b)", "side-effecting core packages"));
 
   @Test
   void purePackages_exist() {
