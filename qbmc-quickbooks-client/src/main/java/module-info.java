@@ -5,6 +5,7 @@
 module dev.qbmc.quickbooks {
   requires transitive java.net.http;
   requires transitive com.fasterxml.jackson.databind;
+  requires java.xml;
   requires static org.immutables.value;
 
   exports dev.qbmc.quickbooks;
