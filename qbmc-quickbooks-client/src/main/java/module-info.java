@@ -10,6 +10,8 @@ module dev.qbmc.quickbooks {
 
   exports dev.qbmc.quickbooks;
   exports dev.qbmc.quickbooks.model;
+  exports dev.qbmc.quickbooks.oauth;
+  exports dev.qbmc.quickbooks.webhook;
 
   opens dev.qbmc.quickbooks.model to com.fasterxml.jackson.databind;
   opens dev.qbmc.quickbooks.internal to com.fasterxml.jackson.databind;

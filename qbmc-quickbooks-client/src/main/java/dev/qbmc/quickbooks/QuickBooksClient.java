@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qbmc.quickbooks.internal.QboJacksonModule;
 import dev.qbmc.quickbooks.internal.QboPayloads;
 import dev.qbmc.quickbooks.internal.QueryPage;
+import dev.qbmc.quickbooks.internal.Uris;
 import dev.qbmc.quickbooks.model.CompanyInfo;
 import dev.qbmc.quickbooks.model.DeletedEntity;
 import dev.qbmc.quickbooks.model.Preferences;
@@ -606,37 +607,7 @@ public final class QuickBooksClient {
     }
 
     private static URI checkBaseUri(URI uri) {
-      Objects.requireNonNull(uri, "baseUri");
-      if (!uri.isAbsolute() || uri.getHost() == null) {
-        throw new IllegalArgumentException("baseUri must be an absolute URI with a host: " + uri);
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("baseUri must not carry user info, query or fragment");
-      }
-      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-      if (scheme.equals("https")) {
-        return uri;
-      }
-      if (scheme.equals("http") && isLoopback(uri.getHost())) {
-        return uri;
-      }
-      throw new IllegalArgumentException(
-          "baseUri must use HTTPS (plain HTTP is allowed only on loopback addresses): " + uri);
+      return Uris.requireHttps(uri, "baseUri", false);
     }
-  }
-
-  static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
-      return true;
-    }
-    String[] parts = h.split("\\.", -1);
-    if (parts.length != 4 || !parts[0].equals("127")) {
-      return false;
-    }
-    return Arrays.stream(parts).allMatch(p -> p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255);
   }
 }
