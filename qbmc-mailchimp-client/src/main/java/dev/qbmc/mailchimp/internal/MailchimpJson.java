@@ -57,6 +57,8 @@ public final class MailchimpJson {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
+        .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+        .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
         .serializationInclusion(JsonInclude.Include.NON_ABSENT)
         .build();
   }

@@ -53,6 +53,7 @@ public abstract class AddressMergeValue {
    *
    * @return true when Mailchimp will accept this address
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isComplete() {
     return !addr1().isBlank() && !city().isBlank() && !state().isBlank() && !zip().isBlank();
   }

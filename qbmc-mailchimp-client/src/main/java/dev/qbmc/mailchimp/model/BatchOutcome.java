@@ -58,6 +58,7 @@ public abstract class BatchOutcome {
    *
    * @return true for a partial success
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isPartialSuccess() {
     return status().erroredOperations() > 0 && status().erroredOperations() < status().totalOperations();
   }

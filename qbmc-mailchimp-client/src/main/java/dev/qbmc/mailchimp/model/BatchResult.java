@@ -41,6 +41,7 @@ public abstract class BatchResult {
    *
    * @return true for a 2xx status
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isSuccess() {
     return statusCode() >= 200 && statusCode() < 300;
   }

@@ -71,6 +71,7 @@ public abstract class BatchStatus {
    *
    * @return true when the status is {@code finished}
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isFinished() {
     return "finished".equals(status());
   }
@@ -80,6 +81,7 @@ public abstract class BatchStatus {
    *
    * @return true for complete success
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isCompleteSuccess() {
     return isFinished() && erroredOperations() == 0;
   }

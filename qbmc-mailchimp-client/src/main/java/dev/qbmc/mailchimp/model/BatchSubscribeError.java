@@ -52,6 +52,7 @@ public abstract class BatchSubscribeError {
    *
    * @return true for {@code ERROR_CONTACT_EXISTS}
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isContactExists() {
     return errorCode().map(CONTACT_EXISTS::equals).orElse(false);
   }

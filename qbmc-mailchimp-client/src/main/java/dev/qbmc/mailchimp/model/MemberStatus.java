@@ -33,6 +33,7 @@ public enum MemberStatus {
    *
    * @return false for {@link #ARCHIVED} and {@link #UNKNOWN}
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isWritable() {
     return this != ARCHIVED && this != UNKNOWN;
   }

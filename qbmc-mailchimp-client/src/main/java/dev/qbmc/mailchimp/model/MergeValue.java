@@ -144,6 +144,7 @@ public final class MergeValue {
    *
    * @return true for the empty string
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isEmpty() {
     return kind == Kind.TEXT && ((String) value).isEmpty();
   }

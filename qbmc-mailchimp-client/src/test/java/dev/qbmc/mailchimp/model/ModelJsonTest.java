@@ -45,6 +45,7 @@ class ModelJsonTest {
     assertThat(node.at("/merge_fields/ADDRESS/addr1").asText()).isEqualTo("1 Main St");
     assertThat(node.at("/merge_fields/ADDRESS").has("addr2")).isFalse();
     assertThat(node.at("/merge_fields/ADDRESS").has("country")).isFalse();
+    assertThat(node.at("/merge_fields/ADDRESS").size()).isEqualTo(4);
     assertThat(node.get("timestamp_signup").asText()).isEqualTo("2026-01-02T03:04:00+00:00");
   }
 
@@ -169,6 +170,8 @@ class ModelJsonTest {
     assertThat(audience.memberCount()).isEqualTo(42);
     assertThat(status.isFinished()).isTrue();
     assertThat(status.isCompleteSuccess()).isFalse();
+    assertThat(json.valueToTree(status).has("finished")).isFalse();
+    assertThat(json.valueToTree(status).has("complete_success")).isFalse();
   }
 
   @Test

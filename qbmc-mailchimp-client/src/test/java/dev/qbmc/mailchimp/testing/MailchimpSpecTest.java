@@ -33,4 +33,14 @@ class MailchimpSpecTest {
     assertThat(spec.template("GET", "/search-members")).contains("/search-members");
     assertThat(spec.template("POST", "/lists/abc")).contains("/lists/{list_id}");
   }
+
+  @Test
+  void validate_mergeValues_followTheDocumentedShapesNotTheSpecsObjectType() {
+    String path = "/lists/abc/members/h";
+    assertThat(spec.validate("PUT", path, "{\"email_address\":\"a@b.co\",\"status_if_new\":\"subscribed\","
+        + "\"merge_fields\":{\"FNAME\":\"Ada\",\"AGE\":3,\"ADDRESS\":{\"addr1\":\"1 Main\",\"city\":\"X\","
+        + "\"state\":\"CA\",\"zip\":\"1\"}}}")).isEmpty();
+    assertThat(spec.validate("PUT", path, "{\"email_address\":\"a@b.co\",\"status_if_new\":\"subscribed\","
+        + "\"merge_fields\":{\"ADDRESS\":{\"addr1\":\"1 Main\"}}}")).isNotEmpty();
+  }
 }
