@@ -2,6 +2,7 @@ package dev.qbmc.core.spi;
 
 import dev.qbmc.core.internal.QbmcStyle;
 import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.report.SyncReport;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -63,6 +64,23 @@ public abstract class SyncRunRecord {
     if (runId().isBlank()) {
       throw new IllegalArgumentException("runId must not be blank");
     }
+  }
+
+  /**
+   * The record of a finished run: its times, outcome, one-line summary and full report JSON.
+   *
+   * @param report the run's report
+   * @return the record
+   */
+  public static SyncRunRecord of(SyncReport report) {
+    return builder()
+        .runId(report.runId())
+        .startedAt(report.startedAt())
+        .finishedAt(report.finishedAt())
+        .outcome(report.outcome())
+        .summary(report.summary())
+        .reportJson(report.toJson())
+        .build();
   }
 
   /**
