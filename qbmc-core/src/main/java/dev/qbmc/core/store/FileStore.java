@@ -568,7 +568,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     Args.notNull(kind, "kind");
     ConnectionTable t = table(connectionId);
     journal(connectionId, t);
-    return t.snapshot(kind).stream();
+    return t.snapshot(kind);
   }
 
   @Override

@@ -124,7 +124,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   @Override
   public synchronized Stream<RecordState> streamStates(String connectionId, RecordKind kind) {
     Args.notNull(kind, "kind");
-    return table(connectionId).snapshot(kind).stream();
+    return table(connectionId).snapshot(kind);
   }
 
   @Override

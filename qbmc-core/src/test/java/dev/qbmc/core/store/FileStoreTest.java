@@ -153,6 +153,10 @@ class FileStoreTest {
     try (Stream<Path> files = Files.list(tokens.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
+    try (FileStore store = FileStore.open(dir)) {
+      store.deleteAll("acme");
+    }
+    assertThat(Files.readString(tokens)).doesNotContain("secret").contains("\"deleted\"");
   }
 
   @Test
