@@ -123,6 +123,32 @@ class FileStoreTest {
   }
 
   @Test
+  void killedBetweenSnapshotRenameAndJournalTruncation_replaysTheOldJournalToTheSameState()
+      throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
+      store.putStates("acme", List.of(state("1", "b1")));
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "3")));
+      store.putStates("acme", List.of(state("3", "c3")));
+      store.putStates("acme", IntStream.range(10, 60).mapToObj(i -> state("x" + i, "x")).toList());
+      store.removeStates("acme", IntStream.range(10, 60).mapToObj(i -> RecordKey.of(RecordKind.CUSTOMER, "x" + i)).toList());
+    }
+    byte[] oldJournal = Files.readAllBytes(journal());
+    assertThat(oldJournal.length).isGreaterThan(1024);
+    try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).build()) {
+      store.putStates("acme", List.of(state("1", "b1"))); // appends, then compacts
+    }
+    assertThat(dir.resolve("connections/acme/states.snapshot")).exists();
+    assertThat(Files.size(journal())).isZero();
+    // The crash: the snapshot was renamed into place, but the journal was not truncated.
+    Files.write(journal(), oldJournal);
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "b1"), Map.entry("3", "c3"));
+    }
+  }
+
+  @Test
   void damagedSnapshot_failsWithATypedException() throws IOException {
     try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).build()) {
       store.putStates("acme", IntStream.range(0, 500).mapToObj(i -> state("c" + i, "f" + i)).toList());
