@@ -10,10 +10,13 @@ import java.util.Optional;
  * Writes the canonical rendering of a mapped record and digests it. Every value is written as
  * {@code name=<length>:<value>;} so that no two different records render alike; absent values are
  * written as {@code name=-;}; decimals without trailing zeros ({@code 100.00} and {@code 100} are
- * the same amount). The fingerprint is the lower-case hex SHA-256 of the UTF-8 rendering, identical
+ * the same amount; exponents beyond 64 in scientific notation). The fingerprint is the lower-case hex SHA-256 of the UTF-8 rendering, identical
  * across JVM runs for identical records.
  */
 final class Canonical {
+
+  /** Never used directly, only cloned: a clone is much cheaper than a provider look-up. */
+  private static final MessageDigest SHA_256 = digest("SHA-256");
 
   private final StringBuilder text = new StringBuilder(256);
 
@@ -33,7 +36,7 @@ final class Canonical {
   }
 
   Canonical add(String name, Optional<?> value) {
-    return add(name, value.map(Canonical::render).orElse(null));
+    return add(name, value.isPresent() ? render(value.get()) : null);
   }
 
   Canonical add(String name, BigDecimal value) {
@@ -55,7 +58,14 @@ final class Canonical {
   private static String render(Object value) {
     if (value instanceof BigDecimal) {
       BigDecimal d = ((BigDecimal) value);
-      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+      if (d.signum() == 0) {
+        return "0";
+      }
+      if (d.scale() < -64 || d.scale() > 64) {
+        // scientific notation keeps absurd exponents from rendering billions of digits
+        return d.stripTrailingZeros().toString();
+      }
+      return d.scale() <= 0 ? d.toPlainString() : d.stripTrailingZeros().toPlainString();
     }
     return String.valueOf(value);
   }
@@ -65,11 +75,23 @@ final class Canonical {
   }
 
   String fingerprint() {
+    return ContactEmail.hex(copy(SHA_256).digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static MessageDigest digest(String algorithm) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return ContactEmail.hex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
+      throw new IllegalStateException("every Java platform provides " + algorithm, e);
+    }
+  }
+
+  /** A fresh digest with the prototype's algorithm; falls back to a look-up if cloning is unsupported. */
+  static MessageDigest copy(MessageDigest prototype) {
+    try {
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return digest(prototype.getAlgorithm());
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.qbmc.core.mapping;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -14,6 +13,9 @@ import java.util.Objects;
 public final class ContactEmail {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** Never used directly, only cloned. */
+  private static final MessageDigest MD5 = Canonical.digest("MD5");
 
   private final String address;
   private final String normalized;
@@ -57,13 +59,7 @@ public final class ContactEmail {
   }
 
   static String md5Hex(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-      return hex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides MD5", e);
-    }
+    return hex(Canonical.copy(MD5).digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   static String hex(byte[] bytes) {

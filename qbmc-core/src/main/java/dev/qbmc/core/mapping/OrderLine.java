@@ -66,9 +66,8 @@ public abstract class OrderLine {
    */
   public abstract BigDecimal price();
 
-  Canonical canonical() {
-    return new Canonical("line")
-        .add("id", id())
+  void writeTo(Canonical c) {
+    c.add("line", id())
         .add("product", productId())
         .add("quantity", quantity())
         .add("price", price());

@@ -145,7 +145,7 @@ public abstract class OrderRecord {
             .add("status", financialStatus())
             .add("lines", Integer.toString(lines().size()));
     for (OrderLine line : lines()) {
-      c.nested("line", line.canonical());
+      line.writeTo(c);
     }
     return c.fingerprint();
   }
