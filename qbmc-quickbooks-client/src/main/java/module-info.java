@@ -8,6 +8,8 @@ module dev.qbmc.quickbooks {
   requires static org.immutables.value;
 
   exports dev.qbmc.quickbooks;
+  exports dev.qbmc.quickbooks.model;
 
+  opens dev.qbmc.quickbooks.model to com.fasterxml.jackson.databind;
   opens dev.qbmc.quickbooks.internal to com.fasterxml.jackson.databind;
 }

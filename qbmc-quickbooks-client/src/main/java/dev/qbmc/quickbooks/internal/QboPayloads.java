@@ -1,0 +1,240 @@
+package dev.qbmc.quickbooks.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qbmc.quickbooks.QuickBooksMalformedResponseException;
+import dev.qbmc.quickbooks.model.DeletedEntity;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads QBO response envelopes (single entity, {@code QueryResponse}, {@code CDCResponse}). */
+public final class QboPayloads {
+  private final ObjectMapper mapper;
+
+  /**
+   * Creates a reader.
+   *
+   * @param mapper a mapper from {@link QboJacksonModule#newMapper()}
+   */
+  public QboPayloads(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * The mapper in use.
+   *
+   * @return the mapper
+   */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /**
+   * Reads {@code {"<Entity>": {...}, "time": ...}}.
+   *
+   * @param body the response body
+   * @param entityName the envelope key, for example {@code Customer}
+   * @param type the model type
+   * @param <T> the model type
+   * @return the entity
+   */
+  public <T> T readEntity(byte[] body, String entityName, Class<T> type) {
+    try (JsonParser p = mapper.getFactory().createParser(body)) {
+      expect(p.nextToken() == JsonToken.START_OBJECT, "response is not a JSON object");
+      T result = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals(entityName) && value == JsonToken.START_OBJECT) {
+          result = mapper.readValue(p, type);
+        } else {
+          p.skipChildren();
+        }
+      }
+      expect(result != null, "response has no \"" + entityName + "\" object");
+      return result;
+    } catch (IOException | IllegalArgumentException e) {
+      throw malformed("Malformed " + entityName + " response: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Reads {@code {"QueryResponse": {"<Entity>": [...], "startPosition": n, "maxResults": m}}}.
+   *
+   * @param body the response body
+   * @param entityName the entity key
+   * @param type the model type
+   * @param <T> the model type
+   * @return the page
+   */
+  public <T> QueryPage<T> readQueryPage(byte[] body, String entityName, Class<T> type) {
+    try (JsonParser p = mapper.getFactory().createParser(body)) {
+      expect(p.nextToken() == JsonToken.START_OBJECT, "response is not a JSON object");
+      QueryPage<T> page = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("QueryResponse") && value == JsonToken.START_OBJECT) {
+          page = readQueryResponseObject(p, entityName, type);
+        } else {
+          p.skipChildren();
+        }
+      }
+      expect(page != null, "response has no \"QueryResponse\" object");
+      return page;
+    } catch (IOException | IllegalArgumentException e) {
+      throw malformed("Malformed query response for " + entityName + ": " + describe(e), e);
+    }
+  }
+
+  private <T> QueryPage<T> readQueryResponseObject(JsonParser p, String entityName, Class<T> type)
+      throws IOException {
+    List<T> items = new ArrayList<>();
+    boolean present = false;
+    int start = 0;
+    int max = 0;
+    long total = -1;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (field.equals(entityName) && value == JsonToken.START_ARRAY) {
+        present = true;
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          items.add(mapper.readValue(p, type));
+        }
+      } else if (field.equals("startPosition") && value.isNumeric()) {
+        start = p.getIntValue();
+      } else if (field.equals("maxResults") && value.isNumeric()) {
+        max = p.getIntValue();
+      } else if (field.equals("totalCount") && value.isNumeric()) {
+        total = p.getLongValue();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return new QueryPage<>(List.copyOf(items), present, start, max, total);
+  }
+
+  /**
+   * Reads a {@code CDCResponse}: per requested entity the changed entities (parsed into the model
+   * type) and deleted ones ({@code status: Deleted}), plus the server time.
+   *
+   * @param body the response body
+   * @param types model type per entity name, in request order
+   * @return the parsed response
+   */
+  public CdcPayload readCdc(byte[] body, Map<String, Class<?>> types) {
+    try {
+      JsonNode root = mapper.readTree(body);
+      expect(root != null && root.isObject(), "response is not a JSON object");
+      JsonNode cdc = root.get("CDCResponse");
+      expect(cdc != null && cdc.isArray(), "response has no \"CDCResponse\" array");
+      Map<String, List<Object>> changed = new LinkedHashMap<>();
+      Map<String, List<DeletedEntity>> deleted = new LinkedHashMap<>();
+      for (String name : types.keySet()) {
+        changed.put(name, new ArrayList<>());
+        deleted.put(name, new ArrayList<>());
+      }
+      for (JsonNode element : cdc) {
+        JsonNode responses = element.get("QueryResponse");
+        if (responses == null) {
+          continue;
+        }
+        for (JsonNode response : responses.isArray() ? responses : List.of(responses)) {
+          for (Map.Entry<String, Class<?>> entry : types.entrySet()) {
+            JsonNode array = response.get(entry.getKey());
+            if (array == null || !array.isArray()) {
+              continue;
+            }
+            for (JsonNode entity : array) {
+              if (isDeleted(entity)) {
+                deleted.get(entry.getKey()).add(toDeleted(entry.getKey(), entity));
+              } else {
+                changed.get(entry.getKey()).add(mapper.treeToValue(entity, entry.getValue()));
+              }
+            }
+          }
+        }
+      }
+      JsonNode time = root.get("time");
+      OffsetDateTime serverTime =
+          time != null && time.isTextual()
+              ? QboJacksonModule.parseOffsetDateTime(time.asText())
+              : null;
+      return new CdcPayload(changed, deleted, serverTime);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof QuickBooksMalformedResponseException m) {
+        throw m;
+      }
+      throw malformed("Malformed CDC response: " + describe(e), e);
+    }
+  }
+
+  private static boolean isDeleted(JsonNode entity) {
+    JsonNode status = entity.get("status");
+    return status != null && "Deleted".equalsIgnoreCase(status.asText());
+  }
+
+  private static DeletedEntity toDeleted(String entityName, JsonNode entity) {
+    JsonNode id = entity.get("Id");
+    expect(id != null && id.isValueNode(), "deleted " + entityName + " without Id");
+    JsonNode meta = entity.get("MetaData");
+    JsonNode updated = meta == null ? null : meta.get("LastUpdatedTime");
+    OffsetDateTime time =
+        updated != null && updated.isTextual()
+            ? QboJacksonModule.parseOffsetDateTime(updated.asText())
+            : null;
+    return DeletedEntity.of(entityName, id.asText(), time);
+  }
+
+  /**
+   * Parses a body as a JSON object tree, or returns null when it is not JSON.
+   *
+   * @param body the body
+   * @return the object, or null
+   */
+  public ObjectNode readObjectOrNull(byte[] body) {
+    try {
+      JsonNode node = mapper.readTree(body);
+      return node instanceof ObjectNode o ? o : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void expect(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      return j.getOriginalMessage();
+    }
+    return e.getMessage();
+  }
+
+  private static QuickBooksMalformedResponseException malformed(String message, Exception cause) {
+    return new QuickBooksMalformedResponseException(message, 0, null, cause);
+  }
+
+  /**
+   * A parsed CDC response.
+   *
+   * @param changed changed entities per entity name
+   * @param deleted deleted entities per entity name
+   * @param serverTime the response {@code time}, or null
+   */
+  public record CdcPayload(
+      Map<String, List<Object>> changed,
+      Map<String, List<DeletedEntity>> deleted,
+      OffsetDateTime serverTime) {}
+}
