@@ -25,6 +25,10 @@ public enum SkipReason {
   CUSTOMER_NOT_SYNCED,
   /** A Category item: a hierarchy node, not a sellable product. */
   NOT_A_PRODUCT,
+  /** A voided transaction that was never synced: there is no order to cancel. */
+  VOIDED_BEFORE_SYNC,
+  /** The QBO record lacks a value every such record has (its Id), so it cannot be tracked. */
+  MALFORMED_RECORD,
   /** Mailchimp refused the record for another per-record reason (see the report's detail). */
   REJECTED
 }

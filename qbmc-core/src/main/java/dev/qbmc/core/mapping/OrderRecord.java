@@ -1,0 +1,171 @@
+package dev.qbmc.core.mapping;
+
+import dev.qbmc.core.internal.QbmcStyle;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What qbmc writes to the store for one QBO Invoice or SalesReceipt: an e-commerce order with a
+ * deterministic id ({@code invoice-<Id>} or {@code salesreceipt-<Id>}), so retries never duplicate.
+ */
+@Value.Immutable
+@QbmcStyle
+public abstract class OrderRecord {
+
+  OrderRecord() {}
+
+  /**
+   * The order id: {@code invoice-<Id>} or {@code salesreceipt-<Id>}.
+   *
+   * @return the id
+   */
+  @Value.Derived
+  public String id() {
+    return orderId(entityType(), qboId());
+  }
+
+  /**
+   * The order id of a QBO transaction.
+   *
+   * @param type {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
+   * @param qboId the transaction's QBO Id
+   * @return {@code invoice-<Id>} or {@code salesreceipt-<Id>}
+   * @throws IllegalArgumentException for any other entity type
+   */
+  public static String orderId(EntityType type, String qboId) {
+    switch (type) {
+      case INVOICE:
+        return "invoice-" + qboId;
+      case SALES_RECEIPT:
+        return "salesreceipt-" + qboId;
+      default:
+        throw new IllegalArgumentException(type + " is not a transaction type");
+    }
+  }
+
+  /**
+   * The kind of QBO transaction.
+   *
+   * @return {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
+   */
+  public abstract EntityType entityType();
+
+  /**
+   * The transaction's QBO Id.
+   *
+   * @return the QBO Id
+   */
+  public abstract String qboId();
+
+  /**
+   * The e-commerce customer the order belongs to (see {@link CommerceCustomerRecord#id()}).
+   *
+   * @return the e-commerce customer id
+   */
+  public abstract String customerId();
+
+  /**
+   * The currency: {@code CurrencyRef.value}, else the connection's home currency.
+   *
+   * @return an ISO 4217 code
+   */
+  public abstract String currencyCode();
+
+  /**
+   * The order total: {@code TotalAmt} (0 when QBO sent none).
+   *
+   * @return the exact total
+   */
+  public abstract BigDecimal orderTotal();
+
+  /**
+   * The tax total: {@code TxnTaxDetail.TotalTax}.
+   *
+   * @return the exact tax, if QBO sent it
+   */
+  public abstract Optional<BigDecimal> taxTotal();
+
+  /**
+   * The discount total: the sum of the {@code DiscountLineDetail} line amounts.
+   *
+   * @return the exact discount, present when the transaction has discount lines
+   */
+  public abstract Optional<BigDecimal> discountTotal();
+
+  /**
+   * {@code processed_at_foreign}: the {@code TxnDate}, at the creation time of day when QBO created
+   * the transaction that same day, else at midnight in the creation time's offset (UTC when unknown).
+   *
+   * @return the time, absent when QBO sent no {@code TxnDate} (or an unparseable one)
+   */
+  public abstract Optional<OffsetDateTime> processedAt();
+
+  /**
+   * {@code financial_status}: paid when the balance is 0, else pending; cancelled when voided.
+   *
+   * @return the status
+   */
+  public abstract FinancialStatus financialStatus();
+
+  /**
+   * The order lines, in QBO order, group lines expanded.
+   *
+   * @return the lines, possibly empty
+   */
+  public abstract List<OrderLine> lines();
+
+  /**
+   * Whether the QBO transaction was voided (all amounts 0 and {@code PrivateNote} "Voided").
+   *
+   * @return true when the financial status is {@link FinancialStatus#CANCELLED}
+   */
+  public boolean voided() {
+    return financialStatus() == FinancialStatus.CANCELLED;
+  }
+
+  /**
+   * The stable digest of what is written to the store.
+   *
+   * @return lower-case hex SHA-256
+   */
+  @Value.Lazy
+  public String fingerprint() {
+    Canonical c =
+        new Canonical("order")
+            .add("id", id())
+            .add("customer", customerId())
+            .add("currency", currencyCode())
+            .add("total", orderTotal())
+            .add("tax", taxTotal())
+            .add("discount", discountTotal())
+            .add("processedAt", processedAt())
+            .add("status", financialStatus())
+            .add("lines", Integer.toString(lines().size()));
+    for (OrderLine line : lines()) {
+      line.writeTo(c);
+    }
+    return c.fingerprint();
+  }
+
+  @Value.Check
+  void check() {
+    orderId(entityType(), qboId());
+  }
+
+  /**
+   * Starts a builder; all values except tax, discount, processedAt and lines are required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link OrderRecord}. */
+  public static final class Builder extends ImmutableOrderRecord.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,118 @@
+package dev.qbmc.core.reconcile;
+
+import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.mapping.EntityType;
+import dev.qbmc.core.mapping.MappedCustomer;
+import dev.qbmc.core.mapping.MappingOutcome;
+import dev.qbmc.core.mapping.OrderLine;
+import dev.qbmc.core.mapping.OrderRecord;
+import dev.qbmc.core.mapping.ProductRecord;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * One chunk of a sync: the mapping outcomes of some QBO records and the transactions deleted in QBO.
+ * The services build a chunk, load the stored states for {@link #stateKeys()} and hand both to
+ * {@link Reconciler#plan}; memory then depends on the chunk size only, not on the company's size.
+ */
+@Value.Immutable
+@QbmcStyle
+public abstract class SyncChunk {
+
+  SyncChunk() {}
+
+  /**
+   * Mapped or skipped customers.
+   *
+   * @return the outcomes, in QBO order
+   */
+  public abstract List<MappingOutcome<MappedCustomer>> customers();
+
+  /**
+   * Mapped or skipped items.
+   *
+   * @return the outcomes, in QBO order
+   */
+  public abstract List<MappingOutcome<ProductRecord>> products();
+
+  /**
+   * Mapped or skipped invoices and sales receipts.
+   *
+   * @return the outcomes, in QBO order
+   */
+  public abstract List<MappingOutcome<OrderRecord>> orders();
+
+  /**
+   * Records deleted in QBO (CDC {@code status="Deleted"}, webhook Delete). Only
+   * {@link RecordKind#INVOICE} and {@link RecordKind#SALES_RECEIPT} deletions act (their orders are
+   * deleted); deleted customers keep their contact and items keep their product, so other kinds are
+   * ignored.
+   *
+   * @return the deleted records' keys
+   */
+  public abstract List<RecordKey> deletions();
+
+  /**
+   * The keys whose stored state {@link Reconciler#plan} needs: every mapped record's key, the
+   * contact of every mapped customer, the items named by order lines, and the deletions.
+   *
+   * @return the keys, in a stable order
+   */
+  @Value.Lazy
+  public Set<RecordKey> stateKeys() {
+    Set<RecordKey> keys = new LinkedHashSet<>();
+    for (MappingOutcome<MappedCustomer> c : customers()) {
+      c.record()
+          .ifPresent(
+              m -> {
+                keys.add(RecordKey.of(RecordKind.CUSTOMER, m.qboId()));
+                keys.add(RecordKey.of(RecordKind.CONTACT, m.contact().subscriberHash()));
+              });
+    }
+    for (MappingOutcome<ProductRecord> p : products()) {
+      p.record().ifPresent(r -> keys.add(RecordKey.of(RecordKind.ITEM, r.id())));
+    }
+    for (MappingOutcome<OrderRecord> o : orders()) {
+      if (o.record().isPresent()) {
+        OrderRecord order = o.record().get();
+        keys.add(orderKey(order.entityType(), order.qboId()));
+        for (OrderLine line : order.lines()) {
+          keys.add(RecordKey.of(RecordKind.ITEM, line.productId()));
+        }
+      }
+    }
+    keys.addAll(deletions());
+    return Collections.unmodifiableSet(keys);
+  }
+
+  /**
+   * The number of QBO records in the chunk (outcomes plus deletions).
+   *
+   * @return the count
+   */
+  public int size() {
+    return customers().size() + products().size() + orders().size() + deletions().size();
+  }
+
+  static RecordKey orderKey(EntityType type, String qboId) {
+    return RecordKey.of(
+        type == EntityType.INVOICE ? RecordKind.INVOICE : RecordKind.SALES_RECEIPT, qboId);
+  }
+
+  /**
+   * Starts a builder; every list may stay empty.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SyncChunk} ({@code addCustomers}, {@code addProducts}, {@code addOrders}, {@code addDeletions}). */
+  public static final class Builder extends ImmutableSyncChunk.Builder {
+    Builder() {}
+  }
+}
