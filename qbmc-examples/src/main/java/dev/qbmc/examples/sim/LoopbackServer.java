@@ -30,6 +30,15 @@ public final class LoopbackServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(LoopbackServer.class.getName());
 
+  static {
+    // The JDK server writes the status line and headers and the body in separate segments; with
+    // Nagle's algorithm and the client's delayed ACK every small response then waits ~40 ms.
+    // The property is read once, when the first JDK HttpServer is created in this JVM.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
 
