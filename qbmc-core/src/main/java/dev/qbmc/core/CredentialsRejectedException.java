@@ -1,5 +1,7 @@
 package dev.qbmc.core;
 
+import dev.qbmc.core.spi.Provider;
+
 /**
  * Connecting was refused because a credential did not work: QuickBooks did not return the company
  * profile, or Mailchimp did not answer {@code GET /}. Nothing was stored. The cause carries the
@@ -9,14 +11,6 @@ public final class CredentialsRejectedException extends QbmcException {
   private static final long serialVersionUID = 1L;
 
   private final Provider provider;
-
-  /** The API whose credential was rejected. */
-  public enum Provider {
-    /** QuickBooks Online. */
-    QUICKBOOKS,
-    /** Mailchimp. */
-    MAILCHIMP
-  }
 
   /**
    * Creates the exception.

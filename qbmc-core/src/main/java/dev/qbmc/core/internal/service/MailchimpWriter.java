@@ -1,0 +1,399 @@
+package dev.qbmc.core.internal.service;
+
+import dev.qbmc.core.mapping.EntityType;
+import dev.qbmc.core.reconcile.RecordKey;
+import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.reconcile.StateChange;
+import dev.qbmc.core.reconcile.SyncOperation;
+import dev.qbmc.core.reconcile.SyncOperation.CancelOrder;
+import dev.qbmc.core.reconcile.SyncOperation.DeleteOrder;
+import dev.qbmc.core.reconcile.SyncOperation.TagMembers;
+import dev.qbmc.core.reconcile.SyncOperation.TaggedMember;
+import dev.qbmc.core.reconcile.SyncOperation.UpsertCustomer;
+import dev.qbmc.core.reconcile.SyncOperation.UpsertMember;
+import dev.qbmc.core.reconcile.SyncOperation.UpsertOrder;
+import dev.qbmc.core.reconcile.SyncOperation.UpsertProduct;
+import dev.qbmc.core.reconcile.SyncPlan;
+import dev.qbmc.core.report.SkippedRecord;
+import dev.qbmc.core.report.SyncFailure;
+import dev.qbmc.core.report.SyncReportCollector;
+import dev.qbmc.mailchimp.MailchimpApiException;
+import dev.qbmc.mailchimp.MailchimpClient;
+import dev.qbmc.mailchimp.MailchimpNotFoundException;
+import dev.qbmc.mailchimp.SubscriberHash;
+import dev.qbmc.mailchimp.model.BatchOperation;
+import dev.qbmc.mailchimp.model.BatchOutcome;
+import dev.qbmc.mailchimp.model.BatchResult;
+import dev.qbmc.mailchimp.model.BatchUpsertResult;
+import dev.qbmc.mailchimp.model.MemberFailure;
+import dev.qbmc.mailchimp.model.MemberTagsUpdate;
+import dev.qbmc.mailchimp.model.MemberUpsert;
+import dev.qbmc.mailchimp.model.OrderPatch;
+import dev.qbmc.mailchimp.model.TagChange;
+import dev.qbmc.mailchimp.model.TagStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Writes one {@link SyncPlan} to Mailchimp and returns the state changes Mailchimp confirmed.
+ *
+ * <p>Order: members first (new ones in batch-subscribe calls of up to 500 that never change an
+ * existing member's status; changed ones by {@code PUT} with {@code status_if_new}), then one wave
+ * with the import tags, e-commerce customers and products, then a second wave with the orders
+ * (upserts, cancellations, deletions), because Mailchimp runs the operations of one {@code /batches}
+ * request in no particular order and an order must name products and customers that exist. A wave
+ * of up to {@code directWriteLimit} operations is written call by call; a larger one goes to
+ * {@code /batches} (one submit, a few polls, one results download).
+ *
+ * <p>A record Mailchimp refuses for good (fake, forgotten or compliance-state email, invalid data)
+ * is reported as skipped with its reason; a record whose write failed for a passing reason is
+ * reported as a failure. In both cases its state is not committed, so a later run tries again.
+ */
+final class MailchimpWriter {
+  private final MailchimpClient mailchimp;
+  private final String listId;
+  private final String storeId;
+  private final MailchimpRecords records;
+  private final Clock clock;
+  private final int directWriteLimit;
+  private final Duration batchTimeout;
+  private final SyncReportCollector report;
+
+  MailchimpWriter(
+      MailchimpClient mailchimp,
+      String listId,
+      String storeId,
+      MailchimpRecords records,
+      Clock clock,
+      int directWriteLimit,
+      Duration batchTimeout,
+      SyncReportCollector report) {
+    this.mailchimp = mailchimp;
+    this.listId = listId;
+    this.storeId = storeId;
+    this.records = records;
+    this.clock = clock;
+    this.directWriteLimit = directWriteLimit;
+    this.batchTimeout = batchTimeout;
+    this.report = report;
+  }
+
+  /** A write of one operation: how to send it directly and as a batch operation. */
+  private record Write(
+      String operationId,
+      SyncOperation operation,
+      List<StateChange> confirms,
+      EntityType entityType,
+      List<String> qboIds,
+      Supplier<BatchOperation> asBatchOperation,
+      Runnable direct,
+      boolean notFoundIsSuccess) {}
+
+  /** The operations that Mailchimp confirmed, and the state changes to commit for them. */
+  record Applied(List<SyncOperation> operations, List<StateChange> confirmed) {}
+
+  Applied apply(SyncPlan plan) {
+    List<SyncOperation> done = new ArrayList<>();
+    List<StateChange> confirmed = new ArrayList<>();
+    Set<String> refusedHashes = writeMembers(plan.operationsOf(UpsertMember.class), done);
+
+    List<Write> wave1 = new ArrayList<>();
+    for (TagMembers tags : plan.operationsOf(TagMembers.class)) {
+      for (TaggedMember member : tags.members()) {
+        if (!refusedHashes.contains(member.subscriberHash())) {
+          wave1.add(tag(tags.tag(), member));
+        }
+      }
+    }
+    for (UpsertCustomer op : plan.operationsOf(UpsertCustomer.class)) {
+      if (refusedHashes.contains(op.customer().id())) {
+        continue;
+      }
+      wave1.add(customer(op));
+    }
+    for (UpsertProduct op : plan.operationsOf(UpsertProduct.class)) {
+      wave1.add(product(op));
+    }
+    run(wave1, done, confirmed);
+
+    List<Write> wave2 = new ArrayList<>();
+    for (UpsertOrder op : plan.operationsOf(UpsertOrder.class)) {
+      wave2.add(order(op));
+    }
+    for (CancelOrder op : plan.operationsOf(CancelOrder.class)) {
+      wave2.add(cancel(op));
+    }
+    for (DeleteOrder op : plan.operationsOf(DeleteOrder.class)) {
+      wave2.add(delete(op));
+    }
+    run(wave2, done, confirmed);
+    return new Applied(done, confirmed);
+  }
+
+  /**
+   * Writes the members; returns the subscriber hashes Mailchimp refused, whose tags and e-commerce
+   * customers are then not written either.
+   */
+  private Set<String> writeMembers(List<UpsertMember> members, List<SyncOperation> done) {
+    Set<String> refused = new HashSet<>();
+    if (members.isEmpty()) {
+      return refused;
+    }
+    Map<String, UpsertMember> byHash = new LinkedHashMap<>();
+    List<MemberUpsert> newMembers = new ArrayList<>();
+    List<UpsertMember> changed = new ArrayList<>();
+    for (UpsertMember op : members) {
+      byHash.put(op.contact().subscriberHash(), op);
+      if (op.isNew()) {
+        newMembers.add(records.member(op.contact()));
+      } else {
+        changed.add(op);
+      }
+    }
+    Set<String> handled = new HashSet<>();
+    if (!newMembers.isEmpty()) {
+      BatchUpsertResult result = mailchimp.members().upsertAll(listId, newMembers);
+      for (MemberFailure failure : result.failures()) {
+        String hash = SubscriberHash.of(failure.emailAddress());
+        UpsertMember op = byHash.get(hash);
+        if (op == null) {
+          continue;
+        }
+        handled.add(hash);
+        RecordRejection rejection =
+            RecordRejection.classify(400, failure.title().or(failure::errorCode).orElse("refused"), failure.message());
+        refuse(op, rejection, refused);
+      }
+      for (UpsertMember op : byHash.values()) {
+        if (op.isNew() && !handled.contains(op.contact().subscriberHash())) {
+          done.add(op);
+        }
+      }
+    }
+    for (UpsertMember op : changed) {
+      try {
+        mailchimp.members().upsert(listId, records.member(op.contact()));
+        done.add(op);
+      } catch (MailchimpApiException e) {
+        if (e.isRetryable()) {
+          throw e;
+        }
+        refuse(op, RecordRejection.of(e), refused);
+      }
+    }
+    return refused;
+  }
+
+  private void refuse(UpsertMember op, RecordRejection rejection, Set<String> refused) {
+    refused.add(op.contact().subscriberHash());
+    String qboId = op.contact().qboCustomerId();
+    if (rejection.permanent()) {
+      report.skipped(
+          SkippedRecord.of(EntityType.CUSTOMER, qboId, rejection.reason().orElseThrow(), rejection.detail()));
+    } else {
+      report.failed(SyncFailure.of(EntityType.CUSTOMER, qboId, rejection.code(), rejection.detail()));
+    }
+  }
+
+  private Write tag(String tag, TaggedMember member) {
+    MemberTagsUpdate body =
+        MemberTagsUpdate.builder()
+            .addTags(TagChange.builder().name(tag).status(TagStatus.ACTIVE).build())
+            .build();
+    String path = "/lists/" + listId + "/members/" + member.subscriberHash() + "/tags";
+    return new Write(
+        "t:" + member.subscriberHash(),
+        null,
+        List.of(member.confirms()),
+        EntityType.CUSTOMER,
+        List.of(),
+        () -> mailchimp.batches().operation("POST", path, body, "t:" + member.subscriberHash()),
+        () -> mailchimp.members().updateTags(listId, member.emailAddress(), body),
+        false);
+  }
+
+  private Write customer(UpsertCustomer op) {
+    var body = MailchimpRecords.customer(op.customer());
+    String id = "c:" + op.customer().id();
+    return new Write(
+        id,
+        op,
+        op.confirms(),
+        EntityType.CUSTOMER,
+        qboIds(op.confirms()),
+        () ->
+            mailchimp
+                .batches()
+                .operation("PUT", "/ecommerce/stores/" + storeId + "/customers/" + op.customer().id(), body, id),
+        () -> mailchimp.ecommerce().upsertCustomer(storeId, body),
+        false);
+  }
+
+  private Write product(UpsertProduct op) {
+    var body = MailchimpRecords.product(op.product());
+    String id = "p:" + op.product().id();
+    return new Write(
+        id,
+        op,
+        op.confirms(),
+        EntityType.ITEM,
+        List.of(op.product().id()),
+        () ->
+            mailchimp
+                .batches()
+                .operation("PUT", "/ecommerce/stores/" + storeId + "/products/" + op.product().id(), body, id),
+        () -> mailchimp.ecommerce().upsertProduct(storeId, body),
+        false);
+  }
+
+  private Write order(UpsertOrder op) {
+    var body = MailchimpRecords.order(op.order());
+    String id = "o:" + op.order().id();
+    return new Write(
+        id,
+        op,
+        op.confirms(),
+        op.order().entityType(),
+        List.of(op.order().qboId()),
+        () ->
+            mailchimp
+                .batches()
+                .operation("PUT", "/ecommerce/stores/" + storeId + "/orders/" + op.order().id(), body, id),
+        () -> mailchimp.ecommerce().upsertOrder(storeId, body),
+        false);
+  }
+
+  /**
+   * A voided transaction: the order is kept with its original amounts and marked cancelled, which
+   * Mailchimp records as a cancellation (a PATCH of {@code financial_status} and {@code
+   * cancelled_at_foreign}).
+   */
+  private Write cancel(CancelOrder op) {
+    OrderPatch body =
+        OrderPatch.builder()
+            .financialStatus("cancelled")
+            .cancelledAtForeign(clock.instant().atOffset(ZoneOffset.UTC))
+            .build();
+    String id = "x:" + op.order().id();
+    return new Write(
+        id,
+        op,
+        op.confirms(),
+        op.order().entityType(),
+        List.of(op.order().qboId()),
+        () ->
+            mailchimp
+                .batches()
+                .operation("PATCH", "/ecommerce/stores/" + storeId + "/orders/" + op.order().id(), body, id),
+        () -> mailchimp.ecommerce().patchOrder(storeId, op.order().id(), body),
+        false);
+  }
+
+  private Write delete(DeleteOrder op) {
+    String id = "d:" + op.orderId();
+    return new Write(
+        id,
+        op,
+        op.confirms(),
+        op.entityType(),
+        List.of(op.qboId()),
+        () ->
+            mailchimp
+                .batches()
+                .operation("DELETE", "/ecommerce/stores/" + storeId + "/orders/" + op.orderId(), null, id),
+        () -> mailchimp.ecommerce().deleteOrder(storeId, op.orderId()),
+        true);
+  }
+
+  private static List<String> qboIds(List<StateChange> confirms) {
+    List<String> ids = new ArrayList<>();
+    for (StateChange change : confirms) {
+      RecordKey key = change.key();
+      if (key.kind() == RecordKind.CUSTOMER) {
+        ids.add(key.id());
+      }
+    }
+    return ids;
+  }
+
+  private void run(List<Write> writes, List<SyncOperation> done, List<StateChange> confirmed) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    if (writes.size() <= directWriteLimit) {
+      for (Write write : writes) {
+        try {
+          write.direct().run();
+          succeeded(write, done, confirmed);
+        } catch (MailchimpNotFoundException e) {
+          if (write.notFoundIsSuccess()) {
+            succeeded(write, done, confirmed);
+          } else {
+            failed(write, RecordRejection.of(e));
+          }
+        } catch (MailchimpApiException e) {
+          if (e.statusCode() == 401 || e.statusCode() == 403) {
+            throw e;
+          }
+          failed(write, RecordRejection.of(e));
+        }
+      }
+      return;
+    }
+    List<BatchOperation> operations = new ArrayList<>(writes.size());
+    Map<String, Write> byId = new HashMap<>();
+    for (Write write : writes) {
+      operations.add(write.asBatchOperation().get());
+      byId.put(write.operationId(), write);
+    }
+    BatchOutcome outcome = mailchimp.batches().run(operations, batchTimeout);
+    Set<String> answered = new HashSet<>();
+    for (BatchResult result : outcome.results()) {
+      Write write = result.operationId().map(byId::get).orElse(null);
+      if (write == null || !answered.add(write.operationId())) {
+        continue;
+      }
+      if (result.isSuccess() || (write.notFoundIsSuccess() && result.statusCode() == 404)) {
+        succeeded(write, done, confirmed);
+      } else {
+        failed(write, RecordRejection.ofBatchResult(result.statusCode(), result.body()));
+      }
+    }
+    for (Write write : writes) {
+      if (!answered.contains(write.operationId())) {
+        failed(write, new RecordRejection(java.util.Optional.empty(), "NO_RESULT",
+            "the batch results held no answer for this operation"));
+      }
+    }
+  }
+
+  private static void succeeded(Write write, List<SyncOperation> done, List<StateChange> confirmed) {
+    if (write.operation() != null) {
+      done.add(write.operation());
+    }
+    confirmed.addAll(write.confirms());
+  }
+
+  private void failed(Write write, RecordRejection rejection) {
+    List<String> ids = write.qboIds().isEmpty() ? List.of("") : write.qboIds();
+    for (String qboId : ids) {
+      if (qboId.isEmpty()) {
+        report.failed(SyncFailure.general(rejection.code(), write.operationId() + ": " + rejection.detail()));
+      } else if (rejection.permanent()) {
+        report.skipped(
+            SkippedRecord.of(write.entityType(), qboId, rejection.reason().orElseThrow(), rejection.detail()));
+      } else {
+        report.failed(SyncFailure.of(write.entityType(), qboId, rejection.code(), rejection.detail()));
+      }
+    }
+  }
+}

@@ -1,0 +1,421 @@
+package dev.qbmc.core.internal.service;
+
+import dev.qbmc.core.SyncListener;
+import dev.qbmc.core.SyncPhase;
+import dev.qbmc.core.SyncProgress;
+import dev.qbmc.core.mapping.CustomerDirectory;
+import dev.qbmc.core.mapping.CustomerResolution;
+import dev.qbmc.core.mapping.EntityType;
+import dev.qbmc.core.mapping.MappedCustomer;
+import dev.qbmc.core.mapping.MappingOutcome;
+import dev.qbmc.core.mapping.OrderRecord;
+import dev.qbmc.core.mapping.ProductRecord;
+import dev.qbmc.core.mapping.QboMapper;
+import dev.qbmc.core.reconcile.ContactLimitDecision;
+import dev.qbmc.core.reconcile.ContactLimits;
+import dev.qbmc.core.reconcile.Reconciler;
+import dev.qbmc.core.reconcile.RecordKey;
+import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.reconcile.StateChange;
+import dev.qbmc.core.reconcile.SyncChunk;
+import dev.qbmc.core.reconcile.SyncOperation;
+import dev.qbmc.core.reconcile.SyncPlan;
+import dev.qbmc.core.report.SkippedRecord;
+import dev.qbmc.core.report.SyncFailure;
+import dev.qbmc.core.report.SyncReportCollector;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.SyncStateStore;
+import dev.qbmc.mailchimp.MailchimpClient;
+import dev.qbmc.quickbooks.ChangeSet;
+import dev.qbmc.quickbooks.Query;
+import dev.qbmc.quickbooks.QuickBooksClient;
+import dev.qbmc.quickbooks.model.Customer;
+import dev.qbmc.quickbooks.model.DeletedEntity;
+import dev.qbmc.quickbooks.model.Invoice;
+import dev.qbmc.quickbooks.model.Item;
+import dev.qbmc.quickbooks.model.SalesReceipt;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One sync run of one connection, holding its lease: reads QBO records (all of them, the changes
+ * since the cursor, or the records a webhook named), maps and plans them chunk by chunk against the
+ * stored state, writes each chunk's plan to Mailchimp and commits the state Mailchimp confirmed.
+ * Memory depends on the chunk size, not on the company's size.
+ */
+final class SyncRun {
+  private static final System.Logger LOG = System.getLogger(SyncRun.class.getName());
+
+  private final Connection connection;
+  private final QuickBooksClient qbo;
+  private final MailchimpClient mailchimp;
+  private final SyncStateStore store;
+  private final SyncListener listener;
+  private final SyncReportCollector report;
+  private final boolean dryRun;
+  private final SyncTuning tuning;
+  private final Runnable renewLease;
+  private final QboMapper mapper;
+  private final MailchimpWriter writer;
+  /** Why customers seen in this run were not synced, so that their transactions can say so. */
+  private final Map<String, SkipReason> customerSkips = new HashMap<>();
+  private long audienceSize;
+  private boolean stoppedByContactLimit;
+
+  SyncRun(
+      Connection connection,
+      QuickBooksClient qbo,
+      MailchimpClient mailchimp,
+      SyncStateStore store,
+      Clock clock,
+      SyncListener listener,
+      SyncReportCollector report,
+      boolean dryRun,
+      SyncTuning tuning,
+      Runnable renewLease) {
+    this.connection = connection;
+    this.qbo = qbo;
+    this.mailchimp = mailchimp;
+    this.store = store;
+    this.listener = listener;
+    this.report = report;
+    this.dryRun = dryRun;
+    this.tuning = tuning;
+    this.renewLease = renewLease;
+    this.mapper = QboMapper.of(Settings.of(connection));
+    Set<String> mergeTags = new HashSet<>();
+    mailchimp.audiences().mergeFields(connection.audienceId()).forEach(f -> mergeTags.add(f.tag()));
+    this.writer =
+        new MailchimpWriter(
+            mailchimp,
+            connection.audienceId(),
+            connection.storeId(),
+            new MailchimpRecords(mergeTags),
+            clock,
+            tuning.directWriteLimit(),
+            tuning.batchTimeout(),
+            report);
+    this.audienceSize =
+        connection.contactLimit().isPresent()
+            ? mailchimp.audiences().get(connection.audienceId()).stats().map(s -> s.memberCount()).orElse(0L)
+            : 0L;
+  }
+
+  // ---------------------------------------------------------------- full read
+
+  /**
+   * Reads the whole company: items, customers (inactive ones too), invoices and sales receipts;
+   * writes only differences; deletes the orders of transactions that no longer exist in QBO.
+   *
+   * @return false when the contact-limit policy stopped the run before writing
+   */
+  boolean full() {
+    if (!contactLimitAllowsFullRead()) {
+      return false;
+    }
+    progress(SyncPhase.PRODUCTS, 0);
+    long done = 0;
+    for (List<Item> items : chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.ITEM).includeInactive()))) {
+      applyItems(items);
+      done += items.size();
+      progress(SyncPhase.PRODUCTS, done);
+    }
+    done = 0;
+    progress(SyncPhase.CUSTOMERS, 0);
+    for (List<Customer> customers :
+        chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive()))) {
+      applyCustomers(customers);
+      done += customers.size();
+      progress(SyncPhase.CUSTOMERS, done);
+    }
+    SeenIds invoices = new SeenIds();
+    SeenIds receipts = new SeenIds();
+    done = 0;
+    progress(SyncPhase.ORDERS, 0);
+    for (List<Invoice> chunk : chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.INVOICE)))) {
+      chunk.forEach(i -> invoices.add(i.id()));
+      applyTransactions(chunk, List.of(), List.of());
+      done += chunk.size();
+      progress(SyncPhase.ORDERS, done);
+    }
+    for (List<SalesReceipt> chunk :
+        chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT)))) {
+      chunk.forEach(r -> receipts.add(r.id()));
+      applyTransactions(List.of(), chunk, List.of());
+      done += chunk.size();
+      progress(SyncPhase.ORDERS, done);
+    }
+    progress(SyncPhase.DELETIONS, 0);
+    deleteUnseen(RecordKind.INVOICE, invoices);
+    deleteUnseen(RecordKind.SALES_RECEIPT, receipts);
+    return true;
+  }
+
+  /** Transactions synced earlier that a full read no longer finds were deleted in QBO. */
+  private void deleteUnseen(RecordKind kind, SeenIds seen) {
+    List<RecordKey> gone = new ArrayList<>();
+    try (Stream<RecordState> states = store.streamStates(connection.connectionId(), kind)) {
+      Iterator<RecordState> it = states.iterator();
+      while (it.hasNext()) {
+        RecordKey key = it.next().key();
+        if (!seen.contains(key.id())) {
+          gone.add(key);
+        }
+      }
+    }
+    for (int from = 0; from < gone.size(); from += tuning.chunkSize()) {
+      List<RecordKey> part = gone.subList(from, Math.min(gone.size(), from + tuning.chunkSize()));
+      applyTransactions(List.of(), List.of(), part);
+    }
+  }
+
+  /**
+   * The STOP_BEFORE_WRITING policy must decide before any member is written, so with a limit set a
+   * full read first counts the contacts it would add (one extra pass over the customers).
+   */
+  private boolean contactLimitAllowsFullRead() {
+    if (connection.contactLimit().isEmpty()
+        || connection.contactLimitPolicy() != dev.qbmc.core.reconcile.ContactLimitPolicy.STOP_BEFORE_WRITING) {
+      return true;
+    }
+    Set<String> newContacts = new HashSet<>();
+    for (List<Customer> customers :
+        chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive()))) {
+      List<RecordKey> keys = new ArrayList<>();
+      for (Customer customer : customers) {
+        mapper.customer(customer).record().ifPresent(
+            m -> keys.add(RecordKey.of(RecordKind.CONTACT, m.contact().subscriberHash())));
+      }
+      Map<RecordKey, RecordState> known = store.states(connection.connectionId(), keys);
+      for (RecordKey key : keys) {
+        if (!known.containsKey(key)) {
+          newContacts.add(key.id());
+        }
+      }
+    }
+    long limit = connection.contactLimit().orElseThrow();
+    if (audienceSize + newContacts.size() > limit) {
+      stopForContactLimit(newContacts.size(), Math.max(0, limit - audienceSize));
+      return false;
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- incremental
+
+  /** Applies a Change Data Capture result: items and customers first, then transactions and deletions. */
+  void changes(ChangeSet changes) {
+    List<Item> items = changes.changed(dev.qbmc.quickbooks.EntityType.ITEM);
+    List<Customer> customers = changes.changed(dev.qbmc.quickbooks.EntityType.CUSTOMER);
+    List<Invoice> invoices = changes.changed(dev.qbmc.quickbooks.EntityType.INVOICE);
+    List<SalesReceipt> receipts = changes.changed(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT);
+    List<RecordKey> deletions = new ArrayList<>();
+    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.INVOICE)) {
+      deletions.add(RecordKey.of(RecordKind.INVOICE, d.id()));
+    }
+    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT)) {
+      deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, d.id()));
+    }
+    records(items, customers, invoices, receipts, deletions);
+  }
+
+  /** Applies the given records, in dependency order, chunk by chunk. */
+  void records(
+      List<Item> items,
+      List<Customer> customers,
+      List<Invoice> invoices,
+      List<SalesReceipt> receipts,
+      List<RecordKey> deletions) {
+    progress(SyncPhase.PRODUCTS, 0);
+    forEachChunk(items, this::applyItems);
+    progress(SyncPhase.PRODUCTS, items.size());
+    progress(SyncPhase.CUSTOMERS, 0);
+    forEachChunk(customers, this::applyCustomers);
+    progress(SyncPhase.CUSTOMERS, customers.size());
+    progress(SyncPhase.ORDERS, 0);
+    forEachChunk(invoices, chunk -> applyTransactions(chunk, List.of(), List.of()));
+    forEachChunk(receipts, chunk -> applyTransactions(List.of(), chunk, List.of()));
+    progress(SyncPhase.ORDERS, invoices.size() + receipts.size());
+    progress(SyncPhase.DELETIONS, 0);
+    forEachChunk(deletions, chunk -> applyTransactions(List.of(), List.of(), chunk));
+    progress(SyncPhase.DELETIONS, deletions.size());
+  }
+
+  // ---------------------------------------------------------------- chunks
+
+  private void applyItems(List<Item> items) {
+    List<MappingOutcome<ProductRecord>> products = new ArrayList<>(items.size());
+    for (Item item : items) {
+      products.add(mapper.item(item));
+    }
+    apply(SyncChunk.builder().products(products).build());
+  }
+
+  private void applyCustomers(List<Customer> customers) {
+    List<MappingOutcome<MappedCustomer>> mapped = new ArrayList<>(customers.size());
+    for (Customer customer : customers) {
+      MappingOutcome<MappedCustomer> outcome = mapper.customer(customer);
+      outcome.skipReason().ifPresent(r -> customerSkips.put(outcome.qboId(), r));
+      mapped.add(outcome);
+    }
+    apply(SyncChunk.builder().customers(mapped).build());
+  }
+
+  private void applyTransactions(
+      List<Invoice> invoices, List<SalesReceipt> receipts, List<RecordKey> deletions) {
+    Set<String> customerIds = new HashSet<>();
+    invoices.forEach(i -> i.customerRef().ifPresent(r -> customerIds.add(r.value())));
+    receipts.forEach(r -> r.customerRef().ifPresent(c -> customerIds.add(c.value())));
+    CustomerDirectory directory = directory(customerIds);
+    List<MappingOutcome<OrderRecord>> orders = new ArrayList<>(invoices.size() + receipts.size());
+    for (Invoice invoice : invoices) {
+      orders.add(mapper.invoice(invoice, directory));
+    }
+    for (SalesReceipt receipt : receipts) {
+      orders.add(mapper.salesReceipt(receipt, directory));
+    }
+    apply(SyncChunk.builder().orders(orders).deletions(deletions).build());
+  }
+
+  /** Resolves customers from their committed state, or from why this run skipped them. */
+  private CustomerDirectory directory(Collection<String> customerIds) {
+    List<RecordKey> keys = new ArrayList<>(customerIds.size());
+    customerIds.forEach(id -> keys.add(RecordKey.of(RecordKind.CUSTOMER, id)));
+    Map<RecordKey, RecordState> states = store.states(connection.connectionId(), keys);
+    Map<String, CustomerResolution> resolved = new HashMap<>();
+    for (String id : customerIds) {
+      RecordState state = states.get(RecordKey.of(RecordKind.CUSTOMER, id));
+      if (state != null && state.mailchimpId().isPresent()) {
+        resolved.put(id, CustomerResolution.synced(state.mailchimpId().get()));
+      } else if (customerSkips.containsKey(id)) {
+        resolved.put(id, CustomerResolution.notSynced(customerSkips.get(id)));
+      }
+    }
+    return CustomerDirectory.of(resolved);
+  }
+
+  private void apply(SyncChunk chunk) {
+    if (chunk.size() == 0) {
+      return;
+    }
+    Map<RecordKey, RecordState> stored = store.states(connection.connectionId(), chunk.stateKeys());
+    SyncPlan plan = Reconciler.plan(chunk, stored);
+    plan = limitContacts(plan);
+    for (SyncOperation.Skip skip : plan.skips()) {
+      report.skipped(SkippedRecord.of(skip.entityType(), skip.qboId(), skip.reason(), skip.detail()));
+      if (skip.entityType() == EntityType.CUSTOMER) {
+        customerSkips.put(skip.qboId(), skip.reason());
+      }
+    }
+    ChunkCounts counts = ChunkCounts.of(chunk, plan, stored);
+    if (dryRun) {
+      counts.report(report, plan.writes());
+      return;
+    }
+    MailchimpWriter.Applied applied = writer.apply(plan);
+    commit(applied.confirmed());
+    counts.report(report, applied.operations());
+    audienceSize += applied.operations().stream()
+        .filter(op -> op instanceof SyncOperation.UpsertMember m && m.isNew())
+        .count();
+    renewLease.run();
+  }
+
+  private SyncPlan limitContacts(SyncPlan plan) {
+    if (connection.contactLimit().isEmpty() || plan.newContactCount() == 0) {
+      return plan;
+    }
+    ContactLimitDecision decision =
+        ContactLimits.decide(plan, audienceSize, connection.contactLimit().get(), connection.contactLimitPolicy());
+    if (decision.outcome() == ContactLimitDecision.Outcome.STOPPED) {
+      stopForContactLimit(decision.newContacts(), decision.available());
+    }
+    return decision.plan();
+  }
+
+  private void stopForContactLimit(long wanted, long available) {
+    stoppedByContactLimit = true;
+    report.failed(
+        SyncFailure.general(
+            "CONTACT_LIMIT",
+            "the sync would add "
+                + wanted
+                + " contacts but the contact limit leaves room for "
+                + available
+                + "; nothing was written (policy STOP_BEFORE_WRITING)"));
+  }
+
+  /**
+   * Whether the STOP_BEFORE_WRITING contact-limit policy stopped this run.
+   *
+   * @return true when stopped
+   */
+  boolean stoppedByContactLimit() {
+    return stoppedByContactLimit;
+  }
+
+  private void commit(List<StateChange> confirmed) {
+    List<RecordState> puts = new ArrayList<>();
+    List<RecordKey> removals = new ArrayList<>();
+    for (StateChange change : confirmed) {
+      if (change.isRemoval()) {
+        removals.add(change.key());
+      } else {
+        puts.add(change.state().orElseThrow());
+      }
+    }
+    if (!puts.isEmpty()) {
+      store.putStates(connection.connectionId(), puts);
+    }
+    if (!removals.isEmpty()) {
+      store.removeStates(connection.connectionId(), removals);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private <T> Iterable<List<T>> chunks(Stream<T> stream) {
+    Iterator<T> source = stream.iterator();
+    int size = tuning.chunkSize();
+    return () ->
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return source.hasNext();
+          }
+
+          @Override
+          public List<T> next() {
+            List<T> chunk = new ArrayList<>(Math.min(size, 1024));
+            while (chunk.size() < size && source.hasNext()) {
+              chunk.add(source.next());
+            }
+            return chunk;
+          }
+        };
+  }
+
+  private <T> void forEachChunk(List<T> all, java.util.function.Consumer<List<T>> action) {
+    for (int from = 0; from < all.size(); from += tuning.chunkSize()) {
+      action.accept(all.subList(from, Math.min(all.size(), from + tuning.chunkSize())));
+    }
+  }
+
+  private void progress(SyncPhase phase, long done) {
+    try {
+      listener.onProgress(new SyncProgress(connection.connectionId(), phase, done, -1));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "sync listener failed: {0}", e.toString());
+    }
+  }
+}
