@@ -1,5 +1,7 @@
 package dev.qbmc.core.spi;
 
+import dev.qbmc.core.reconcile.ContactLimitPolicy;
+import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

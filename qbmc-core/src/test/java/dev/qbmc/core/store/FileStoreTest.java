@@ -1,5 +1,6 @@
 package dev.qbmc.core.store;
 
+import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -9,7 +10,6 @@ import dev.qbmc.core.reconcile.RecordKind;
 import dev.qbmc.core.reconcile.RecordState;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.ConnectionStatus;
-import dev.qbmc.core.spi.MarketingStatus;
 import dev.qbmc.core.spi.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import java.io.IOException;
