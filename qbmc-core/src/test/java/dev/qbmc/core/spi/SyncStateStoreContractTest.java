@@ -245,6 +245,17 @@ public abstract class SyncStateStoreContractTest {
   }
 
   @Test
+  void streamStates_isAPointInTimeView_thatWritesDoNotDisturb() {
+    store.putStates("a", List.of(state(RecordKind.ITEM, "1", "f1"), state(RecordKind.ITEM, "2", "f2")));
+    try (Stream<RecordState> s = store.streamStates("a", RecordKind.ITEM)) {
+      store.putStates("a", List.of(state(RecordKind.ITEM, "3", "f3")));
+      store.removeStates("a", List.of(RecordKey.of(RecordKind.ITEM, "1")));
+      assertThat(s.map(r -> r.key().id()).collect(Collectors.toList())).containsExactlyInAnyOrder("1", "2");
+    }
+    assertThat(store.countStates("a", RecordKind.ITEM)).isEqualTo(2);
+  }
+
+  @Test
   void states_keepUnicodeAndLongIdsAndFingerprints() {
     String id = "ü-\u4e2d\u6587-" + "x".repeat(300);
     String fp = "sha256:" + "ab".repeat(32);

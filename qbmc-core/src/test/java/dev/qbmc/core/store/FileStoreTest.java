@@ -288,6 +288,23 @@ class FileStoreTest {
   }
 
   @Test
+  void seenEvents_areBoundedAndSurviveReopenAndATornLastLine() throws IOException {
+    StoreLimits limits = StoreLimits.builder().maxEventsPerScope(3).build();
+    try (FileStore store = FileStore.builder().directory(dir).limits(limits).build()) {
+      for (String id : List.of("e1", "e2", "e3", "e4")) {
+        assertThat(store.markEventSeen("realm-1", id, T0)).isTrue();
+      }
+    }
+    Path log = dir.resolve("events/realm-1.log");
+    Files.writeString(log, "17", StandardOpenOption.APPEND); // a crash mid-line
+    try (FileStore store = FileStore.builder().directory(dir).limits(limits).build()) {
+      assertThat(store.markEventSeen("realm-1", "e4", T0.plusSeconds(1))).isFalse();
+      assertThat(store.markEventSeen("realm-1", "e2", T0.plusSeconds(1))).isFalse();
+      assertThat(store.markEventSeen("realm-1", "e1", T0.plusSeconds(1))).as("oldest forgotten").isTrue();
+    }
+  }
+
+  @Test
   void toString_namesTheFolderOnly() {
     try (FileStore store = FileStore.open(dir)) {
       store.compareAndSet("acme", Provider.MAILCHIMP, 0, StoredTokens.builder().accessToken("k-us6").build());
