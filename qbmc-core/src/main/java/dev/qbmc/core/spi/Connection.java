@@ -1,5 +1,8 @@
 package dev.qbmc.core.spi;
 
+import dev.qbmc.core.reconcile.ContactLimitPolicy;
+import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.mapping.SyncSettings;
 import dev.qbmc.core.internal.QbmcStyle;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +18,7 @@ import org.immutables.value.Value;
 public abstract class Connection {
 
   /** The tag given to imported contacts unless the host chooses another. */
-  public static final String DEFAULT_TAG = "QuickBooks Online";
+  public static final String DEFAULT_TAG = SyncSettings.DEFAULT_TAG;
 
   Connection() {}
 
@@ -127,7 +130,10 @@ public abstract class Connection {
     requireNotBlank(audienceId(), "audienceId");
     requireNotBlank(storeId(), "storeId");
     requireNotBlank(tag(), "tag");
-    requireNotBlank(homeCurrency(), "homeCurrency");
+    if (!homeCurrency().matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException(
+          "homeCurrency must be an ISO 4217 code of three upper-case letters");
+    }
     if (contactLimit().isPresent() && contactLimit().get() < 0) {
       throw new IllegalArgumentException("contactLimit must not be negative");
     }
@@ -140,6 +146,20 @@ public abstract class Connection {
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }
+  }
+
+  /**
+   * The settings the pure mapping needs from this connection.
+   *
+   * @return marketing status, tag, store id and home currency as {@link SyncSettings}
+   */
+  public SyncSettings syncSettings() {
+    return SyncSettings.builder()
+        .marketingStatus(marketingStatus())
+        .tag(tag())
+        .storeId(storeId())
+        .homeCurrency(homeCurrency())
+        .build();
   }
 
   /**

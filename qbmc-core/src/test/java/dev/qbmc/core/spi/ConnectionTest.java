@@ -1,5 +1,7 @@
 package dev.qbmc.core.spi;
 
+import dev.qbmc.core.reconcile.ContactLimitPolicy;
+import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +35,15 @@ class ConnectionTest {
   }
 
   @Test
+  void syncSettings_carryTheMappingSettings() {
+    Connection c = valid().tag("Imported").build();
+    assertThat(c.syncSettings().tag()).isEqualTo("Imported");
+    assertThat(c.syncSettings().marketingStatus()).isEqualTo(MarketingStatus.SUBSCRIBED);
+    assertThat(c.syncSettings().storeId()).isEqualTo("qbo-9130");
+    assertThat(c.syncSettings().homeCurrency()).isEqualTo("USD");
+  }
+
+  @Test
   void withStatus_changesStatusAndUpdateTimeOnly() {
     Connection c = valid().tag("Imported").build();
     Connection paused = c.withStatus(ConnectionStatus.PAUSED, T0.plusSeconds(9));
@@ -45,6 +56,8 @@ class ConnectionTest {
   void build_refusesInvalidValues() {
     assertThatThrownBy(() -> valid().realmId(" ").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("realmId");
+    assertThatThrownBy(() -> valid().homeCurrency("usd").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("homeCurrency");
     assertThatThrownBy(() -> valid().contactLimit(-1).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contactLimit");
     assertThatThrownBy(() -> valid().updatedAt(T0.minusSeconds(1)).build())

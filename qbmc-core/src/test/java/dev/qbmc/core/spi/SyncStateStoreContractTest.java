@@ -1,5 +1,7 @@
 package dev.qbmc.core.spi;
 
+import dev.qbmc.core.reconcile.ContactLimitPolicy;
+import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -240,6 +242,17 @@ public abstract class SyncStateStoreContractTest {
     }
     assertThat(store.countStates("a", RecordKind.CUSTOMER)).isEqualTo(2500);
     assertThat(store.countStates("a", RecordKind.ITEM)).isZero();
+  }
+
+  @Test
+  void streamStates_isAPointInTimeView_thatWritesDoNotDisturb() {
+    store.putStates("a", List.of(state(RecordKind.ITEM, "1", "f1"), state(RecordKind.ITEM, "2", "f2")));
+    try (Stream<RecordState> s = store.streamStates("a", RecordKind.ITEM)) {
+      store.putStates("a", List.of(state(RecordKind.ITEM, "3", "f3")));
+      store.removeStates("a", List.of(RecordKey.of(RecordKind.ITEM, "1")));
+      assertThat(s.map(r -> r.key().id()).collect(Collectors.toList())).containsExactlyInAnyOrder("1", "2");
+    }
+    assertThat(store.countStates("a", RecordKind.ITEM)).isEqualTo(2);
   }
 
   @Test

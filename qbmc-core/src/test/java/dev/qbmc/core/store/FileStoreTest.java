@@ -1,5 +1,6 @@
 package dev.qbmc.core.store;
 
+import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -9,7 +10,6 @@ import dev.qbmc.core.reconcile.RecordKind;
 import dev.qbmc.core.reconcile.RecordState;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.ConnectionStatus;
-import dev.qbmc.core.spi.MarketingStatus;
 import dev.qbmc.core.spi.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import java.io.IOException;
@@ -284,6 +284,23 @@ class FileStoreTest {
       return Files.list(dir.resolve("connections"));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void seenEvents_areBoundedAndSurviveReopenAndATornLastLine() throws IOException {
+    StoreLimits limits = StoreLimits.builder().maxEventsPerScope(3).build();
+    try (FileStore store = FileStore.builder().directory(dir).limits(limits).build()) {
+      for (String id : List.of("e1", "e2", "e3", "e4")) {
+        assertThat(store.markEventSeen("realm-1", id, T0)).isTrue();
+      }
+    }
+    Path log = dir.resolve("events/realm-1.log");
+    Files.writeString(log, "17", StandardOpenOption.APPEND); // a crash mid-line
+    try (FileStore store = FileStore.builder().directory(dir).limits(limits).build()) {
+      assertThat(store.markEventSeen("realm-1", "e4", T0.plusSeconds(1))).isFalse();
+      assertThat(store.markEventSeen("realm-1", "e2", T0.plusSeconds(1))).isFalse();
+      assertThat(store.markEventSeen("realm-1", "e1", T0.plusSeconds(1))).as("oldest forgotten").isTrue();
     }
   }
 

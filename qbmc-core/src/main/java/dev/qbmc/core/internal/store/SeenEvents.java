@@ -45,11 +45,7 @@ public final class SeenEvents {
       return false;
     }
     seen.put(eventId, now);
-    while (seen.size() > maxEntries) {
-      Iterator<String> it = seen.keySet().iterator();
-      it.next();
-      it.remove();
-    }
+    trim();
     return true;
   }
 
@@ -61,6 +57,15 @@ public final class SeenEvents {
    */
   public void restore(String eventId, Instant seenAt) {
     seen.put(eventId, seenAt);
+    trim();
+  }
+
+  private void trim() {
+    while (seen.size() > maxEntries) {
+      Iterator<String> it = seen.keySet().iterator();
+      it.next();
+      it.remove();
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.qbmc.core.internal.store;
 
+import dev.qbmc.core.reconcile.ContactLimitPolicy;
+import dev.qbmc.core.mapping.MarketingStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,9 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.report.SyncOutcome;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.ConnectionStatus;
-import dev.qbmc.core.spi.ContactLimitPolicy;
 import dev.qbmc.core.spi.Lease;
-import dev.qbmc.core.spi.MarketingStatus;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.SyncCursor;
 import dev.qbmc.core.spi.SyncRunRecord;
