@@ -5,10 +5,13 @@
 module dev.qbmc.quickbooks {
   requires transitive java.net.http;
   requires transitive com.fasterxml.jackson.databind;
+  requires java.xml;
   requires static org.immutables.value;
 
   exports dev.qbmc.quickbooks;
   exports dev.qbmc.quickbooks.model;
+  exports dev.qbmc.quickbooks.oauth;
+  exports dev.qbmc.quickbooks.webhook;
 
   opens dev.qbmc.quickbooks.model to com.fasterxml.jackson.databind;
   opens dev.qbmc.quickbooks.internal to com.fasterxml.jackson.databind;

@@ -19,7 +19,7 @@ public final class QuickBooksMalformedResponseException extends QuickBooksExcept
    * @param intuitTid the {@code intuit_tid} response header, or null
    * @param cause the parse failure, or null
    */
-  public QuickBooksMalformedResponseException(
+  QuickBooksMalformedResponseException(
       String message, int statusCode, String intuitTid, Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;

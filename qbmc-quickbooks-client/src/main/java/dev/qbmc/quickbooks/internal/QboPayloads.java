@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qbmc.quickbooks.QuickBooksMalformedResponseException;
 import dev.qbmc.quickbooks.model.DeletedEntity;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -170,7 +169,7 @@ public final class QboPayloads {
               : null;
       return new CdcPayload(changed, deleted, serverTime);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof QuickBooksMalformedResponseException m) {
+      if (e instanceof PayloadException m) {
         throw m;
       }
       throw malformed("Malformed CDC response: " + describe(e), e);
@@ -222,8 +221,17 @@ public final class QboPayloads {
     return e.getMessage();
   }
 
-  private static QuickBooksMalformedResponseException malformed(String message, Exception cause) {
-    return new QuickBooksMalformedResponseException(message, 0, null, cause);
+  private static PayloadException malformed(String message, Exception cause) {
+    return new PayloadException(message, cause);
+  }
+
+  /** A response body that does not have the expected shape; the message never quotes the body. */
+  public static final class PayloadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PayloadException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qbmc.quickbooks.Fixtures;
-import dev.qbmc.quickbooks.QuickBooksMalformedResponseException;
 import dev.qbmc.quickbooks.internal.QboJacksonModule;
 import dev.qbmc.quickbooks.internal.QboPayloads;
 import dev.qbmc.quickbooks.internal.QueryPage;
@@ -373,12 +372,12 @@ class ModelFixturesTest {
   @Test
   void malformedJson_givesTypedException() {
     assertThatThrownBy(() -> payloads.readQueryPage("{\"QueryResponse\":{".getBytes(), "Customer", Customer.class))
-        .isInstanceOf(QuickBooksMalformedResponseException.class)
+        .isInstanceOf(QboPayloads.PayloadException.class)
         .hasMessageContaining("Customer");
     assertThatThrownBy(() -> payloads.readEntity("<html>oops</html>".getBytes(), "Customer", Customer.class))
-        .isInstanceOf(QuickBooksMalformedResponseException.class);
+        .isInstanceOf(QboPayloads.PayloadException.class);
     assertThatThrownBy(() -> payloads.readEntity("{\"Item\":{}}".getBytes(), "Customer", Customer.class))
-        .isInstanceOf(QuickBooksMalformedResponseException.class)
+        .isInstanceOf(QboPayloads.PayloadException.class)
         .hasMessageContaining("no \"Customer\"");
     assertThatThrownBy(() -> QboJson.read("{\"DisplayName\":\"x\"}", Customer.class))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,94 @@
+package dev.qbmc.quickbooks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Per-realm limits shared by all threads of one client: at most {@code maxInFlight} requests at
+ * once (a fair semaphore) and at most {@code perMinute} request starts in any rolling 60 seconds
+ * (timestamps of recent starts, read from the injected clock). After throttling, {@link #pauseUntil}
+ * makes every thread wait until QBO's wait has passed.
+ */
+final class RealmLimiter {
+  private static final Duration WINDOW = Duration.ofMinutes(1);
+
+  private final Semaphore inFlight;
+  private final int perMinute;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Deque<Instant> starts = new ArrayDeque<>();
+  private Instant pausedUntil = Instant.MIN;
+
+  RealmLimiter(int maxInFlight, int perMinute, Clock clock, Sleeper sleeper) {
+    this.inFlight = new Semaphore(maxInFlight, true);
+    this.perMinute = perMinute;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * Waits for a free slot and a free place in the rolling minute.
+   *
+   * @throws InterruptedException when interrupted while waiting
+   */
+  void acquire() throws InterruptedException {
+    inFlight.acquire();
+    try {
+      awaitPause();
+      awaitWindow();
+    } catch (InterruptedException | RuntimeException e) {
+      inFlight.release();
+      throw e;
+    }
+  }
+
+  /** Frees the slot taken by {@link #acquire()}. */
+  void release() {
+    inFlight.release();
+  }
+
+  /**
+   * Makes all threads wait until the given instant before their next request.
+   *
+   * @param until the end of the pause
+   */
+  synchronized void pauseUntil(Instant until) {
+    if (until.isAfter(pausedUntil)) {
+      pausedUntil = until;
+    }
+  }
+
+  private void awaitPause() throws InterruptedException {
+    Duration wait;
+    synchronized (this) {
+      wait = Duration.between(clock.instant(), pausedUntil);
+    }
+    if (!wait.isNegative() && !wait.isZero()) {
+      // Wait once: a sleeper whose clock does not move (tests) must not make this spin.
+      sleeper.sleep(wait);
+    }
+  }
+
+  private void awaitWindow() throws InterruptedException {
+    while (true) {
+      Duration wait;
+      synchronized (this) {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(WINDOW);
+        while (!starts.isEmpty() && !starts.peekFirst().isAfter(cutoff)) {
+          starts.pollFirst();
+        }
+        if (starts.size() < perMinute) {
+          starts.addLast(now);
+          return;
+        }
+        wait = Duration.between(now, starts.peekFirst().plus(WINDOW));
+      }
+      sleeper.sleep(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.qbmc.quickbooks;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Sends one logical request: takes a limiter slot per attempt, adds the bearer token, repeats once
+ * with a fresh token after a 401, retries idempotent requests on throttling, 5xx and connection
+ * failures with backoff, reports every attempt to the listener and maps errors.
+ */
+final class RequestExecutor {
+  private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
+
+  /** A successful response. */
+  record Response(int statusCode, byte[] body, String intuitTid) {}
+
+  private final HttpClient http;
+  private final AccessTokenProvider tokens;
+  private final RealmLimiter limiter;
+  private final RetryPolicy retryPolicy;
+  private final FaultMapper faults;
+  private final RequestListener listener;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
+  private final Duration timeout;
+  private final String userAgent;
+
+  RequestExecutor(
+      HttpClient http,
+      AccessTokenProvider tokens,
+      RealmLimiter limiter,
+      RetryPolicy retryPolicy,
+      FaultMapper faults,
+      RequestListener listener,
+      Clock clock,
+      Sleeper sleeper,
+      DoubleSupplier jitter,
+      Duration timeout,
+      String userAgent) {
+    this.http = http;
+    this.tokens = tokens;
+    this.limiter = limiter;
+    this.retryPolicy = retryPolicy;
+    this.faults = faults;
+    this.listener = listener;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.jitter = jitter;
+    this.timeout = timeout;
+    this.userAgent = userAgent;
+  }
+
+  /**
+   * Sends an idempotent GET.
+   *
+   * @param uri the full URI
+   * @param pathTemplate the path with placeholders, for the listener
+   * @return the 2xx response
+   */
+  Response get(URI uri, String pathTemplate) {
+    int attempt = 0;
+    int failures = 0;
+    boolean tokenRefreshed = false;
+    while (true) {
+      attempt++;
+      String token = currentToken();
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .timeout(timeout)
+              .header("Authorization", "Bearer " + token)
+              .header("Accept", "application/json")
+              .header("User-Agent", userAgent)
+              .GET()
+              .build();
+      acquire();
+      Instant start = clock.instant();
+      HttpResponse<byte[]> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        limiter.release();
+        failures++;
+        boolean retry = failures < retryPolicy.maxAttempts();
+        report("GET", pathTemplate, 0, attempt, start, retry);
+        if (!retry) {
+          throw new QuickBooksTransportException(
+              "GET " + pathTemplate + " failed after " + attempt + " attempt(s): "
+                  + e.getClass().getSimpleName(),
+              e);
+        }
+        pause(backoff(failures), pathTemplate, "connection failure");
+        continue;
+      } catch (InterruptedException e) {
+        limiter.release();
+        Thread.currentThread().interrupt();
+        throw new QuickBooksTransportException("Interrupted during GET " + pathTemplate, e);
+      }
+      limiter.release();
+      int status = response.statusCode();
+      String tid = response.headers().firstValue("intuit_tid").orElse(null);
+      if (status >= 200 && status < 300) {
+        report("GET", pathTemplate, status, attempt, start, false);
+        return new Response(status, response.body(), tid);
+      }
+      QuickBooksServiceException error =
+          faults.map(
+              status,
+              response.body(),
+              tid,
+              response.headers().firstValue("Retry-After").orElse(null),
+              token);
+      if (error instanceof QuickBooksAuthenticationException && !tokenRefreshed) {
+        tokenRefreshed = true;
+        report("GET", pathTemplate, status, attempt, start, true);
+        tokens.tokenRejected(token);
+        continue;
+      }
+      if (error.isRetryable()) {
+        failures++;
+        boolean retry = failures < retryPolicy.maxAttempts();
+        report("GET", pathTemplate, status, attempt, start, retry);
+        if (!retry) {
+          throw error;
+        }
+        if (error instanceof QuickBooksRateLimitException throttled) {
+          // Every thread of this client waits; this thread waits in its next acquire().
+          limiter.pauseUntil(clock.instant().plus(throttled.retryAfter()));
+          LOG.log(Level.DEBUG, "QBO throttled {0}; waiting {1}", pathTemplate, throttled.retryAfter());
+        } else {
+          pause(backoff(failures), pathTemplate, "HTTP " + status);
+        }
+        continue;
+      }
+      report("GET", pathTemplate, status, attempt, start, false);
+      throw error;
+    }
+  }
+
+  private String currentToken() {
+    String token = tokens.accessToken();
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException("AccessTokenProvider returned no access token");
+    }
+    return token;
+  }
+
+  private void acquire() {
+    try {
+      limiter.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuickBooksTransportException("Interrupted while waiting for a request slot", e);
+    }
+  }
+
+  private void pause(Duration wait, String pathTemplate, String reason) {
+    LOG.log(Level.DEBUG, "Retrying {0} after {1} in {2}", pathTemplate, reason, wait);
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuickBooksTransportException("Interrupted while waiting to retry " + pathTemplate, e);
+    }
+  }
+
+  /**
+   * Exponential backoff with equal jitter: half the capped delay plus a random part of the other half.
+   *
+   * @param failures failures so far, at least 1
+   * @return the delay
+   */
+  Duration backoff(int failures) {
+    long base = retryPolicy.baseDelay().toMillis();
+    long cap = retryPolicy.maxDelay().toMillis();
+    long exp = base << Math.min(failures - 1, 20);
+    long delay = Math.min(cap, exp < 0 ? cap : exp);
+    double r = Math.max(0.0, Math.min(1.0, jitter.getAsDouble()));
+    return Duration.ofMillis(delay / 2 + (long) (r * (delay - delay / 2)));
+  }
+
+  private void report(
+      String method, String pathTemplate, int status, int attempt, Instant start, boolean retry) {
+    RequestEvent event =
+        RequestEvent.builder()
+            .method(method)
+            .pathTemplate(pathTemplate)
+            .statusCode(status)
+            .attempt(attempt)
+            .duration(Duration.between(start, clock.instant()))
+            .willRetry(retry)
+            .build();
+    try {
+      listener.onAttempt(event);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "RequestListener failed", e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.qbmc.quickbooks.oauth;
+
+import dev.qbmc.quickbooks.QuickBooksException;
+import java.util.Optional;
+
+/**
+ * An OAuth call failed for a reason other than {@code invalid_grant}: a client configuration error
+ * ({@code invalid_client}, wrong redirect URI), an Intuit outage, or a transport failure. Retryable
+ * for 5xx and transport failures only.
+ */
+public final class IntuitOAuthException extends QuickBooksException {
+  private static final long serialVersionUID = 1L;
+  private final int statusCode;
+  private final String error;
+  private final String intuitTid;
+  private final boolean retryable;
+
+  IntuitOAuthException(
+      String message,
+      int statusCode,
+      String error,
+      String intuitTid,
+      Throwable cause,
+      boolean retryable) {
+    super(message, cause);
+    this.retryable = retryable;
+    this.statusCode = statusCode;
+    this.error = error;
+    this.intuitTid = intuitTid;
+  }
+
+  /**
+   * HTTP status, 0 when no response arrived.
+   *
+   * @return the status
+   */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /**
+   * The OAuth {@code error} code, for example {@code invalid_client}.
+   *
+   * @return the error code
+   */
+  public Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /**
+   * Intuit's transaction id.
+   *
+   * @return the {@code intuit_tid}
+   */
+  public Optional<String> intuitTid() {
+    return Optional.ofNullable(intuitTid);
+  }
+
+  /**
+   * True for 5xx responses and transport failures.
+   *
+   * @return whether trying again later may help
+   */
+  @Override
+  public boolean isRetryable() {
+    return retryable;
+  }
+}
