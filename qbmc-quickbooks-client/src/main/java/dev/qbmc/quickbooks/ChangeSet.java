@@ -38,6 +38,46 @@ public final class ChangeSet {
   }
 
   /**
+   * Builds a change set by hand, for simulators and tests of code that consumes change sets.
+   *
+   * @param changedSince the requested start
+   * @param changed changed entities per type; its keys are the requested types
+   * @param deleted deleted entities per type; types missing here have no deletions
+   * @param serverTime the server time to use as the next cursor
+   * @return the change set
+   * @throws IllegalArgumentException when an entity does not match its type, or {@code deleted}
+   *     names a type not in {@code changed}
+   */
+  public static ChangeSet of(
+      OffsetDateTime changedSince,
+      Map<EntityType<?>, ? extends List<?>> changed,
+      Map<EntityType<?>, ? extends List<DeletedEntity>> deleted,
+      OffsetDateTime serverTime) {
+    Objects.requireNonNull(changedSince, "changedSince");
+    Objects.requireNonNull(serverTime, "serverTime");
+    Map<EntityType<?>, List<?>> changedCopy = new LinkedHashMap<>();
+    Map<EntityType<?>, List<DeletedEntity>> deletedCopy = new LinkedHashMap<>();
+    changed.forEach(
+        (type, list) -> {
+          for (Object entity : list) {
+            if (!type.modelType().isInstance(entity)) {
+              throw new IllegalArgumentException(entity.getClass().getSimpleName() + " listed under " + type);
+            }
+          }
+          changedCopy.put(type, List.copyOf(list));
+          deletedCopy.put(type, List.of());
+        });
+    deleted.forEach(
+        (type, list) -> {
+          if (!changedCopy.containsKey(type)) {
+            throw new IllegalArgumentException(type + " has deletions but is not a requested type");
+          }
+          deletedCopy.put(type, List.copyOf(list));
+        });
+    return new ChangeSet(changedSince, changedCopy, deletedCopy, serverTime, serverTime);
+  }
+
+  /**
    * The entity types that were requested.
    *
    * @return the types, in request order

@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
  */
 public final class ChangedSinceTooOldException extends QuickBooksException {
   private static final long serialVersionUID = 1L;
+  /** The changedSince value (serialized form). */
   private final OffsetDateTime changedSince;
+  /** The oldestAllowed value (serialized form). */
   private final OffsetDateTime oldestAllowed;
 
   ChangedSinceTooOldException(OffsetDateTime changedSince, OffsetDateTime oldestAllowed, Duration window) {

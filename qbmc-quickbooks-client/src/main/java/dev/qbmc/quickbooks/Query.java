@@ -1,5 +1,6 @@
 package dev.qbmc.quickbooks;
 
+import dev.qbmc.quickbooks.internal.QboJacksonModule;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +102,8 @@ public final class Query<T> {
    *
    * @param field a field name such as {@code DisplayName} or {@code MetaData.LastUpdatedTime}
    * @param operator the operator
-   * @param value a {@link String}, {@link Boolean}, {@link Number}, {@link OffsetDateTime} or
-   *     {@link LocalDate}
+   * @param value a {@link String}, {@link Boolean}, {@link Integer}, {@link Long}, {@link BigDecimal},
+   *     {@link OffsetDateTime} (written with seconds, fractions dropped) or {@link LocalDate}
    * @return a new query with the condition added
    * @throws IllegalArgumentException when the field name is not a plain (dotted) identifier, the
    *     value type is unsupported, or {@code LIKE} is used with a non-string
@@ -325,7 +326,7 @@ public final class Query<T> {
       return value.toString();
     }
     if (value instanceof OffsetDateTime t) {
-      return quote(t.toString());
+      return quote(QboJacksonModule.WIRE_OFFSET_DATE_TIME.format(t));
     }
     if (value instanceof LocalDate d) {
       return quote(d.toString());

@@ -278,7 +278,8 @@ public final class QuickBooksClient {
     }
     String query =
         "entities=" + String.join(",", byName.keySet())
-            + "&changedSince=" + URLEncoder.encode(changedSince.toString(), StandardCharsets.UTF_8);
+            + "&changedSince=" + URLEncoder.encode(
+                QboJacksonModule.WIRE_OFFSET_DATE_TIME.format(changedSince), StandardCharsets.UTF_8);
     RequestExecutor.Response response = executor.get(uri("/cdc", query), "/v3/company/{realmId}/cdc");
     QboPayloads.CdcPayload cdc = parse(response, () -> payloads.readCdc(response.body(), byName));
     Map<EntityType<?>, List<?>> changed = new LinkedHashMap<>();

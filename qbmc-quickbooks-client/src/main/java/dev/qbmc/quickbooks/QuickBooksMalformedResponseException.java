@@ -8,7 +8,9 @@ import java.util.Optional;
  */
 public final class QuickBooksMalformedResponseException extends QuickBooksException {
   private static final long serialVersionUID = 1L;
+  /** The statusCode value (serialized form). */
   private final int statusCode;
+  /** The intuitTid value (serialized form). */
   private final String intuitTid;
 
   /**

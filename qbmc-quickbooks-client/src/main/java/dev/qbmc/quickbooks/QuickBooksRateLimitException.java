@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class QuickBooksRateLimitException extends QuickBooksServiceException {
   private static final long serialVersionUID = 1L;
+  /** The retryAfter value (serialized form). */
   private final Duration retryAfter;
 
   QuickBooksRateLimitException(

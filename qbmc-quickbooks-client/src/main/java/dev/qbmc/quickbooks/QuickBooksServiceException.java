@@ -11,9 +11,13 @@ import java.util.stream.Collectors;
  */
 public class QuickBooksServiceException extends QuickBooksException {
   private static final long serialVersionUID = 1L;
+  /** The statusCode value (serialized form). */
   private final int statusCode;
+  /** The errors value (serialized form). */
   private final List<QuickBooksError> errors;
+  /** The faultType value (serialized form). */
   private final String faultType;
+  /** The intuitTid value (serialized form). */
   private final String intuitTid;
 
   QuickBooksServiceException(

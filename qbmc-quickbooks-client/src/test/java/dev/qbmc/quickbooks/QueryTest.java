@@ -43,6 +43,10 @@ class QueryTest {
             + " AND Id IN ('1', '2') AND TotalAmt >= 10.50 AND TxnDate < '2024-02-01'"
             + " AND DocNumber LIKE '10%' ORDERBY Id DESC STARTPOSITION 51 MAXRESULTS 50");
     assertThat(q.countStatement()).startsWith("SELECT COUNT(*) FROM Invoice WHERE MetaData.LastUpdatedTime >");
+    assertThat(Query.select(EntityType.ITEM)
+            .where("MetaData.LastUpdatedTime", Query.Operator.GREATER_THAN, OffsetDateTime.parse("2024-01-02T00:00:00.123Z"))
+            .statement())
+        .endsWith("> '2024-01-02T00:00:00+00:00'");
     assertThat(Query.select(EntityType.ITEM).includeInactive().statement())
         .isEqualTo("SELECT * FROM Item WHERE Active IN (true, false)");
   }

@@ -257,7 +257,7 @@ class QuickBooksClientTest {
     server.verify(
         getRequestedFor(urlPathEqualTo(BASE + "/cdc"))
             .withQueryParam("entities", equalTo("Customer,Invoice"))
-            .withQueryParam("changedSince", equalTo("2026-01-10T00:00-08:00")));
+            .withQueryParam("changedSince", equalTo("2026-01-10T00:00:00-08:00")));
   }
 
   @Test

@@ -48,6 +48,13 @@ public final class QboJacksonModule extends SimpleModule {
           .optionalEnd()
           .toFormatter();
 
+  /**
+   * How this client writes date-times into queries and CDC requests: always with seconds, no
+   * fraction, numeric offset ({@code 2024-01-02T03:04:05-07:00}, UTC as {@code +00:00}).
+   */
+  public static final DateTimeFormatter WIRE_OFFSET_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", java.util.Locale.ROOT);
+
   /** Creates the module. */
   public QboJacksonModule() {
     super("qbmc-quickbooks");

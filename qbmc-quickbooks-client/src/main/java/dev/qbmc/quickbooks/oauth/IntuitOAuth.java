@@ -434,6 +434,52 @@ public final class IntuitOAuth {
     }
 
     /**
+     * Sets the authorization, token and revocation endpoints from Intuit's OpenID discovery
+     * document (fetched by you, for example from
+     * {@code https://developer.api.intuit.com/.well-known/openid_configuration}), as Intuit asks
+     * apps to do. A UTF-8 byte order mark is accepted.
+     *
+     * @param discoveryJson the discovery document
+     * @return this builder
+     * @throws IllegalArgumentException when the document is not JSON or lacks one of the endpoints
+     */
+    public Builder discoveryDocument(byte[] discoveryJson) {
+      Objects.requireNonNull(discoveryJson, "discoveryJson");
+      String text = new String(discoveryJson, StandardCharsets.UTF_8);
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      JsonNode doc;
+      try {
+        doc = new ObjectMapper().readTree(text);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Discovery document is not JSON", e);
+      }
+      if (doc == null || !doc.isObject()) {
+        throw new IllegalArgumentException("Discovery document is not a JSON object");
+      }
+      URI authorization = endpoint(doc, "authorization_endpoint");
+      URI token = endpoint(doc, "token_endpoint");
+      URI revocation = endpoint(doc, "revocation_endpoint");
+      authorizationEndpoint(authorization);
+      tokenEndpoint(token);
+      revocationEndpoint(revocation);
+      return this;
+    }
+
+    private static URI endpoint(JsonNode doc, String field) {
+      JsonNode value = doc.get(field);
+      if (value == null || !value.isTextual() || value.asText().isBlank()) {
+        throw new IllegalArgumentException("Discovery document lacks " + field);
+      }
+      try {
+        return new URI(value.asText());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("Discovery document has an invalid " + field, e);
+      }
+    }
+
+    /**
      * The HTTP client (default a new one).
      *
      * @param httpClient the client

@@ -10,9 +10,13 @@ import java.util.Optional;
  */
 public final class IntuitOAuthException extends QuickBooksException {
   private static final long serialVersionUID = 1L;
+  /** The statusCode value (serialized form). */
   private final int statusCode;
+  /** The error value (serialized form). */
   private final String error;
+  /** The intuitTid value (serialized form). */
   private final String intuitTid;
+  /** The retryable value (serialized form). */
   private final boolean retryable;
 
   IntuitOAuthException(

@@ -9,6 +9,7 @@ import dev.qbmc.quickbooks.QuickBooksException;
  */
 public final class ReauthorizationRequiredException extends QuickBooksException {
   private static final long serialVersionUID = 1L;
+  /** The intuitTid value (serialized form). */
   private final String intuitTid;
 
   ReauthorizationRequiredException(String message, String intuitTid) {

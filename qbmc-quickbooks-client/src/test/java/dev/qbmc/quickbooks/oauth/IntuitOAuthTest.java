@@ -176,6 +176,21 @@ class IntuitOAuthTest {
   }
 
   @Test
+  void discoveryDocument_setsEndpoints() {
+    IntuitOAuth fromDiscovery = IntuitOAuth.builder()
+        .clientId("client-id").clientSecret(SECRET)
+        .redirectUri(URI.create("https://app.example.com/qbo/callback"))
+        .discoveryDocument(Fixtures.bytes("oauth-openid-discovery_intuit-dotnet-sdk.json"))
+        .build();
+    assertThat(fromDiscovery.authorizationUri(IntuitOAuth.accountingScopes(), "s").toString())
+        .startsWith("https://appcenter.intuit.com/connect/oauth2?client_id=client-id");
+    assertThatThrownBy(() -> IntuitOAuth.builder().discoveryDocument("{}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authorization_endpoint");
+    assertThatThrownBy(() -> IntuitOAuth.builder().discoveryDocument("<html>".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void stateSigner_verifiesOwnFreshStatesOnly() {
     byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     MutableClock clock = new MutableClock(NOW);
