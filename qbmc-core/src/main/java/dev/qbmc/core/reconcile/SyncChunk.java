@@ -10,6 +10,7 @@ import dev.qbmc.core.mapping.ProductRecord;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -95,6 +96,41 @@ public abstract class SyncChunk {
    */
   public int size() {
     return customers().size() + products().size() + orders().size() + deletions().size();
+  }
+
+  /**
+   * The key of a record QBO reports as deleted (CDC {@code status="Deleted"}, a delete response, a
+   * webhook Delete or Merge), to pass to {@code addDeletions}; deleted records are never mapped.
+   *
+   * @param qboEntityName the entity name as QBO spells it ({@code Invoice}, {@code SalesReceipt},
+   *     {@code Customer}, {@code Item})
+   * @param qboId the deleted record's Id
+   * @return the key, or empty for an entity type qbmc does not sync or a blank Id
+   */
+  public static Optional<RecordKey> deletionKey(String qboEntityName, String qboId) {
+    if (qboEntityName == null || qboId == null || qboId.isBlank()) {
+      return Optional.empty();
+    }
+    for (EntityType type : EntityType.values()) {
+      if (type.qboName().equals(qboEntityName)) {
+        return Optional.of(RecordKey.of(kindOf(type), qboId.strip()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static RecordKind kindOf(EntityType type) {
+    switch (type) {
+      case CUSTOMER:
+        return RecordKind.CUSTOMER;
+      case ITEM:
+        return RecordKind.ITEM;
+      case INVOICE:
+        return RecordKind.INVOICE;
+      case SALES_RECEIPT:
+      default:
+        return RecordKind.SALES_RECEIPT;
+    }
   }
 
   static RecordKey orderKey(EntityType type, String qboId) {

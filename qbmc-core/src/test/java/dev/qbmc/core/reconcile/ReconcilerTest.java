@@ -288,4 +288,13 @@ class ReconcilerTest {
 
     assertThat(plan(chunk, store).operations()).isEqualTo(plan(chunk, store).operations());
   }
+
+  @Test
+  void deletionKey_mapsQboEntityNames() {
+    assertThat(SyncChunk.deletionKey("Invoice", "65")).contains(RecordKey.of(RecordKind.INVOICE, "65"));
+    assertThat(SyncChunk.deletionKey("SalesReceipt", "6")).contains(RecordKey.of(RecordKind.SALES_RECEIPT, "6"));
+    assertThat(SyncChunk.deletionKey("Customer", "27")).contains(RecordKey.of(RecordKind.CUSTOMER, "27"));
+    assertThat(SyncChunk.deletionKey("Estimate", "1")).isEmpty();
+    assertThat(SyncChunk.deletionKey("Invoice", " ")).isEmpty();
+  }
 }
