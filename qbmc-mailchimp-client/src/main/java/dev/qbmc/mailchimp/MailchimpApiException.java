@@ -12,11 +12,17 @@ import java.util.Optional;
 public class MailchimpApiException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code statusCode} reported by this exception. */
   private final int statusCode;
+  /** The {@code title} reported by this exception. */
   private final String title;
+  /** The {@code detail} reported by this exception. */
   private final String detail;
+  /** The {@code type} reported by this exception. */
   private final String type;
+  /** The {@code instance} reported by this exception. */
   private final String instance;
+  /** The {@code fieldErrors} reported by this exception. */
   private final List<FieldError> fieldErrors;
 
   MailchimpApiException(ProblemDocument problem) {

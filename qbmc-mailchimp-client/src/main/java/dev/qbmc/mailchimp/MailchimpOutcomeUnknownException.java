@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 public class MailchimpOutcomeUnknownException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code statusCode} reported by this exception. */
   private final int statusCode;
 
   MailchimpOutcomeUnknownException(String message, Throwable cause, int statusCode) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 public class MailchimpRateLimitException extends MailchimpApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code retryAfter} reported by this exception. */
   private final Duration retryAfter;
 
   MailchimpRateLimitException(ProblemDocument problem, Duration retryAfter) {

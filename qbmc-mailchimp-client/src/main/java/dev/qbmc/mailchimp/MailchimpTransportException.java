@@ -4,6 +4,7 @@ package dev.qbmc.mailchimp;
 public class MailchimpTransportException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code retryable} reported by this exception. */
   private final boolean retryable;
 
   MailchimpTransportException(String message, Throwable cause, boolean retryable) {

@@ -59,8 +59,9 @@ public final class Members {
    * @param listId the list id
    * @param member the member
    * @return the member as stored
-   * @throws MailchimpComplianceStateException, MailchimpForgottenEmailException, MailchimpFakeEmailException,
-   *     MailchimpInvalidResourceException per-record refusals
+   * @throws MailchimpComplianceStateException if the member is unsubscribed, cleaned or under review and
+   *     Mailchimp refuses the write (other per-record refusals: {@link MailchimpForgottenEmailException},
+   *     {@link MailchimpFakeEmailException}, {@link MailchimpInvalidResourceException})
    */
   public Member upsert(String listId, MemberUpsert member) {
     Objects.requireNonNull(member, "member");
@@ -208,7 +209,7 @@ public final class Members {
               throw e;
             }
             result.addFailures(MemberFailure.builder().emailAddress(original.get().emailAddress())
-                .title(e.title()).message(e.detail())
+                .title(Optional.of(e.title()).filter(t -> !t.isEmpty())).message(e.detail())
                 .field(e.fieldErrors().isEmpty() ? Optional.empty() : Optional.of(e.fieldErrors().get(0).field()))
                 .build());
           }

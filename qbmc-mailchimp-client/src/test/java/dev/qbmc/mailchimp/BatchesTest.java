@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BatchesTest extends WireMockMailchimpTest {
   @Test
@@ -73,6 +75,22 @@ class BatchesTest extends WireMockMailchimpTest {
         .isInstanceOfSatisfying(MailchimpBatchTimeoutException.class,
             e -> assertThat(e.lastStatus().finishedOperations()).isEqualTo(2));
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gnu-results.tar.gz", "pax-results.tar.gz"})
+  void parseResults_readsArchivesWrittenByGnuTar_withDirectoriesAndLongNames(String file) throws Exception {
+    byte[] archive;
+    try (var in = getClass().getResourceAsStream("/batch-results/" + file)) {
+      archive = in.readAllBytes();
+    }
+
+    List<dev.qbmc.mailchimp.model.BatchResult> results = Batches.parseResults(archive);
+
+    assertThat(results).extracting(r -> r.operationId().orElseThrow())
+        .containsExactlyInAnyOrder("op-1", "op-2-with-a-very-long-operation-id-to-force-nothing");
+    assertThat(results).filteredOn(r -> r.statusCode() == 400).singleElement()
+        .satisfies(r -> assertThat(r.body()).contains("Invalid Resource"));
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the regular files of a gzip-compressed tar archive (ustar, with GNU long names and pax headers
- * skipped over) using the JDK only. Used for the results archive of Mailchimp batch operations.
+ * Reads the regular files of a gzip-compressed tar archive (ustar, GNU long names, pax {@code path}
+ * records; other pax and global headers are skipped) using the JDK only. Used for the results archive of Mailchimp batch operations.
  */
 public final class TarGz {
   private static final int BLOCK = 512;
@@ -56,6 +56,8 @@ public final class TarGz {
         in.skipNBytes(pad);
         if (type == 'L') {
           longName = new String(content, StandardCharsets.UTF_8).replace("\0", "");
+        } else if (type == 'x') {
+          longName = paxPath(content);
         } else if (type == '0' || type == '\0' || type == '7') {
           files.put(name, content);
         }
@@ -64,6 +66,18 @@ public final class TarGz {
       throw new IOException("truncated archive", e);
     }
     return files;
+  }
+
+  /** The {@code path} record of a pax extended header ({@code "<len> path=<name>\n"}), or null. */
+  private static String paxPath(byte[] content) {
+    String records = new String(content, StandardCharsets.UTF_8);
+    for (String record : records.split("\n")) {
+      int space = record.indexOf(' ');
+      if (space > 0 && record.startsWith("path=", space + 1)) {
+        return record.substring(space + 1 + "path=".length());
+      }
+    }
+    return null;
   }
 
   private static boolean readFully(InputStream in, byte[] buf) throws IOException {

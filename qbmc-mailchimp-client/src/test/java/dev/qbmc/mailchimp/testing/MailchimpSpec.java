@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * its SOURCE.md): finds the request-body schema of an operation by method and concrete path, inlines its
  * {@code $ref}s and validates a body with the networknt JSON-schema validator (draft 4, the dialect OpenAPI
  * 3.0 schemas derive from). Only request bodies are validated, so the spec's known member-response defect
- * does not matter here.
+ * does not matter here. Without the shared file (a fresh clone), the bundled extract
+ * {@code src/test/resources/mailchimp-spec/openapi-requests.json} of the same file is used.
  *
  * <p>One more defect is corrected on load: both spec copies declare each {@code merge_fields} value as
  * {@code type: object}, while Mailchimp documents (merge-fields page of its developer docs, quoted in
@@ -47,9 +48,11 @@ public final class MailchimpSpec {
       + "\"addr1\":{\"type\":\"string\"},\"addr2\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},"
       + "\"state\":{\"type\":\"string\"},\"zip\":{\"type\":\"string\"},\"country\":{\"type\":\"string\"}}}]}");
 
-  private static final MailchimpSpec INSTANCE = load();
+  private static final String BUNDLED = "/mailchimp-spec/openapi-requests.json";
+  private static final MailchimpSpec INSTANCE = load(readRoot());
 
   private final List<Operation> operations;
+  private final Map<String, JsonNode> inlinedSchemas;
 
   private static JsonNode parse(String json) {
     try {
@@ -59,8 +62,24 @@ public final class MailchimpSpec {
     }
   }
 
-  private MailchimpSpec(List<Operation> operations) {
+  private MailchimpSpec(List<Operation> operations, Map<String, JsonNode> inlinedSchemas) {
     this.operations = operations;
+    this.inlinedSchemas = inlinedSchemas;
+  }
+
+  /** @return the spec read from the bundled extract, whatever else exists */
+  static MailchimpSpec bundled() {
+    return load(readBundled());
+  }
+
+  /** @return the spec read from the shared file, if it can be found */
+  static Optional<MailchimpSpec> shared() {
+    return locate().map(MailchimpSpec::readYaml).map(MailchimpSpec::load);
+  }
+
+  /** @return "METHOD template" to the inlined request schema, for comparing two sources */
+  Map<String, JsonNode> requestSchemas() {
+    return inlinedSchemas;
   }
 
   /** @return the loaded spec (read once per test JVM) */
@@ -79,7 +98,7 @@ public final class MailchimpSpec {
   public List<String> validate(String method, String path, String body) {
     Operation op = find(method, path)
         .orElseThrow(() -> new AssertionError("no operation " + method + " " + path + " in the Mailchimp spec"));
-    if (op.schema == null) {
+    if (op.schemaNode == null) {
       return List.of(method + " " + op.template + " takes no request body in the spec");
     }
     JsonNode node;
@@ -88,7 +107,7 @@ public final class MailchimpSpec {
     } catch (IOException e) {
       return List.of("body is not JSON: " + e.getMessage());
     }
-    Set<ValidationMessage> messages = op.schema.validate(node);
+    Set<ValidationMessage> messages = op.schema().validate(node);
     return messages.stream().map(m -> op.template + ": " + m.getMessage()).sorted().collect(Collectors.toList());
   }
 
@@ -109,17 +128,32 @@ public final class MailchimpSpec {
         .min(Comparator.comparingInt(o -> o.params));
   }
 
-  private static MailchimpSpec load() {
-    Path file = locate();
-    JsonNode root;
+  private static JsonNode readRoot() {
+    return locate().map(MailchimpSpec::readYaml).orElseGet(MailchimpSpec::readBundled);
+  }
+
+  private static JsonNode readYaml(Path file) {
     try {
-      root = new YAMLMapper().readTree(Files.readAllBytes(file));
+      return new YAMLMapper().readTree(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  private static JsonNode readBundled() {
+    try (java.io.InputStream in = MailchimpSpec.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource " + BUNDLED);
+      }
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MailchimpSpec load(JsonNode root) {
+    Map<String, JsonNode> inlined = new java.util.TreeMap<>();
     JsonNode schemas = root.path("components").path("schemas");
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
     List<Operation> ops = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
       Map.Entry<String, JsonNode> p = paths.next();
@@ -133,13 +167,15 @@ public final class MailchimpSpec {
           continue;
         }
         JsonNode schemaNode = m.getValue().path("requestBody").path("content").path("application/json").path("schema");
-        JsonSchema schema = schemaNode.isMissingNode()
-            ? null
-            : factory.getSchema(inline(schemaNode, schemas, new ArrayDeque<>()), config);
-        ops.add(new Operation(method, template, pattern, params, schema));
+        JsonNode resolved = null;
+        if (!schemaNode.isMissingNode()) {
+          resolved = inline(schemaNode, schemas, new ArrayDeque<>());
+          inlined.put(method + " " + template, resolved);
+        }
+        ops.add(new Operation(method, template, pattern, params, resolved));
       }
     }
-    return new MailchimpSpec(List.copyOf(ops));
+    return new MailchimpSpec(List.copyOf(ops), java.util.Collections.unmodifiableMap(inlined));
   }
 
   private static JsonNode inline(JsonNode node, JsonNode schemas, Deque<String> stack) {
@@ -171,18 +207,17 @@ public final class MailchimpSpec {
     return node;
   }
 
-  private static Path locate() {
+  private static Optional<Path> locate() {
     String configured = System.getProperty("qbmc.mailchimp.spec");
     if (configured != null) {
-      return Path.of(configured);
+      return Optional.of(Path.of(configured));
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve(RELATIVE))) {
-        return dir.resolve(RELATIVE);
+        return Optional.of(dir.resolve(RELATIVE));
       }
     }
-    throw new IllegalStateException("Mailchimp OpenAPI spec not found: expected " + RELATIVE
-        + " in a parent directory, or -Dqbmc.mailchimp.spec=<path to openapi.yaml>");
+    return Optional.empty();
   }
 
   private static final class Operation {
@@ -190,14 +225,23 @@ public final class MailchimpSpec {
     final String template;
     final Pattern pattern;
     final int params;
-    final JsonSchema schema;
+    final JsonNode schemaNode;
+    private JsonSchema schema;
 
-    Operation(String method, String template, Pattern pattern, int params, JsonSchema schema) {
+    Operation(String method, String template, Pattern pattern, int params, JsonNode schemaNode) {
       this.method = method;
       this.template = template;
       this.pattern = pattern;
       this.params = params;
-      this.schema = schema;
+      this.schemaNode = schemaNode;
+    }
+
+    synchronized JsonSchema schema() {
+      if (schema == null) {
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+            .getSchema(schemaNode, SchemaValidatorsConfig.builder().build());
+      }
+      return schema;
     }
   }
 }

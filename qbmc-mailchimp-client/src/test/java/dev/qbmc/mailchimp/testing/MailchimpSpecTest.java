@@ -2,6 +2,9 @@ package dev.qbmc.mailchimp.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Proves the spec check used after every WireMock test really rejects invalid bodies. */
@@ -42,5 +45,28 @@ class MailchimpSpecTest {
         + "\"state\":\"CA\",\"zip\":\"1\"}}}")).isEmpty();
     assertThat(spec.validate("PUT", path, "{\"email_address\":\"a@b.co\",\"status_if_new\":\"subscribed\","
         + "\"merge_fields\":{\"ADDRESS\":{\"addr1\":\"1 Main\"}}}")).isNotEmpty();
+  }
+
+  @Test
+  void bundledExtract_equalsTheSharedSpec_whereverBothExist() {
+    Optional<MailchimpSpec> shared = MailchimpSpec.shared();
+    assumeTrue(shared.isPresent(), "shared/specs/mailchimp/openapi.yaml not present; nothing to compare");
+    MailchimpSpec bundled = MailchimpSpec.bundled();
+
+    assertThat(bundled.requestSchemas()).isNotEmpty();
+    java.util.List<String> differing = new java.util.ArrayList<>();
+    bundled.requestSchemas().forEach((operation, schema) -> {
+      if (!schema.equals(shared.get().requestSchemas().get(operation))) {
+        differing.add(operation);
+      }
+    });
+    assertThat(differing).as("operations whose request schema differs from the shared spec").isEmpty();
+  }
+
+  @Test
+  void bundledExtract_validatesOnItsOwn() {
+    MailchimpSpec bundled = MailchimpSpec.bundled();
+    assertThat(bundled.validate("PUT", "/lists/abc/members/h", "{\"email_address\":\"a@b.co\"}")).isNotEmpty();
+    assertThat(bundled.validate("PATCH", "/ecommerce/stores/s", "{\"is_syncing\":true}")).isEmpty();
   }
 }
