@@ -37,6 +37,11 @@ public final class LoopbackServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // Keep idle keep-alive connections for 10 minutes (JDK default 30 s) so that a client reusing a
+    // pooled connection rarely races the server closing it ("header parser received no bytes").
+    if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+      System.setProperty("sun.net.httpserver.idleInterval", "600");
+    }
   }
 
   private final HttpServer server;

@@ -317,9 +317,11 @@ public final class MailchimpSimulator implements AutoCloseable {
   }
 
   /**
-   * Counts per method and route template (e.g.
-   * {@code PUT /3.0/lists/{list_id}/members/{subscriber_hash}}); operations run inside a batch are
-   * counted under method {@code BATCH:PUT} etc.
+   * Counts per method and route template, e.g. {@code PUT /3.0/lists/{list_id}/members/{subscriber_hash}},
+   * {@code POST /3.0/lists/{list_id}}, {@code PUT /3.0/ecommerce/stores/{store_id}/orders/{order_id}},
+   * {@code POST /3.0/batches}, {@code GET /batch-results/{file}}, {@code (unmatched)}; requests refused
+   * with 401 or 429 are counted too. Operations run inside a batch are counted under method
+   * {@code BATCH:PUT} etc.
    *
    * @return the live log
    */

@@ -405,8 +405,12 @@ public final class QuickBooksSimulator implements AutoCloseable {
   }
 
   /**
-   * Counts of requests per method and path template (e.g. {@code GET /v3/company/{realm}/query},
-   * {@code GET /v3/company/{realm}/customer/{id}}), including throttled and rejected ones.
+   * Counts of requests per method and path template, including throttled and rejected ones. Keys:
+   * {@code POST /oauth2/v1/tokens/bearer}, {@code POST /v2/oauth2/tokens/revoke},
+   * {@code GET|POST /v3/company/{realm}/query}, {@code GET /v3/company/{realm}/cdc},
+   * {@code GET /v3/company/{realm}/companyinfo/{id}}, {@code GET /v3/company/{realm}/preferences},
+   * {@code GET /v3/company/{realm}/customer/{id}} (likewise {@code item}, {@code invoice},
+   * {@code salesreceipt}) and {@code (unmatched)}.
    *
    * @return the live log
    */

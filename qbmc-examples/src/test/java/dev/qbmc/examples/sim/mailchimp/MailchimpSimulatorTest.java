@@ -293,6 +293,21 @@ class MailchimpSimulatorTest {
   }
 
   @Test
+  void bodilessThrottleOption_answers429WithoutBody() throws Exception {
+    BlockingSleeper sleeper = new BlockingSleeper();
+    start(MailchimpSimulator.builder().sleeper(sleeper).latency(Duration.ofMillis(5)).maxConnections(1)
+        .bodilessThrottle(true));
+    CompletableFuture<HttpResponse<String>> first = http.sendAsync("GET", sim.baseUrl() + "/ping", null);
+    assertThat(sleeper.awaitEntered(1)).isTrue();
+    HttpResponse<String> second = http.send("GET", sim.baseUrl() + "/ping", null);
+    assertThat(second.statusCode()).isEqualTo(429);
+    assertThat(second.body()).isEmpty();
+    sleeper.releaseAll();
+    assertThat(first.get().statusCode()).isEqualTo(200);
+    assertThat(sim.toString()).doesNotContain(sim.apiKey());
+  }
+
+  @Test
   void members_listFiltersByStatusAndSinceLastChanged() {
     start(MailchimpSimulator.builder());
     sim.seedMember(listId, "old@example.org", "subscribed");

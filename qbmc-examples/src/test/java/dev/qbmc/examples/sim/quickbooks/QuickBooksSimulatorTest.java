@@ -340,9 +340,47 @@ class QuickBooksSimulatorTest {
   }
 
   @Test
+  void cloudEventsWebhook_isAnArrayWithTypedEvents() throws Exception {
+    AtomicReference<byte[]> body = new AtomicReference<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext("/hook", ex -> {
+      body.set(ex.getRequestBody().readAllBytes());
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    receiver.start();
+    try {
+      start(QuickBooksSimulator.builder().webhooks(
+          URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), "verifier-secret",
+          WebhookFormat.CLOUD_EVENTS));
+      sim.voidTransaction(QboEntity.INVOICE, "6");
+      sim.deleteTransaction(QboEntity.SALES_RECEIPT, "2");
+      assertThat(sim.deliverWebhooks()).isEqualTo(200);
+      JsonNode events = TestHttp.JSON.readTree(body.get());
+      assertThat(events.isArray()).isTrue();
+      assertThat(events.findValuesAsText("type")).containsExactly("qbo.invoice.voided.v1", "qbo.salesreceipt.deleted.v1");
+      assertThat(events.get(0).path("specversion").asText()).isEqualTo("1.0");
+      assertThat(events.get(0).path("intuitaccountid").asText()).isEqualTo(sim.realmId());
+      assertThat(events.get(0).path("intuitentityid").asText()).isEqualTo("6");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  @Test
+  void query_canBePostedAsApplicationText() {
+    start(QuickBooksSimulator.builder());
+    HttpResponse<String> r = api().send("POST", sim.baseUrl() + "/v3/company/" + sim.realmId() + "/query?minorversion=75",
+        "SELECT * FROM Item WHERE Type = 'Category'", "application/text");
+    assertThat(TestHttp.json(r).path("QueryResponse").path("Item")).hasSize(1);
+    assertThat(sim.requestLog().count("POST", QuickBooksSimulator.QUERY_PATH)).isEqualTo(1);
+  }
+
+  @Test
   void tokenPair_toStringHidesSecrets() {
     start(QuickBooksSimulator.builder());
     TokenPair pair = sim.mintTokens();
     assertThat(pair.toString()).doesNotContain(pair.accessToken()).doesNotContain(pair.refreshToken());
+    assertThat(sim.toString()).doesNotContain(sim.clientSecret());
   }
 }
