@@ -1,0 +1,123 @@
+package dev.qbmc.core.internal.service;
+
+import dev.qbmc.core.ConnectionNotFoundException;
+import dev.qbmc.core.MailchimpConnector;
+import dev.qbmc.core.MissingCredentialsException;
+import dev.qbmc.core.QuickBooksConnector;
+import dev.qbmc.core.Sleeper;
+import dev.qbmc.core.SyncListener;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.ConnectionStatus;
+import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.spi.StoredTokens;
+import dev.qbmc.core.spi.SyncStateStore;
+import dev.qbmc.core.spi.TokenStore;
+import dev.qbmc.mailchimp.MailchimpClient;
+import dev.qbmc.mailchimp.MailchimpCredentials;
+import dev.qbmc.quickbooks.QuickBooksClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the services share: the host's connectors and stores, the clock, the listener and
+ * executor, and the per-connection refresh locks of this {@code Qbmc} instance (instance state,
+ * never static).
+ */
+public final class ServiceContext {
+  private static final Pattern API_KEY = Pattern.compile(".+-[a-z]+[0-9]+");
+
+  final QuickBooksConnector quickBooks;
+  final MailchimpConnector mailchimp;
+  final TokenStore tokens;
+  final SyncStateStore state;
+  final Clock clock;
+  final Sleeper sleeper;
+  final SyncListener listener;
+  final Executor executor;
+  final SyncTuning tuning;
+  final String owner;
+  private final Map<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
+
+  /**
+   * Creates the context.
+   *
+   * @param quickBooks the QBO connector
+   * @param mailchimp the Mailchimp connector
+   * @param tokens the token store
+   * @param state the state store
+   * @param clock the clock
+   * @param sleeper the sleeper used while waiting for a lease
+   * @param listener the sync listener
+   * @param executor runs webhook-triggered syncs
+   * @param tuning chunking and batching
+   * @param owner this instance's lease owner name
+   */
+  public ServiceContext(
+      QuickBooksConnector quickBooks,
+      MailchimpConnector mailchimp,
+      TokenStore tokens,
+      SyncStateStore state,
+      Clock clock,
+      Sleeper sleeper,
+      SyncListener listener,
+      Executor executor,
+      SyncTuning tuning,
+      String owner) {
+    this.quickBooks = quickBooks;
+    this.mailchimp = mailchimp;
+    this.tokens = tokens;
+    this.state = state;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.listener = listener;
+    this.executor = executor;
+    this.tuning = tuning;
+    this.owner = owner;
+  }
+
+  Connection connection(String connectionId) {
+    return state.connection(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
+  }
+
+  /** A QBO client for the realm whose tokens are stored under the connection. */
+  QuickBooksClient quickBooksClient(String connectionId, String realmId, ApiCallCounter calls) {
+    StoredQuickBooksTokens provider =
+        new StoredQuickBooksTokens(
+            connectionId,
+            tokens,
+            quickBooks.oauth(),
+            clock,
+            refreshLocks.computeIfAbsent(connectionId, id -> new ReentrantLock()),
+            () -> markNeedsReauthorization(connectionId));
+    return quickBooks.client(realmId, provider, calls::quickBooks);
+  }
+
+  /** A Mailchimp client from the credentials stored under the connection. */
+  MailchimpClient mailchimpClient(String connectionId, ApiCallCounter calls) {
+    StoredTokens stored =
+        tokens
+            .load(connectionId, Provider.MAILCHIMP)
+            .orElseThrow(() -> new MissingCredentialsException(connectionId, Provider.MAILCHIMP))
+            .tokens();
+    return mailchimp.client(credentials(stored), calls::mailchimp);
+  }
+
+  static MailchimpCredentials credentials(StoredTokens stored) {
+    if (stored.dataCenter().isPresent() && !API_KEY.matcher(stored.accessToken()).matches()) {
+      return MailchimpCredentials.oauthToken(stored.accessToken(), stored.dataCenter().get());
+    }
+    return MailchimpCredentials.apiKey(stored.accessToken());
+  }
+
+  void markNeedsReauthorization(String connectionId) {
+    state
+        .connection(connectionId)
+        .filter(c -> c.status() == ConnectionStatus.CONNECTED)
+        .ifPresent(
+            c -> state.saveConnection(c.withStatus(ConnectionStatus.NEEDS_REAUTHORIZATION, clock.instant())));
+  }
+}

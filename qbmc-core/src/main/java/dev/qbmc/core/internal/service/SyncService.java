@@ -1,0 +1,286 @@
+package dev.qbmc.core.internal.service;
+
+import dev.qbmc.core.ConnectionNotActiveException;
+import dev.qbmc.core.QbmcException;
+import dev.qbmc.core.SyncAlreadyRunningException;
+import dev.qbmc.core.SyncOptions;
+import dev.qbmc.core.SyncPhase;
+import dev.qbmc.core.SyncProgress;
+import dev.qbmc.core.reconcile.RecordKey;
+import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.report.SyncMode;
+import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.report.SyncReport;
+import dev.qbmc.core.report.SyncReportCollector;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.ConnectionStatus;
+import dev.qbmc.core.spi.Lease;
+import dev.qbmc.core.spi.SyncCursor;
+import dev.qbmc.core.spi.SyncRunRecord;
+import dev.qbmc.mailchimp.MailchimpClient;
+import dev.qbmc.mailchimp.model.StorePatch;
+import dev.qbmc.quickbooks.ChangeSet;
+import dev.qbmc.quickbooks.EntityType;
+import dev.qbmc.quickbooks.QuickBooksClient;
+import dev.qbmc.quickbooks.model.Customer;
+import dev.qbmc.quickbooks.model.Invoice;
+import dev.qbmc.quickbooks.model.Item;
+import dev.qbmc.quickbooks.model.SalesReceipt;
+import dev.qbmc.quickbooks.oauth.ReauthorizationRequiredException;
+import dev.qbmc.quickbooks.webhook.WebhookEvent;
+import dev.qbmc.quickbooks.webhook.WebhookOperation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs syncs: holds the connection's lease for the whole run, chooses full or incremental reading,
+ * flags the store {@code is_syncing} during the first backfill, advances the change cursor only
+ * when every record was written, records the run and reports it.
+ */
+public final class SyncService {
+  /** Change Data Capture looks back 30 days; a cursor closer than this to the edge reads in full. */
+  static final Duration CDC_WINDOW = Duration.ofDays(30).minusHours(1);
+  /** A full read's cursor starts this long before the read, to absorb clock differences with QBO. */
+  static final Duration CURSOR_MARGIN = Duration.ofMinutes(5);
+
+  private final ServiceContext ctx;
+
+  /**
+   * Creates the service.
+   *
+   * @param ctx the shared context
+   */
+  public SyncService(ServiceContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Syncs a connection.
+   *
+   * @param connectionId the connection
+   * @param options the options
+   * @return the report
+   */
+  public SyncReport sync(String connectionId, SyncOptions options) {
+    return withLease(connectionId, options.waitForLease(), (connection, lease) -> runSync(connection, lease, options));
+  }
+
+  /**
+   * Syncs the records named by webhook events (no cursor change: Change Data Capture stays the
+   * source of truth, webhooks only make changes arrive sooner).
+   *
+   * @param connectionId the connection
+   * @param events the events of this connection's realm
+   * @return the report
+   */
+  public SyncReport targeted(String connectionId, List<WebhookEvent> events) {
+    return withLease(connectionId, Optional.of(ctx.tuning.leaseTtl()), (connection, lease) -> runTargeted(connection, lease, events));
+  }
+
+  private interface LeasedWork {
+    SyncReport run(Connection connection, Lease lease);
+  }
+
+  private SyncReport withLease(String connectionId, Optional<Duration> wait, LeasedWork work) {
+    Connection connection = ctx.connection(connectionId);
+    requireConnected(connection);
+    Lease lease = acquire(connectionId, wait);
+    try {
+      connection = ctx.connection(connectionId);
+      requireConnected(connection);
+      return work.run(connection, lease);
+    } catch (ReauthorizationRequiredException e) {
+      ctx.markNeedsReauthorization(connectionId);
+      ConnectionNotActiveException failure =
+          new ConnectionNotActiveException(connectionId, ConnectionStatus.NEEDS_REAUTHORIZATION.name());
+      failure.initCause(e);
+      throw failure;
+    } finally {
+      ctx.state.releaseLease(lease);
+    }
+  }
+
+  static void requireConnected(Connection connection) {
+    if (connection.status() != ConnectionStatus.CONNECTED) {
+      throw new ConnectionNotActiveException(connection.connectionId(), connection.status().name());
+    }
+  }
+
+  private Lease acquire(String connectionId, Optional<Duration> wait) {
+    Instant deadline = ctx.clock.instant().plus(wait.orElse(Duration.ZERO));
+    Duration pause = Duration.ofMillis(250);
+    while (true) {
+      Optional<Lease> lease = ctx.state.tryAcquireLease(connectionId, ctx.owner, ctx.tuning.leaseTtl(), ctx.clock.instant());
+      if (lease.isPresent()) {
+        return lease.get();
+      }
+      if (!ctx.clock.instant().isBefore(deadline)) {
+        throw new SyncAlreadyRunningException(connectionId);
+      }
+      try {
+        ctx.sleeper.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SyncAlreadyRunningException(connectionId);
+      }
+      pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : pause.multipliedBy(2);
+    }
+  }
+
+  private Runnable renewer(Lease lease) {
+    Lease[] held = {lease};
+    return () ->
+        held[0] =
+            ctx.state
+                .renewLease(held[0], ctx.tuning.leaseTtl(), ctx.clock.instant())
+                .orElseThrow(() -> new LeaseLostException(lease.connectionId()));
+  }
+
+  private SyncReport runSync(Connection connection, Lease lease, SyncOptions options) {
+    String id = connection.connectionId();
+    Instant started = ctx.clock.instant();
+    Optional<SyncCursor> cursor = ctx.state.cursor(id);
+    Optional<Instant> changedSince = cursor.flatMap(SyncCursor::changedSince);
+    boolean full =
+        !connection.fullSyncDone()
+            || options.forceFullRead()
+            || changedSince.isEmpty()
+            || changedSince.get().isBefore(started.minus(CDC_WINDOW));
+    ApiCallCounter calls = new ApiCallCounter();
+    SyncReportCollector report =
+        SyncReportCollector.start(id, UUID.randomUUID().toString(), full ? SyncMode.FULL : SyncMode.INCREMENTAL,
+            options.dryRun(), started);
+    QuickBooksClient qbo = ctx.quickBooksClient(id, connection.realmId(), calls);
+    MailchimpClient mailchimp = ctx.mailchimpClient(id, calls);
+    SyncRun run = newRun(connection, qbo, mailchimp, report, options.dryRun(), lease);
+    Instant nextCursor;
+    boolean completed;
+    if (full) {
+      boolean backfill = !connection.fullSyncDone() && !options.dryRun();
+      nextCursor = started.minus(CURSOR_MARGIN);
+      completed = fullRead(run, mailchimp, connection, backfill);
+    } else {
+      ChangeSet changes =
+          qbo.changesSince(
+              changedSince.get().atOffset(ZoneOffset.UTC),
+              EntityType.CUSTOMER, EntityType.ITEM, EntityType.INVOICE, EntityType.SALES_RECEIPT);
+      if (changes.possiblyTruncated()) {
+        nextCursor = started.minus(CURSOR_MARGIN);
+        completed = fullRead(run, mailchimp, connection, false);
+      } else {
+        nextCursor = changes.nextChangedSince().toInstant();
+        run.changes(changes);
+        completed = true;
+      }
+    }
+    calls.copyTo(report);
+    boolean clean = completed && !report.hasFailures();
+    if (!options.dryRun() && clean) {
+      ctx.state.saveCursor(id, SyncCursor.of(nextCursor, full ? ctx.clock.instant() : cursor.flatMap(SyncCursor::lastFullSyncAt).orElse(null)));
+      if (!connection.fullSyncDone()) {
+        ctx.state.saveConnection(
+            Connection.builder().from(ctx.connection(id)).fullSyncDone(true).updatedAt(ctx.clock.instant()).build());
+      }
+    }
+    return finish(report, run, options.dryRun());
+  }
+
+  private boolean fullRead(SyncRun run, MailchimpClient mailchimp, Connection connection, boolean backfill) {
+    if (backfill) {
+      mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(true).build());
+    }
+    try {
+      return run.full();
+    } finally {
+      if (backfill) {
+        mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(false).build());
+      }
+    }
+  }
+
+  private SyncReport runTargeted(Connection connection, Lease lease, List<WebhookEvent> events) {
+    String id = connection.connectionId();
+    ApiCallCounter calls = new ApiCallCounter();
+    SyncReportCollector report =
+        SyncReportCollector.start(id, UUID.randomUUID().toString(), SyncMode.WEBHOOK, false, ctx.clock.instant());
+    QuickBooksClient qbo = ctx.quickBooksClient(id, connection.realmId(), calls);
+    MailchimpClient mailchimp = ctx.mailchimpClient(id, calls);
+    SyncRun run = newRun(connection, qbo, mailchimp, report, false, lease);
+    Map<String, Item> items = new LinkedHashMap<>();
+    Map<String, Customer> customers = new LinkedHashMap<>();
+    Map<String, Invoice> invoices = new LinkedHashMap<>();
+    Map<String, SalesReceipt> receipts = new LinkedHashMap<>();
+    List<RecordKey> deletions = new ArrayList<>();
+    for (WebhookEvent event : events) {
+      Optional<EntityType<?>> type = event.entityType();
+      if (type.isEmpty()) {
+        continue;
+      }
+      boolean deleted = event.operation() == WebhookOperation.DELETE;
+      if (type.get() == EntityType.ITEM && !deleted) {
+        qbo.find(EntityType.ITEM, event.entityId()).ifPresent(i -> items.put(i.id(), i));
+      } else if (type.get() == EntityType.CUSTOMER && !deleted) {
+        qbo.find(EntityType.CUSTOMER, event.entityId()).ifPresent(c -> customers.put(c.id(), c));
+      } else if (type.get() == EntityType.INVOICE) {
+        Optional<Invoice> invoice = deleted ? Optional.empty() : qbo.find(EntityType.INVOICE, event.entityId());
+        invoice.ifPresentOrElse(
+            i -> invoices.put(i.id(), i), () -> deletions.add(RecordKey.of(RecordKind.INVOICE, event.entityId())));
+      } else if (type.get() == EntityType.SALES_RECEIPT) {
+        Optional<SalesReceipt> receipt =
+            deleted ? Optional.empty() : qbo.find(EntityType.SALES_RECEIPT, event.entityId());
+        receipt.ifPresentOrElse(
+            r -> receipts.put(r.id(), r),
+            () -> deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, event.entityId())));
+      }
+    }
+    run.records(
+        new ArrayList<>(items.values()),
+        new ArrayList<>(customers.values()),
+        new ArrayList<>(invoices.values()),
+        new ArrayList<>(receipts.values()),
+        deletions);
+    calls.copyTo(report);
+    return finish(report, run, false);
+  }
+
+  private SyncRun newRun(
+      Connection connection, QuickBooksClient qbo, MailchimpClient mailchimp, SyncReportCollector report,
+      boolean dryRun, Lease lease) {
+    return new SyncRun(connection, qbo, mailchimp, ctx.state, ctx.clock, ctx.listener, report, dryRun, ctx.tuning,
+        renewer(lease));
+  }
+
+  private SyncReport finish(SyncReportCollector report, SyncRun run, boolean dryRun) {
+    SyncReport result =
+        run.stoppedByContactLimit()
+            ? report.finish(ctx.clock.instant(), SyncOutcome.STOPPED_CONTACT_LIMIT)
+            : report.finish(ctx.clock.instant());
+    if (!dryRun) {
+      ctx.state.recordRun(result.connectionId(), SyncRunRecord.of(result));
+    }
+    try {
+      ctx.listener.onProgress(new SyncProgress(result.connectionId(), SyncPhase.FINISHED, 0, 0));
+      ctx.listener.onFinished(result);
+    } catch (RuntimeException e) {
+      System.getLogger(SyncService.class.getName())
+          .log(System.Logger.Level.WARNING, "sync listener failed: {0}", e.toString());
+    }
+    return result;
+  }
+
+  /** The connection's lease was taken over (it expired while the run was stalled). */
+  static final class LeaseLostException extends QbmcException {
+    private static final long serialVersionUID = 1L;
+
+    LeaseLostException(String connectionId) {
+      super("lost the lease of connection '" + connectionId + "' (it expired); the run stopped, a re-run resumes it");
+    }
+  }
+}
