@@ -338,6 +338,7 @@ class QuickBooksSimulatorTest {
           .path("dataChangeEvent").path("entities").get(0);
       assertThat(entity.path("name").asText()).isEqualTo("Customer");
       assertThat(entity.path("operation").asText()).isEqualTo("Create");
+      assertThat(entity.path("lastUpdated").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d-0[78]00");
     } finally {
       receiver.stop(0);
     }
