@@ -1,5 +1,8 @@
 package dev.qbmc.core.mapping;
 
+import dev.qbmc.core.reconcile.RecordKey;
+import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.reconcile.RecordState;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +24,40 @@ public interface CustomerDirectory {
    *     with {@code CUSTOMER_NOT_SYNCED})
    */
   Optional<CustomerResolution> resolve(String qboCustomerId);
+
+  /**
+   * This directory, then another one for the customers this one does not know; e.g. the customers
+   * mapped in this run first, then the stored state.
+   *
+   * @param fallback asked when this directory does not know a customer
+   * @return the combined directory
+   */
+  default CustomerDirectory orElse(CustomerDirectory fallback) {
+    Objects.requireNonNull(fallback, "fallback");
+    return id -> {
+      Optional<CustomerResolution> found = resolve(id);
+      return found.isPresent() ? found : fallback.resolve(id);
+    };
+  }
+
+  /**
+   * A directory over stored {@code CUSTOMER} record states: a customer with a state and a Mailchimp
+   * id is synced under that e-commerce customer id. Customers without state are unknown (their skip
+   * reason is not stored: map them in the same run to report it).
+   *
+   * @param states stored states, e.g. those the services loaded for the transactions' customers;
+   *     entries of other kinds are ignored; read, not copied
+   * @return the directory
+   */
+  static CustomerDirectory ofStates(Map<RecordKey, RecordState> states) {
+    Objects.requireNonNull(states, "states");
+    return id ->
+        id == null || id.isBlank()
+            ? Optional.empty()
+            : Optional.ofNullable(states.get(RecordKey.of(RecordKind.CUSTOMER, id)))
+                .flatMap(RecordState::mailchimpId)
+                .map(CustomerResolution::synced);
+  }
 
   /**
    * A directory backed by a map.

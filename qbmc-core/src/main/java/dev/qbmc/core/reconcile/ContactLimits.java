@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * Checks a plan against the account's contact limit. New contacts are the plan's {@link
  * UpsertMember}s without earlier state ({@link SyncPlan#newContactCount()}): counting them is
- * conservative, since some may already be in the audience.
+ * conservative, since some may already be in the audience. A sync that plans chunk by chunk calls
+ * {@link #decide} per chunk with the audience size plus the new contacts admitted by its earlier
+ * chunks, so the limit holds for the whole run.
  */
 public final class ContactLimits {
 

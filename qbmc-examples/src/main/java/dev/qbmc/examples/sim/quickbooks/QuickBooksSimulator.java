@@ -755,7 +755,8 @@ public final class QuickBooksSimulator implements AutoCloseable {
           e.put("name", c.entity().entityName());
           e.put("id", c.id());
           e.put("operation", c.operation());
-          e.put("lastUpdated", QboTime.meta(c.at(), store.base().zone()));
+          e.put("lastUpdated", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
+              .format(c.at().atZone(store.base().zone())));
         }
         return JSON.writeValueAsBytes(root);
       }

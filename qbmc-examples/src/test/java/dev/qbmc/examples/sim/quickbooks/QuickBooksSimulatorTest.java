@@ -158,6 +158,10 @@ class QuickBooksSimulatorTest {
     JsonNode r = query(api(), "SELECT * FROM Customer WHERE DisplayName = '" + name.replace("'", "\\'") + "'");
     assertThat(r.path("QueryResponse").path("Customer")).hasSize(1);
     assertThat(r.path("QueryResponse").path("Customer").get(0).path("Id").asText()).isEqualTo("3");
+    JsonNode like = query(api(), "SELECT * FROM Customer WHERE DisplayName LIKE '%O\\'Brien%' AND Id IN ('3', '53', '4')");
+    List<String> ids = new ArrayList<>();
+    like.path("QueryResponse").path("Customer").forEach(c -> ids.add(c.path("Id").asText()));
+    assertThat(ids).containsExactly("3", "53");
   }
 
   @Test
@@ -334,6 +338,7 @@ class QuickBooksSimulatorTest {
           .path("dataChangeEvent").path("entities").get(0);
       assertThat(entity.path("name").asText()).isEqualTo("Customer");
       assertThat(entity.path("operation").asText()).isEqualTo("Create");
+      assertThat(entity.path("lastUpdated").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d-0[78]00");
     } finally {
       receiver.stop(0);
     }
