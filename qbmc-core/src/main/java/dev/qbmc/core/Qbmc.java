@@ -1,0 +1,580 @@
+package dev.qbmc.core;
+
+import dev.qbmc.core.internal.service.ConnectService;
+import dev.qbmc.core.internal.service.DisconnectService;
+import dev.qbmc.core.internal.service.ReviewService;
+import dev.qbmc.core.internal.service.ServiceContext;
+import dev.qbmc.core.internal.service.SyncService;
+import dev.qbmc.core.internal.service.SyncTuning;
+import dev.qbmc.core.internal.service.TokenService;
+import dev.qbmc.core.internal.service.WebhookService;
+import dev.qbmc.core.report.SyncReport;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.SyncRunRecord;
+import dev.qbmc.core.spi.SyncStateStore;
+import dev.qbmc.core.spi.TokenStore;
+import dev.qbmc.mailchimp.model.Audience;
+import dev.qbmc.mailchimp.model.Member;
+import dev.qbmc.quickbooks.oauth.IntuitTokens;
+import dev.qbmc.quickbooks.oauth.OAuthStateSigner;
+import dev.qbmc.quickbooks.webhook.WebhookVerifier;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The qbmc entry point: connect a QuickBooks Online company to a Mailchimp audience, keep it in sync,
+ * react to Intuit webhooks, review what was imported, and disconnect. Build one per application with
+ * {@link #builder()} and share it: it is thread-safe, holds no static state, and every piece of
+ * state lives in the {@link TokenStore} and {@link SyncStateStore} you give it, so several
+ * processes may share those stores.
+ *
+ * <pre>{@code
+ * Qbmc qbmc = Qbmc.builder()
+ *     .quickBooks(QuickBooksConnector.of(intuitOAuth, (realm, tokens, listener) ->
+ *         QuickBooksClient.builder().realmId(realm).accessTokenProvider(tokens)
+ *             .requestListener(listener).build()))
+ *     .mailchimp(MailchimpConnector.of((credentials, listener) ->
+ *         MailchimpClient.builder().credentials(credentials).requestListener(listener).build()))
+ *     .tokenStore(FileStore.open(dir).tokens())
+ *     .stateStore(FileStore.open(dir).state())
+ *     .build();
+ * }</pre>
+ */
+public final class Qbmc implements AutoCloseable {
+  private final ServiceContext context;
+  private final SyncService syncs;
+  private final ConnectService connects;
+  private final DisconnectService disconnects;
+  private final WebhookService webhooks;
+  private final ReviewService reviews;
+  private final TokenService tokens;
+  private final ExecutorService ownedExecutor;
+  private final SyncStateStore state;
+
+  private Qbmc(Builder b) {
+    this.ownedExecutor = b.executor == null ? Executors.newFixedThreadPool(2, daemonThreads()) : null;
+    Executor executor = b.executor != null ? b.executor : ownedExecutor;
+    this.state = b.stateStore;
+    this.context =
+        new ServiceContext(
+            b.quickBooks,
+            b.mailchimp,
+            b.tokenStore,
+            b.stateStore,
+            b.clock,
+            b.sleeper,
+            b.listener,
+            executor,
+            new SyncTuning(b.chunkSize, b.directWriteLimit, b.batchTimeout, b.leaseTtl),
+            b.instanceName + "/" + UUID.randomUUID());
+    this.syncs = new SyncService(context);
+    this.disconnects = new DisconnectService(context);
+    this.connects = new ConnectService(context, disconnects);
+    this.webhooks =
+        new WebhookService(
+            context, syncs, b.webhookVerifierToken == null ? null : WebhookVerifier.of(b.webhookVerifierToken));
+    this.reviews = new ReviewService(context);
+    this.tokens =
+        new TokenService(
+            context,
+            b.oauthStateKey == null ? null : OAuthStateSigner.of(b.oauthStateKey, b.clock, Duration.ofMinutes(15)));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "qbmc-webhook-sync");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ------------------------------------------------------------------ OAuth and credentials
+
+  /**
+   * The Intuit authorization URL to send the user to, with a signed {@code state} bound to the
+   * connection id. Needs {@link Builder#oauthStateKey(byte[])}.
+   *
+   * @param connectionId the host's id for the connection being set up
+   * @return the URL
+   */
+  public URI quickBooksAuthorizationUrl(String connectionId) {
+    return tokens.quickBooksAuthorizationUrl(requireId(connectionId));
+  }
+
+  /**
+   * Handles Intuit's redirect: verifies the state, exchanges the code and stores the tokens.
+   *
+   * @param connectionId the connection the authorization was started for
+   * @param redirect the full redirect URI Intuit called (with {@code code}, {@code state}, {@code
+   *     realmId})
+   * @return the QBO realm id the user authorised
+   */
+  public String completeQuickBooksAuthorization(String connectionId, URI redirect) {
+    return tokens.completeQuickBooksAuthorization(requireId(connectionId), Objects.requireNonNull(redirect, "redirect"));
+  }
+
+  /**
+   * Stores QBO tokens obtained elsewhere (for example a refresh token from an operator), replacing
+   * any stored ones.
+   *
+   * @param connectionId the connection
+   * @param tokens the tokens
+   */
+  public void storeQuickBooksTokens(String connectionId, IntuitTokens tokens) {
+    this.tokens.storeQuickBooksTokens(requireId(connectionId), Objects.requireNonNull(tokens, "tokens"));
+  }
+
+  /**
+   * Stores a QBO refresh token alone; the first API call refreshes it into an access token.
+   *
+   * @param connectionId the connection
+   * @param realmId the QBO realm the token belongs to
+   * @param refreshToken the refresh token
+   */
+  public void storeQuickBooksRefreshToken(String connectionId, String realmId, String refreshToken) {
+    tokens.storeQuickBooksRefreshToken(requireId(connectionId), requireId(realmId), requireSecret(refreshToken));
+  }
+
+  /**
+   * The Mailchimp authorization URL, with a signed {@code state} bound to the connection id. Needs a
+   * Mailchimp OAuth app on the connector and {@link Builder#oauthStateKey(byte[])}.
+   *
+   * @param connectionId the connection being set up
+   * @return the URL
+   */
+  public URI mailchimpAuthorizationUrl(String connectionId) {
+    return tokens.mailchimpAuthorizationUrl(requireId(connectionId));
+  }
+
+  /**
+   * Handles Mailchimp's redirect: verifies the state, exchanges the code, looks up the account's
+   * data centre and stores the token.
+   *
+   * @param connectionId the connection the authorization was started for
+   * @param redirect the full redirect URI Mailchimp called (with {@code code} and {@code state})
+   */
+  public void completeMailchimpAuthorization(String connectionId, URI redirect) {
+    tokens.completeMailchimpAuthorization(requireId(connectionId), Objects.requireNonNull(redirect, "redirect"));
+  }
+
+  /**
+   * Stores a Mailchimp API key ({@code key-usN}) for a connection.
+   *
+   * @param connectionId the connection
+   * @param apiKey the API key
+   */
+  public void storeMailchimpApiKey(String connectionId, String apiKey) {
+    tokens.storeMailchimpApiKey(requireId(connectionId), requireSecret(apiKey));
+  }
+
+  // ------------------------------------------------------------------ connect
+
+  /**
+   * The audiences of the Mailchimp account whose credentials are stored under the connection id,
+   * for the user to choose from.
+   *
+   * @param connectionId the connection being set up
+   * @return the audiences
+   */
+  public List<Audience> availableAudiences(String connectionId) {
+    return connects.availableAudiences(requireId(connectionId));
+  }
+
+  /**
+   * Connects a realm to an audience. Both credentials are validated before anything is stored.
+   *
+   * @param request what to connect
+   * @return the connection
+   * @throws CredentialsRejectedException when QBO or Mailchimp refuses the stored credentials
+   * @throws RealmAlreadyConnectedException when the realm is connected elsewhere and {@code
+   *     replaceExisting} is false
+   * @throws MissingCredentialsException when tokens are missing
+   */
+  public Connection connect(ConnectRequest request) {
+    return connects.connect(Objects.requireNonNull(request, "request"));
+  }
+
+  // ------------------------------------------------------------------ sync
+
+  /**
+   * Syncs with the default options.
+   *
+   * @param connectionId the connection
+   * @return the report
+   * @throws SyncAlreadyRunningException when another sync of the connection runs
+   * @throws ConnectionNotActiveException when the connection is paused, disconnected or needs
+   *     re-authorisation
+   */
+  public SyncReport sync(String connectionId) {
+    return sync(connectionId, SyncOptions.defaults());
+  }
+
+  /**
+   * Syncs: the first run reads everything (with the store's {@code is_syncing} set so that history
+   * sends no order notifications), later runs read the changes since the last one. Only
+   * differences are written.
+   *
+   * @param connectionId the connection
+   * @param options dry run, full read, waiting for a running sync
+   * @return the report
+   * @throws SyncAlreadyRunningException when another sync of the connection runs and {@code
+   *     waitForLease} is empty or ran out
+   * @throws ConnectionNotActiveException when the connection is paused, disconnected or needs
+   *     re-authorisation
+   */
+  public SyncReport sync(String connectionId, SyncOptions options) {
+    return syncs.sync(requireId(connectionId), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Handles one Intuit webhook delivery and returns at once: verifies the {@code intuit-signature}
+   * over the raw body, accepts legacy and CloudEvents payloads, drops events already handled, and
+   * schedules a targeted sync of the named records on the executor. Answer HTTP 200 when this
+   * returns; a {@link dev.qbmc.quickbooks.webhook.WebhookSignatureException} means a forged or
+   * corrupted delivery (answer 401).
+   *
+   * @param headers the request headers, names in any case
+   * @param rawBody the body bytes exactly as received
+   * @return what was scheduled and what was ignored
+   */
+  public WebhookResult handleWebhook(Map<String, List<String>> headers, byte[] rawBody) {
+    return webhooks.handle(Objects.requireNonNull(headers, "headers"), Objects.requireNonNull(rawBody, "rawBody"));
+  }
+
+  // ------------------------------------------------------------------ disconnect and review
+
+  /**
+   * Disconnects: syncs and webhooks are refused from then on, the e-commerce store (orders,
+   * products, e-commerce customers) is deleted, every audience contact and its tag are kept, QBO is
+   * not touched, the stored tokens are deleted. Harmless when repeated.
+   *
+   * @param connectionId the connection
+   * @param revokeQuickBooksToken whether to also revoke the QBO token at Intuit
+   */
+  public void disconnect(String connectionId, boolean revokeQuickBooksToken) {
+    disconnects.disconnect(requireId(connectionId), revokeQuickBooksToken);
+  }
+
+  /**
+   * The contacts imported from QuickBooks Online: the members carrying the connection's tag, paged
+   * lazily.
+   *
+   * @param connectionId the connection
+   * @return the members
+   */
+  public Stream<Member> importedContacts(String connectionId) {
+    return reviews.importedContacts(requireId(connectionId));
+  }
+
+  /**
+   * The imported contacts changed in Mailchimp since an instant, most useful after a sync.
+   *
+   * @param connectionId the connection
+   * @param since the instant
+   * @return the members
+   */
+  public Stream<Member> importedContactsChangedSince(String connectionId, Instant since) {
+    return reviews.changedSince(requireId(connectionId), Objects.requireNonNull(since, "since"));
+  }
+
+  /**
+   * A connection as stored.
+   *
+   * @param connectionId the connection
+   * @return the connection, or empty
+   */
+  public Optional<Connection> connection(String connectionId) {
+    return state.connection(requireId(connectionId));
+  }
+
+  /**
+   * The most recent sync runs of a connection, newest first.
+   *
+   * @param connectionId the connection
+   * @param limit the most to return
+   * @return the runs
+   */
+  public List<SyncRunRecord> recentRuns(String connectionId, int limit) {
+    return state.recentRuns(requireId(connectionId), limit);
+  }
+
+  /** Stops the executor this instance created for webhook-triggered syncs, if any. */
+  @Override
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+      try {
+        ownedExecutor.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static String requireId(String id) {
+    Objects.requireNonNull(id, "id");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("id must not be blank");
+    }
+    return id;
+  }
+
+  private static String requireSecret(String secret) {
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalArgumentException("credential must not be null or blank");
+    }
+    return secret;
+  }
+
+  @Override
+  public String toString() {
+    return "Qbmc[" + context + "]";
+  }
+
+  /** Builds a {@link Qbmc}; the connectors and both stores are required. */
+  public static final class Builder {
+    private QuickBooksConnector quickBooks;
+    private MailchimpConnector mailchimp;
+    private TokenStore tokenStore;
+    private SyncStateStore stateStore;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private SyncListener listener = SyncListener.none();
+    private Executor executor;
+    private String webhookVerifierToken;
+    private byte[] oauthStateKey;
+    private String instanceName = "qbmc";
+    private int chunkSize = SyncTuning.defaults().chunkSize();
+    private int directWriteLimit = SyncTuning.defaults().directWriteLimit();
+    private Duration batchTimeout = SyncTuning.defaults().batchTimeout();
+    private Duration leaseTtl = SyncTuning.defaults().leaseTtl();
+
+    private Builder() {}
+
+    /**
+     * How to reach QuickBooks Online (required).
+     *
+     * @param connector the connector
+     * @return this builder
+     */
+    public Builder quickBooks(QuickBooksConnector connector) {
+      this.quickBooks = Objects.requireNonNull(connector, "connector");
+      return this;
+    }
+
+    /**
+     * How to reach Mailchimp (required).
+     *
+     * @param connector the connector
+     * @return this builder
+     */
+    public Builder mailchimp(MailchimpConnector connector) {
+      this.mailchimp = Objects.requireNonNull(connector, "connector");
+      return this;
+    }
+
+    /**
+     * Where tokens are kept (required).
+     *
+     * @param store the token store
+     * @return this builder
+     */
+    public Builder tokenStore(TokenStore store) {
+      this.tokenStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Where connections and sync state are kept (required).
+     *
+     * @param store the state store
+     * @return this builder
+     */
+    public Builder stateStore(SyncStateStore store) {
+      this.stateStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The clock (default: system UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How to wait while a lease is held elsewhere (default: {@link Sleeper#system()}).
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Receives progress and reports (default: none).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(SyncListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Runs webhook-triggered syncs (default: two daemon threads owned and closed by this instance).
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The Intuit webhook verifier token, needed by {@link #handleWebhook}. Never logged.
+     *
+     * @param verifierToken the token from the Intuit developer portal
+     * @return this builder
+     */
+    public Builder webhookVerifierToken(String verifierToken) {
+      this.webhookVerifierToken = requireSecret(verifierToken);
+      return this;
+    }
+
+    /**
+     * The key (at least 32 bytes) that signs OAuth {@code state} values, needed by the authorization
+     * URL helpers. Keep it secret and the same across instances that share callbacks.
+     *
+     * @param key the key
+     * @return this builder
+     */
+    public Builder oauthStateKey(byte[] key) {
+      Objects.requireNonNull(key, "key");
+      if (key.length < 32) {
+        throw new IllegalArgumentException("oauthStateKey must be at least 32 bytes");
+      }
+      this.oauthStateKey = key.clone();
+      return this;
+    }
+
+    /**
+     * A name for this instance, used in lease owner names (default {@code qbmc}).
+     *
+     * @param name the name
+     * @return this builder
+     */
+    public Builder instanceName(String name) {
+      this.instanceName = requireId(name);
+      return this;
+    }
+
+    /**
+     * How many QBO records are planned, written and committed together (default 5,000). A crash
+     * loses at most one chunk's bookkeeping, which the next run repeats idempotently.
+     *
+     * @param records the chunk size, 1 to 100,000
+     * @return this builder
+     */
+    public Builder chunkSize(int records) {
+      if (records < 1 || records > 100_000) {
+        throw new IllegalArgumentException("chunkSize must be between 1 and 100000");
+      }
+      this.chunkSize = records;
+      return this;
+    }
+
+    /**
+     * E-commerce write waves up to this size are sent call by call; larger ones go to Mailchimp's
+     * {@code /batches} (default 10).
+     *
+     * @param operations the limit, 0 or more
+     * @return this builder
+     */
+    public Builder directWriteLimit(int operations) {
+      if (operations < 0) {
+        throw new IllegalArgumentException("directWriteLimit must not be negative");
+      }
+      this.directWriteLimit = operations;
+      return this;
+    }
+
+    /**
+     * The longest wait for one {@code /batches} request (default 30 minutes).
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
+    public Builder batchTimeout(Duration timeout) {
+      this.batchTimeout = positive(timeout, "batchTimeout");
+      return this;
+    }
+
+    /**
+     * How long a sync's lease lasts without renewal (default 10 minutes); a crashed process's lease
+     * is taken over after it.
+     *
+     * @param ttl the time to live
+     * @return this builder
+     */
+    public Builder leaseTtl(Duration ttl) {
+      this.leaseTtl = positive(ttl, "leaseTtl");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+
+    /**
+     * Builds the instance.
+     *
+     * @return the instance
+     * @throws IllegalStateException when a required part is missing
+     */
+    public Qbmc build() {
+      if (quickBooks == null || mailchimp == null || tokenStore == null || stateStore == null) {
+        throw new IllegalStateException("quickBooks, mailchimp, tokenStore and stateStore are required");
+      }
+      return new Qbmc(this);
+    }
+
+    @Override
+    public String toString() {
+      return "Qbmc.Builder[webhookVerifierToken=" + (webhookVerifierToken == null ? "unset" : "[redacted]") + "]";
+    }
+  }
+}

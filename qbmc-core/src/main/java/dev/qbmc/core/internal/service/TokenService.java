@@ -1,0 +1,161 @@
+package dev.qbmc.core.internal.service;
+
+import dev.qbmc.core.QbmcException;
+import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.spi.StoredTokens;
+import dev.qbmc.core.spi.VersionedTokens;
+import dev.qbmc.mailchimp.MailchimpOAuth;
+import dev.qbmc.mailchimp.model.OAuthMetadata;
+import dev.qbmc.mailchimp.model.OAuthToken;
+import dev.qbmc.quickbooks.oauth.AuthorizationCallback;
+import dev.qbmc.quickbooks.oauth.IntuitOAuth;
+import dev.qbmc.quickbooks.oauth.IntuitTokens;
+import dev.qbmc.quickbooks.oauth.OAuthStateSigner;
+import java.net.URI;
+
+/**
+ * The OAuth helpers for hosts: authorization URLs with a signed state bound to the connection id,
+ * the callbacks that turn codes into stored tokens, and storing credentials obtained elsewhere.
+ * Stored tokens replace earlier ones through the store's compare-and-set.
+ */
+public final class TokenService {
+  private final ServiceContext ctx;
+  private final OAuthStateSigner states;
+
+  /**
+   * Creates the service.
+   *
+   * @param ctx the shared context
+   * @param states signs and verifies OAuth state values, or null when no key was configured
+   */
+  public TokenService(ServiceContext ctx, OAuthStateSigner states) {
+    this.ctx = ctx;
+    this.states = states;
+  }
+
+  /** The Intuit authorization URL for a connection. */
+  public URI quickBooksAuthorizationUrl(String connectionId) {
+    return ctx.quickBooks.oauth().authorizationUri(IntuitOAuth.accountingScopes(), signer().create(connectionId));
+  }
+
+  /** Exchanges Intuit's callback for stored tokens; returns the realm id. */
+  public String completeQuickBooksAuthorization(String connectionId, URI redirect) {
+    AuthorizationCallback callback = AuthorizationCallback.fromRedirectUri(redirect);
+    callback.error().ifPresent(error -> {
+      throw new AuthorizationFailedException("QuickBooks authorisation was not granted: " + error);
+    });
+    verifyState(callback.state().orElse(null), connectionId);
+    String realmId = callback.realmId()
+        .orElseThrow(() -> new AuthorizationFailedException("the QuickBooks redirect carries no realmId"));
+    storeQuickBooksTokens(connectionId, ctx.quickBooks.oauth().exchange(callback));
+    return realmId;
+  }
+
+  /** Stores QBO tokens. */
+  public void storeQuickBooksTokens(String connectionId, IntuitTokens tokens) {
+    StoredTokens.Builder stored =
+        StoredTokens.builder()
+            .accessToken(tokens.accessToken())
+            .refreshToken(tokens.refreshToken())
+            .accessTokenExpiresAt(tokens.accessTokenExpiresAt())
+            .refreshTokenExpiresAt(tokens.refreshTokenExpiresAt());
+    tokens.realmId().ifPresent(stored::realmId);
+    replace(connectionId, Provider.QUICKBOOKS, stored.build());
+  }
+
+  /**
+   * Stores a refresh token with an access token that is already expired, so that the first call
+   * refreshes it.
+   */
+  public void storeQuickBooksRefreshToken(String connectionId, String realmId, String refreshToken) {
+    replace(
+        connectionId,
+        Provider.QUICKBOOKS,
+        StoredTokens.builder()
+            .accessToken("expired")
+            .refreshToken(refreshToken)
+            .accessTokenExpiresAt(ctx.clock.instant().minusSeconds(1))
+            .realmId(realmId)
+            .build());
+  }
+
+  /** The Mailchimp authorization URL for a connection. */
+  public URI mailchimpAuthorizationUrl(String connectionId) {
+    return mailchimpOAuth().authorizationUrl(signer().create(connectionId));
+  }
+
+  /** Exchanges Mailchimp's callback for a stored token with its data centre. */
+  public void completeMailchimpAuthorization(String connectionId, URI redirect) {
+    AuthorizationCallback callback = AuthorizationCallback.fromRedirectUri(redirect);
+    callback.error().ifPresent(error -> {
+      throw new AuthorizationFailedException("Mailchimp authorisation was not granted: " + error);
+    });
+    verifyState(callback.state().orElse(null), connectionId);
+    String code = callback.code()
+        .orElseThrow(() -> new AuthorizationFailedException("the Mailchimp redirect carries no code"));
+    MailchimpOAuth oauth = mailchimpOAuth();
+    OAuthToken token = oauth.exchangeCode(code);
+    OAuthMetadata metadata = oauth.metadata(token.accessToken());
+    replace(
+        connectionId,
+        Provider.MAILCHIMP,
+        StoredTokens.builder()
+            .accessToken(token.accessToken())
+            .dataCenter(metadata.dataCenter())
+            .apiEndpoint(metadata.apiEndpoint())
+            .build());
+  }
+
+  /** Stores a Mailchimp API key. */
+  public void storeMailchimpApiKey(String connectionId, String apiKey) {
+    int dash = apiKey.lastIndexOf('-');
+    if (dash < 1 || dash == apiKey.length() - 1) {
+      throw new IllegalArgumentException("a Mailchimp API key ends with its data centre, like -us6");
+    }
+    replace(
+        connectionId,
+        Provider.MAILCHIMP,
+        StoredTokens.builder().accessToken(apiKey).dataCenter(apiKey.substring(dash + 1)).build());
+  }
+
+  private void replace(String connectionId, Provider provider, StoredTokens tokens) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      long version = ctx.tokens.load(connectionId, provider).map(VersionedTokens::version).orElse(0L);
+      if (ctx.tokens.compareAndSet(connectionId, provider, version, tokens)) {
+        return;
+      }
+    }
+    throw new QbmcException("could not store the " + provider + " tokens of connection '" + connectionId
+        + "': they kept changing concurrently") {
+      private static final long serialVersionUID = 1L;
+    };
+  }
+
+  private MailchimpOAuth mailchimpOAuth() {
+    return ctx.mailchimp.oauth().orElseThrow(() -> new IllegalStateException(
+        "the Mailchimp connector has no OAuth app; use MailchimpConnector.of(clients, oauth)"));
+  }
+
+  private OAuthStateSigner signer() {
+    if (states == null) {
+      throw new IllegalStateException("no oauthStateKey was configured on Qbmc.builder()");
+    }
+    return states;
+  }
+
+  private void verifyState(String state, String connectionId) {
+    if (state == null || !signer().verify(state, connectionId)) {
+      throw new AuthorizationFailedException(
+          "the OAuth state is missing, expired or was not issued for connection '" + connectionId + "'");
+    }
+  }
+
+  /** An OAuth redirect was refused (no grant, bad or expired state, missing parameters). */
+  static final class AuthorizationFailedException extends QbmcException {
+    private static final long serialVersionUID = 1L;
+
+    AuthorizationFailedException(String message) {
+      super(message);
+    }
+  }
+}
