@@ -38,7 +38,11 @@ import java.util.zip.CRC32;
  *
  * <p><b>Compaction</b>: when the journal outgrows both a threshold and the snapshot, all states are
  * written to {@code states.snapshot.tmp}, forced, renamed over {@code states.snapshot} (atomic), and
- * the journal is truncated. A crash between rename and truncation replays the journal over the new
+ * the journal is emptied. In the background variant the journal is first renamed to {@code
+ * states.journal.old} and appends continue in a new journal while the snapshot is written from a
+ * point-in-time copy; the old journal is deleted once the snapshot is in place. On open the
+ * snapshot is read, then the old journal if it is still there, then the journal. A crash after the
+ * snapshot was renamed but before a journal was removed replays that journal over the new
  * snapshot, which yields the same state (each key's last operation wins in both).
  */
 public final class StateJournal implements AutoCloseable {
@@ -47,6 +51,8 @@ public final class StateJournal implements AutoCloseable {
   public static final String SNAPSHOT = "states.snapshot";
   /** The journal file name. */
   public static final String JOURNAL = "states.journal";
+  /** The previous journal while a background compaction turns it into a snapshot. */
+  public static final String JOURNAL_OLD = "states.journal.old";
 
   private static final byte PUT = 1;
   private static final byte REMOVE = 2;
@@ -56,9 +62,10 @@ public final class StateJournal implements AutoCloseable {
   private final Path dir;
   private final boolean fsync;
   private final long compactionThreshold;
-  private final FileChannel journal;
+  private FileChannel journal;
   private long journalSize;
-  private long snapshotSize;
+  private volatile long snapshotSize;
+  private volatile boolean compacting;
 
   private StateJournal(Path dir, boolean fsync, long compactionThreshold, FileChannel journal,
       long journalSize, long snapshotSize) {
@@ -91,6 +98,10 @@ public final class StateJournal implements AutoCloseable {
       if (good != snapshotSize) {
         throw new CorruptSnapshotException(snapshot + " is damaged at byte " + good);
       }
+    }
+    Path old = dir.resolve(JOURNAL_OLD);
+    if (Files.exists(old)) {
+      replay(old, table); // a compaction was interrupted: the old journal still counts
     }
     Path journalFile = dir.resolve(JOURNAL);
     long good = Files.exists(journalFile) ? replay(journalFile, table) : 0;
@@ -184,22 +195,83 @@ public final class StateJournal implements AutoCloseable {
    * @return true when it exceeds the threshold and the snapshot size
    */
   public boolean needsCompaction() {
-    return journalSize > compactionThreshold && journalSize > snapshotSize;
+    return !compacting && journalSize > compactionThreshold && journalSize > snapshotSize;
   }
 
   /**
-   * Writes every state of {@code table} as a new snapshot and empties the journal.
+   * Whether an old journal is left over (an interrupted or failed background compaction); it is
+   * merged by the next {@link #compact}.
    *
-   * @param table the current states (equal to snapshot plus journal)
-   * @throws IOException on failure (the old snapshot and journal stay valid)
+   * @return true when {@value #JOURNAL_OLD} exists and no compaction is running
+   */
+  public boolean hasOldJournal() {
+    return !compacting && Files.exists(dir.resolve(JOURNAL_OLD));
+  }
+
+  /**
+   * Compacts in the calling thread: writes every state of {@code table} as a new snapshot, then
+   * removes the old journal and empties the journal.
+   *
+   * @param table the current states (equal to snapshot plus journals)
+   * @throws IOException on failure (the old snapshot and journals stay valid)
    */
   public void compact(ConnectionTable table) throws IOException {
+    writeSnapshot(table.copyRaw());
+    Files.deleteIfExists(dir.resolve(JOURNAL_OLD));
+    journal.truncate(0);
+    journal.position(0);
+    journal.force(true);
+    journalSize = 0;
+  }
+
+  /**
+   * Starts a compaction that runs mostly off the caller's thread. In the caller (under the store's
+   * lock): the journal is renamed to {@value #JOURNAL_OLD}, a new empty journal is opened for
+   * further appends, and the states' references are copied. The returned task then writes the
+   * snapshot from that copy, renames it into place and deletes the old journal. A crash at any
+   * point reopens correctly: snapshot, then old journal (if still there), then journal.
+   *
+   * @param table the current states
+   * @param onFailure receives a failure of the task (the files then stay valid; the next
+   *     compaction merges the old journal in the caller's thread)
+   * @return the task to run in the background
+   * @throws IOException if the rotation fails (nothing changed then, or the store must reopen)
+   */
+  public Runnable startBackgroundCompaction(
+      ConnectionTable table, java.util.function.Consumer<IOException> onFailure)
+      throws IOException {
+    Path journalFile = dir.resolve(JOURNAL);
+    journal.force(true);
+    journal.close();
+    Files.move(journalFile, dir.resolve(JOURNAL_OLD), StandardCopyOption.ATOMIC_MOVE);
+    journal =
+        FileChannel.open(
+            journalFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+    AtomicFiles.forceDirectory(dir);
+    journalSize = 0;
+    compacting = true;
+    ConnectionTable.RawCopy copy = table.copyRaw();
+    return () -> {
+      try {
+        writeSnapshot(copy);
+        Files.delete(dir.resolve(JOURNAL_OLD));
+        AtomicFiles.forceDirectory(dir);
+      } catch (IOException e) {
+        onFailure.accept(e);
+      } finally {
+        compacting = false;
+      }
+    };
+  }
+
+  private void writeSnapshot(ConnectionTable.RawCopy copy) throws IOException {
     Path tmp = dir.resolve(SNAPSHOT + ".tmp");
     Files.deleteIfExists(tmp);
     try (FileChannel ch =
         FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       SnapshotWriter writer = new SnapshotWriter(ch);
-      table.forEachRaw(writer::add);
+      copy.forEach(writer::add);
       writer.flush();
       ch.force(true);
     }
@@ -207,10 +279,6 @@ public final class StateJournal implements AutoCloseable {
         StandardCopyOption.REPLACE_EXISTING);
     AtomicFiles.forceDirectory(dir);
     snapshotSize = Files.size(dir.resolve(SNAPSHOT));
-    journal.truncate(0);
-    journal.position(0);
-    journal.force(true);
-    journalSize = 0;
   }
 
   /**
