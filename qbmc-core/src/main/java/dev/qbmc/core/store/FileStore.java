@@ -624,6 +624,24 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   }
 
   @Override
+  public synchronized void clearStates(String connectionId, RecordKind kind) {
+    checkOpen();
+    Args.notNull(kind, "kind");
+    ConnectionTable t = table(connectionId);
+    StateJournal j = journal(connectionId, t);
+    if (t.count(kind) == 0) {
+      return;
+    }
+    try {
+      j.appendClear(kind);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
+    }
+    t.clear(kind);
+    compactIfNeeded(connectionId, t, j);
+  }
+
+  @Override
   public synchronized Stream<RecordState> streamStates(String connectionId, RecordKind kind) {
     checkOpen();
     Args.notNull(kind, "kind");

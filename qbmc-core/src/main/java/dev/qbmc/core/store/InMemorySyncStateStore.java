@@ -122,6 +122,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public synchronized void clearStates(String connectionId, RecordKind kind) {
+    Args.notNull(kind, "kind");
+    table(connectionId).clear(kind);
+  }
+
+  @Override
   public synchronized Stream<RecordState> streamStates(String connectionId, RecordKind kind) {
     Args.notNull(kind, "kind");
     return table(connectionId).snapshot(kind);

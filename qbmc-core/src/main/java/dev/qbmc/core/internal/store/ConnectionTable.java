@@ -207,6 +207,15 @@ public final class ConnectionTable {
   }
 
   /**
+   * Removes every state of a kind.
+   *
+   * @param kind the kind
+   */
+  public void clear(RecordKind kind) {
+    states.put(kind, new HashMap<>());
+  }
+
+  /**
    * Removes a state.
    *
    * @param kind the kind

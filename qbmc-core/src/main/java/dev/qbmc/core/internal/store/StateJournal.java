@@ -24,9 +24,10 @@ import java.util.zip.CRC32;
  * The record states of one connection on disk: a snapshot file plus an append-only journal.
  *
  * <p><b>Frame format</b> (both files): {@code int length, int crc32(payload), payload}, big-endian.
- * Payload: {@code byte op} (1 = put, 2 = remove), {@code int count}, then per record the kind name,
- * the id and, for put, the fingerprint, a {@code boolean} and the Mailchimp id when present; each
- * string as {@code int length} plus UTF-8 bytes.
+ * Payload: {@code byte op} (1 = put, 2 = remove, 3 = clear one kind), {@code int count}, then per
+ * record the kind name, the id and, for put, the fingerprint, a {@code boolean} and the Mailchimp
+ * id when present (clear: count 1 and the kind name only); each string as {@code int length} plus
+ * UTF-8 bytes.
  *
  * <p><b>Writes</b>: each {@code putStates}/{@code removeStates} call appends exactly one frame (and
  * forces it to disk); a checkpoint therefore costs the size of the changed states, never the size
@@ -56,6 +57,7 @@ public final class StateJournal implements AutoCloseable {
 
   private static final byte PUT = 1;
   private static final byte REMOVE = 2;
+  private static final byte CLEAR_KIND = 3;
   private static final int MAX_FRAME = 256 * 1024 * 1024;
   private static final int SNAPSHOT_CHUNK = 10_000;
 
@@ -163,6 +165,21 @@ public final class StateJournal implements AutoCloseable {
       writeString(out, k.kind().name());
       writeString(out, k.id());
     }
+    append(bytes.toByteArray());
+  }
+
+  /**
+   * Appends one frame that removes every state of a kind.
+   *
+   * @param kind the kind
+   * @throws IOException on failure
+   */
+  public void appendClear(RecordKind kind) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(CLEAR_KIND);
+    out.writeInt(1);
+    writeString(out, kind.name());
     append(bytes.toByteArray());
   }
 
@@ -395,6 +412,10 @@ public final class StateJournal implements AutoCloseable {
     DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
     byte op = in.readByte();
     int count = in.readInt();
+    if (op == CLEAR_KIND) {
+      table.clear(RecordKind.valueOf(readString(in)));
+      return;
+    }
     for (int i = 0; i < count; i++) {
       RecordKind kind = RecordKind.valueOf(readString(in));
       String id = readString(in);
