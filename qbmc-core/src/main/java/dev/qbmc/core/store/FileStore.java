@@ -410,6 +410,16 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     return t;
   }
 
+  /**
+   * Loads the record states for a read: like {@link #journal} when the connection has a folder;
+   * without one there is nothing to load and nothing is created.
+   */
+  private void loadStatesForRead(String connectionId, ConnectionTable t) {
+    if (journals.containsKey(connectionId) || Files.isDirectory(connectionDir(connectionId))) {
+      journal(connectionId, t);
+    }
+  }
+
   /** The table with its record states loaded (journal replayed) on first use. */
   private StateJournal journal(String connectionId, ConnectionTable t) {
     StateJournal j = journals.get(connectionId);
@@ -533,7 +543,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(keys, "keys");
     ConnectionTable t = table(connectionId);
-    journal(connectionId, t);
+    loadStatesForRead(connectionId, t);
     return t.get(keys);
   }
 
@@ -646,7 +656,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(kind, "kind");
     ConnectionTable t = table(connectionId);
-    journal(connectionId, t);
+    loadStatesForRead(connectionId, t);
     return t.snapshot(kind);
   }
 
@@ -655,7 +665,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(kind, "kind");
     ConnectionTable t = table(connectionId);
-    journal(connectionId, t);
+    loadStatesForRead(connectionId, t);
     return t.count(kind);
   }
 

@@ -345,6 +345,17 @@ class FileStoreTest {
   }
 
   @Test
+  void reads_ofAnUnknownConnection_createNoFiles() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.countStates("ghost", RecordKind.CUSTOMER)).isZero();
+      assertThat(store.states("ghost", List.of(RecordKey.of(RecordKind.CUSTOMER, "1")))).isEmpty();
+      assertThat(store.cursor("ghost")).isEmpty();
+      assertThat(store.load("ghost", Provider.QUICKBOOKS)).isEmpty();
+    }
+    assertThat(dir.resolve("connections/ghost")).doesNotExist();
+  }
+
+  @Test
   void toString_namesTheFolderOnly() {
     try (FileStore store = FileStore.open(dir)) {
       store.compareAndSet("acme", Provider.MAILCHIMP, 0, StoredTokens.builder().accessToken("k-us6").build());
