@@ -1,0 +1,2 @@
+/** Implementation of the embedded stores (journal format, file layout, shared checks); not API. */
+package dev.qbmc.core.internal.store;

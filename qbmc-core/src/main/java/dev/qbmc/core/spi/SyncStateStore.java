@@ -1,0 +1,211 @@
+package dev.qbmc.core.spi;
+
+import dev.qbmc.core.reconcile.RecordKey;
+import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.reconcile.RecordState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything qbmc remembers between syncs, per connection: the {@link Connection} and its settings,
+ * the change {@link SyncCursor}, the state of every synced record (fingerprint and Mailchimp id),
+ * a {@link Lease} so that only one sync of a connection runs at a time, the recent sync runs, and
+ * the webhook event ids already handled.
+ *
+ * <p>Implementations must be thread-safe. Each call is atomic: a {@link #putStates} or {@link
+ * #removeStates} call is either fully durable or not at all (a crash never leaves half of it).
+ * Time is always passed in; stores never read a clock. Contract: {@code
+ * SyncStateStoreContractTest} in the qbmc-core test jar.
+ */
+public interface SyncStateStore {
+
+  // ---- connections -------------------------------------------------------------------------
+
+  /**
+   * Inserts or replaces a connection (by {@link Connection#connectionId()}).
+   *
+   * @param connection the connection
+   */
+  void saveConnection(Connection connection);
+
+  /**
+   * Loads a connection.
+   *
+   * @param connectionId the connection id
+   * @return the connection, or empty when unknown
+   */
+  Optional<Connection> connection(String connectionId);
+
+  /**
+   * Lists every stored connection, ordered by connection id.
+   *
+   * @return the connections
+   */
+  List<Connection> connections();
+
+  /**
+   * Finds the connections of a QBO realm (webhooks name realms, not connections). Normally at most
+   * one is {@link ConnectionStatus#CONNECTED}.
+   *
+   * @param realmId the realm id
+   * @return the realm's connections, ordered by connection id
+   */
+  List<Connection> connectionsByRealm(String realmId);
+
+  /**
+   * Deletes a connection with everything stored for it here (cursor, record states, lease, runs).
+   * Deleting an unknown connection does nothing. Tokens live in the {@link TokenStore} and are not
+   * touched.
+   *
+   * @param connectionId the connection id
+   */
+  void deleteConnection(String connectionId);
+
+  // ---- cursors -----------------------------------------------------------------------------
+
+  /**
+   * Loads the change cursor of a connection.
+   *
+   * @param connectionId the connection id
+   * @return the cursor, or empty before the first sync
+   */
+  Optional<SyncCursor> cursor(String connectionId);
+
+  /**
+   * Stores the change cursor of a connection.
+   *
+   * @param connectionId the connection id
+   * @param cursor the cursor
+   */
+  void saveCursor(String connectionId, SyncCursor cursor);
+
+  // ---- record states -----------------------------------------------------------------------
+
+  /**
+   * Loads the states of the given records.
+   *
+   * @param connectionId the connection id
+   * @param keys the records
+   * @return the states found, by key; records without a state are absent
+   */
+  Map<RecordKey, RecordState> states(String connectionId, Collection<RecordKey> keys);
+
+  /**
+   * Inserts or replaces record states (a checkpoint), atomically and durably.
+   *
+   * @param connectionId the connection id
+   * @param states the states; if one key appears twice, the later state wins
+   */
+  void putStates(String connectionId, Collection<RecordState> states);
+
+  /**
+   * Removes record states, atomically and durably; absent keys are ignored.
+   *
+   * @param connectionId the connection id
+   * @param keys the records
+   */
+  void removeStates(String connectionId, Collection<RecordKey> keys);
+
+  /**
+   * Removes every state of one kind of record, atomically and durably (for example the
+   * e-commerce records after a disconnect deleted the Mailchimp store, so that a reconnect writes
+   * them again).
+   *
+   * @param connectionId the connection id
+   * @param kind the kind of record
+   */
+  void clearStates(String connectionId, RecordKind kind);
+
+  /**
+   * Streams the states of one kind of record, in no particular order. The stream may hold
+   * resources: close it (try-with-resources). It reflects the states at the time of the call.
+   *
+   * @param connectionId the connection id
+   * @param kind the kind of record
+   * @return the states
+   */
+  Stream<RecordState> streamStates(String connectionId, RecordKind kind);
+
+  /**
+   * Counts the states of one kind of record.
+   *
+   * @param connectionId the connection id
+   * @param kind the kind of record
+   * @return the number of states
+   */
+  long countStates(String connectionId, RecordKind kind);
+
+  // ---- lease -------------------------------------------------------------------------------
+
+  /**
+   * Acquires the connection's lease if nobody holds it or the holder's lease has expired at {@code
+   * now} (takeover). A lease that has not expired is never granted again, not even to the same
+   * owner.
+   *
+   * @param connectionId the connection id
+   * @param owner who acquires it; non-blank
+   * @param ttl how long it lasts unless renewed; positive
+   * @param now the current time
+   * @return the new lease, or empty when another lease is still valid
+   */
+  Optional<Lease> tryAcquireLease(String connectionId, String owner, Duration ttl, Instant now);
+
+  /**
+   * Extends a lease to {@code now + ttl}, provided nobody took it over: the stored lease must have
+   * the same token and owner and must not have expired at {@code now}.
+   *
+   * @param lease the lease held
+   * @param ttl the new time to live from {@code now}; positive
+   * @param now the current time
+   * @return the renewed lease (same token), or empty when it was lost
+   */
+  Optional<Lease> renewLease(Lease lease, Duration ttl, Instant now);
+
+  /**
+   * Gives a lease back, provided it is still the stored one (same token and owner); otherwise does
+   * nothing.
+   *
+   * @param lease the lease held
+   * @return true when released; false when it had already been taken over or released
+   */
+  boolean releaseLease(Lease lease);
+
+  // ---- sync runs ---------------------------------------------------------------------------
+
+  /**
+   * Inserts or replaces (by run id) a sync run. The store keeps the most recent runs only (by
+   * start time; implementations document how many, at least 10).
+   *
+   * @param connectionId the connection id
+   * @param run the run
+   */
+  void recordRun(String connectionId, SyncRunRecord run);
+
+  /**
+   * Lists the most recent sync runs, newest start first.
+   *
+   * @param connectionId the connection id
+   * @param limit the maximum number returned; positive
+   * @return the runs
+   */
+  List<SyncRunRecord> recentRuns(String connectionId, int limit);
+
+  // ---- webhook de-duplication --------------------------------------------------------------
+
+  /**
+   * Marks a webhook event as seen. Event ids are remembered per scope (a connection id or a realm
+   * id, as the caller chooses) for a bounded time and number (implementations document the
+   * bounds, at least 24 hours), so a redelivered event is recognised.
+   *
+   * @param scope the connection or realm the event belongs to
+   * @param eventId the event id
+   * @param now the current time
+   * @return true the first time; false when the event was already seen and is still remembered
+   */
+  boolean markEventSeen(String scope, String eventId, Instant now);
+}

@@ -1,0 +1,840 @@
+package dev.qbmc.core.store;
+
+import dev.qbmc.core.internal.store.Args;
+import dev.qbmc.core.internal.store.AtomicFiles;
+import dev.qbmc.core.internal.store.ConnectionTable;
+import dev.qbmc.core.internal.store.EventLog;
+import dev.qbmc.core.internal.store.FolderNames;
+import dev.qbmc.core.internal.store.LeaseTable;
+import dev.qbmc.core.internal.store.SeenEvents;
+import dev.qbmc.core.internal.store.StateJournal;
+import dev.qbmc.core.internal.store.StoreJson;
+import dev.qbmc.core.internal.store.StoreJson.TokenFile;
+import dev.qbmc.core.reconcile.RecordKey;
+import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.Lease;
+import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.spi.StoredTokens;
+import dev.qbmc.core.spi.SyncCursor;
+import dev.qbmc.core.spi.SyncRunRecord;
+import dev.qbmc.core.spi.SyncStateStore;
+import dev.qbmc.core.spi.TokenStore;
+import dev.qbmc.core.spi.VersionedTokens;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * A durable {@link TokenStore} and {@link SyncStateStore} on the local file system, for hosts that
+ * run in a single process. Thread-safe (calls are serialised on the store).
+ *
+ * <h2>Layout</h2>
+ *
+ * <pre>
+ * &lt;directory&gt;/
+ *   qbmc-store.lock                 held (FileChannel lock) while the store is open
+ *   connections/&lt;connection&gt;/        one folder per connection (rwx------)
+ *     connection.json  cursor.json  lease.json  runs.json
+ *     tokens-quickbooks.json  tokens-mailchimp.json   (rw-------: owner only)
+ *     states.snapshot  states.journal                 (record states)
+ *   events/&lt;scope&gt;.log                 seen webhook event ids
+ * </pre>
+ *
+ * Folder names are the connection ids when those are plain ({@code [A-Za-z0-9._-]}, up to 100
+ * characters), otherwise {@code ~} plus their URL-safe Base64.
+ *
+ * <h2>Crash safety</h2>
+ *
+ * Small files are replaced atomically (write a temporary file, force it, {@code ATOMIC_MOVE} it
+ * over the old one). Record states go to an append-only journal of CRC32-checked frames, one frame
+ * per {@code putStates}/{@code removeStates} call, so a checkpoint writes only the changed states;
+ * the journal is compacted into a snapshot once it outgrows both the snapshot and a threshold
+ * (default 64 MiB), by default on a background daemon thread ({@code qbmc-filestore-compaction})
+ * while appends continue in a fresh journal; {@link #close()} waits for it. On open, a torn journal tail (a crash during an append) is cut off: the store
+ * reopens with the state of the last complete call. See {@code StateJournal} for the format.
+ *
+ * <h2>One owner per folder</h2>
+ *
+ * Opening takes an exclusive lock on {@code qbmc-store.lock}; a second {@link FileStore} on the same
+ * folder, in this process or another, fails with {@link StoreLockedException} until the first is
+ * closed. The lock is released by {@link #close()} or when the process dies. (Leases therefore
+ * coordinate the threads of one process; several processes need a shared database-backed store.)
+ *
+ * <h2>Memory</h2>
+ *
+ * Connections, cursors, leases and runs are loaded on open; the record states of a connection are
+ * loaded into memory on first use (about 200 bytes per state) and served from there.
+ */
+public final class FileStore implements TokenStore, SyncStateStore, AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(FileStore.class.getName());
+  private static final String LOCK_FILE = "qbmc-store.lock";
+  private static final String CONNECTION = "connection.json";
+  private static final String CURSOR = "cursor.json";
+  private static final String LEASE = "lease.json";
+  private static final String RUNS = "runs.json";
+
+  private final Path root;
+  private final Path connectionsDir;
+  private final Path eventsDir;
+  private final StoreLimits limits;
+  private final boolean fsync;
+  private final long compactionThreshold;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Map<String, ConnectionTable> tables = new TreeMap<>();
+  private final Map<String, StateJournal> journals = new HashMap<>();
+  private final Map<String, EventLog> eventLogs = new HashMap<>();
+  private final Map<String, Future<?>> compactions = new HashMap<>();
+  private final boolean backgroundCompaction;
+  private ExecutorService compactor;
+  private boolean closed;
+
+  private FileStore(Builder b) {
+    this.root = b.directory.toAbsolutePath().normalize();
+    this.connectionsDir = root.resolve("connections");
+    this.eventsDir = root.resolve("events");
+    this.limits = b.limits;
+    this.fsync = b.fsync;
+    this.compactionThreshold = b.compactionThresholdBytes;
+    this.backgroundCompaction = b.backgroundCompaction;
+    FileChannel ch = null;
+    FileLock acquired = null;
+    try {
+      AtomicFiles.createOwnerOnlyDirectories(root);
+      ch =
+          FileChannel.open(
+              root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        acquired = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        acquired = null;
+      }
+      if (acquired == null) {
+        ch.close();
+        throw new StoreLockedException(
+            "store folder " + root + " is already open in another FileStore (this or another"
+                + " process); close it first",
+            null);
+      }
+      this.lockChannel = ch;
+      this.lock = acquired;
+      AtomicFiles.createOwnerOnlyDirectories(connectionsDir);
+      AtomicFiles.createOwnerOnlyDirectories(eventsDir);
+      loadConnections();
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw new StoreIoException("cannot open file store " + root, e);
+    } catch (RuntimeException e) {
+      if (!(e instanceof StoreLockedException)) {
+        closeQuietly(ch);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Opens (creating if needed) a store in a folder with the default settings.
+   *
+   * @param directory the store folder
+   * @return the open store; close it when done
+   * @throws StoreLockedException if the folder is open in another store
+   * @throws StoreIoException if the folder cannot be created or read
+   */
+  public static FileStore open(Path directory) {
+    return builder().directory(directory).build();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures and opens a {@link FileStore}. */
+  public static final class Builder {
+    private Path directory;
+    private StoreLimits limits = StoreLimits.defaults();
+    private boolean fsync = true;
+    private long compactionThresholdBytes = 64L * 1024 * 1024;
+    private boolean backgroundCompaction = true;
+
+    private Builder() {}
+
+    /**
+     * Whether journal compaction writes the snapshot on a background thread (default true), so
+     * that the checkpoint that triggers it is not delayed by writing the whole state. When false
+     * the triggering call writes the snapshot itself.
+     *
+     * @param background the flag
+     * @return this builder
+     */
+    public Builder backgroundCompaction(boolean background) {
+      this.backgroundCompaction = background;
+      return this;
+    }
+
+    /**
+     * Sets the store folder (required).
+     *
+     * @param directory the folder; created if missing
+     * @return this builder
+     */
+    public Builder directory(Path directory) {
+      this.directory = Args.notNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Sets the bounds of runs and webhook event ids.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder limits(StoreLimits limits) {
+      this.limits = Args.notNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Whether every write is forced to disk before it returns (default true). Turning it off
+     * trades durability on power loss (not on a process crash) for speed.
+     *
+     * @param fsync the flag
+     * @return this builder
+     */
+    public Builder fsync(boolean fsync) {
+      this.fsync = fsync;
+      return this;
+    }
+
+    /**
+     * Sets the journal size above which it is compacted into a snapshot (once it is also larger
+     * than the snapshot). Default 64 MiB.
+     *
+     * @param bytes at least 1 KiB
+     * @return this builder
+     */
+    public Builder compactionThresholdBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("compactionThresholdBytes must be at least 1024");
+      }
+      this.compactionThresholdBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @return the open store
+     * @throws IllegalStateException if no directory was set
+     * @throws StoreLockedException if the folder is open in another store
+     * @throws StoreIoException if the folder cannot be created or read
+     */
+    public FileStore build() {
+      if (directory == null) {
+        throw new IllegalStateException("FileStore.builder(): directory is required");
+      }
+      return new FileStore(this);
+    }
+  }
+
+  /**
+   * The store folder.
+   *
+   * @return the absolute path
+   */
+  public Path directory() {
+    return root;
+  }
+
+  // ---- tokens ------------------------------------------------------------------------------
+
+  private Path tokenFile(String connectionId, Provider provider) {
+    return connectionDir(connectionId)
+        .resolve("tokens-" + provider.name().toLowerCase(Locale.ROOT) + ".json");
+  }
+
+  private TokenFile readTokens(String connectionId, Provider provider) {
+    Path file = tokenFile(connectionId, provider);
+    try {
+      byte[] bytes = AtomicFiles.readIfExists(file);
+      return bytes == null ? null : StoreJson.tokens(StoreJson.parse(bytes));
+    } catch (IOException | RuntimeException e) {
+      throw damagedOrIo(file, e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<VersionedTokens> load(String connectionId, Provider provider) {
+    checkOpen();
+    Args.notNull(provider, "provider");
+    TokenFile f = readTokens(Args.notBlank(connectionId, "connectionId"), provider);
+    return f == null || f.tokens() == null
+        ? Optional.empty()
+        : Optional.of(VersionedTokens.of(f.tokens(), f.version()));
+  }
+
+  @Override
+  public synchronized boolean compareAndSet(
+      String connectionId, Provider provider, long expectedVersion, StoredTokens newTokens) {
+    checkOpen();
+    Args.notBlank(connectionId, "connectionId");
+    Args.notNull(provider, "provider");
+    Args.notNull(newTokens, "newTokens");
+    if (expectedVersion < 0) {
+      throw new IllegalArgumentException("expectedVersion must not be negative");
+    }
+    TokenFile current = readTokens(connectionId, provider);
+    boolean absent = current == null || current.tokens() == null;
+    long currentVersion = absent ? 0 : current.version();
+    if (currentVersion != expectedVersion) {
+      return false;
+    }
+    long base = current == null ? 0 : current.version();
+    writeTokens(connectionId, provider, new TokenFile(newTokens, base + 1));
+    return true;
+  }
+
+  private void writeTokens(String connectionId, Provider provider, TokenFile file) {
+    Path path = tokenFile(connectionId, provider);
+    try {
+      AtomicFiles.createOwnerOnlyDirectories(path.getParent());
+      AtomicFiles.write(path, StoreJson.bytes(StoreJson.tokens(file)), true, fsync);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot write " + path.getFileName() + " of connection folder "
+          + path.getParent(), e);
+    }
+  }
+
+  @Override
+  public synchronized void delete(String connectionId, Provider provider) {
+    checkOpen();
+    Args.notNull(provider, "provider");
+    TokenFile current = readTokens(Args.notBlank(connectionId, "connectionId"), provider);
+    if (current != null && current.tokens() != null) {
+      // A tombstone keeps the version, so versions keep increasing after a re-create.
+      writeTokens(connectionId, provider, new TokenFile(null, current.version()));
+    }
+  }
+
+  @Override
+  public synchronized void deleteAll(String connectionId) {
+    for (Provider p : Provider.values()) {
+      delete(connectionId, p);
+    }
+  }
+
+  // ---- connections -------------------------------------------------------------------------
+
+  private Path connectionDir(String connectionId) {
+    return connectionsDir.resolve(FolderNames.encode(connectionId, "connectionId"));
+  }
+
+  private void loadConnections() throws IOException {
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(connectionsDir)) {
+      for (Path dir : dirs) {
+        Path connectionFile = dir.resolve(CONNECTION);
+        byte[] bytes = AtomicFiles.readIfExists(connectionFile);
+        if (bytes == null) {
+          continue; // tokens only, or an emptied folder
+        }
+        Connection c;
+        try {
+          c = StoreJson.connection(StoreJson.parse(bytes));
+        } catch (IOException | RuntimeException e) {
+          throw damagedOrIo(connectionFile, e);
+        }
+        table(c.connectionId()).connection(c);
+      }
+    }
+  }
+
+  /** The table of a connection, with its small files loaded on first access. */
+  private ConnectionTable table(String connectionId) {
+    Args.notBlank(connectionId, "connectionId");
+    ConnectionTable t = tables.get(connectionId);
+    if (t != null) {
+      return t;
+    }
+    t = new ConnectionTable();
+    Path dir = connectionDir(connectionId);
+    Path file = null;
+    try {
+      file = dir.resolve(CURSOR);
+      byte[] bytes = AtomicFiles.readIfExists(file);
+      if (bytes != null) {
+        t.cursor(StoreJson.cursor(StoreJson.parse(bytes)));
+      }
+      file = dir.resolve(LEASE);
+      bytes = AtomicFiles.readIfExists(file);
+      if (bytes != null) {
+        StoreJson.lease(StoreJson.parse(bytes), connectionId, t);
+      }
+      file = dir.resolve(RUNS);
+      bytes = AtomicFiles.readIfExists(file);
+      if (bytes != null) {
+        for (SyncRunRecord r : StoreJson.runs(StoreJson.parse(bytes))) {
+          t.recordRun(r, limits.recentRunsKept());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw damagedOrIo(file, e);
+    }
+    tables.put(connectionId, t);
+    return t;
+  }
+
+  /**
+   * Loads the record states for a read: like {@link #journal} when the connection has a folder;
+   * without one there is nothing to load and nothing is created.
+   */
+  private void loadStatesForRead(String connectionId, ConnectionTable t) {
+    if (journals.containsKey(connectionId) || Files.isDirectory(connectionDir(connectionId))) {
+      journal(connectionId, t);
+    }
+  }
+
+  /** The table with its record states loaded (journal replayed) on first use. */
+  private StateJournal journal(String connectionId, ConnectionTable t) {
+    StateJournal j = journals.get(connectionId);
+    if (j != null) {
+      return j;
+    }
+    Path dir = connectionDir(connectionId);
+    try {
+      AtomicFiles.createOwnerOnlyDirectories(dir);
+      j = StateJournal.open(dir, t, fsync, compactionThreshold);
+      if (j.hasOldJournal()) {
+        j.compact(t); // an interrupted background compaction: finish it now
+      }
+    } catch (IOException | RuntimeException e) {
+      throw damagedOrIo(dir.resolve(StateJournal.JOURNAL), e);
+    }
+    journals.put(connectionId, j);
+    return j;
+  }
+
+  private void writeSmall(String connectionId, String name, byte[] content) {
+    Path dir = connectionDir(connectionId);
+    try {
+      AtomicFiles.createOwnerOnlyDirectories(dir);
+      AtomicFiles.write(dir.resolve(name), content, true, fsync);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot write " + name + " in " + dir, e);
+    }
+  }
+
+  private static byte[] json(com.fasterxml.jackson.databind.JsonNode node) {
+    try {
+      return StoreJson.bytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise store file", e);
+    }
+  }
+
+  @Override
+  public synchronized void saveConnection(Connection connection) {
+    checkOpen();
+    Args.notNull(connection, "connection");
+    writeSmall(connection.connectionId(), CONNECTION, json(StoreJson.connection(connection)));
+    table(connection.connectionId()).connection(connection);
+  }
+
+  @Override
+  public synchronized Optional<Connection> connection(String connectionId) {
+    checkOpen();
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    return Optional.ofNullable(t == null ? null : t.connection());
+  }
+
+  @Override
+  public synchronized List<Connection> connections() {
+    checkOpen();
+    List<Connection> out = new ArrayList<>();
+    for (ConnectionTable t : tables.values()) {
+      if (t.connection() != null) {
+        out.add(t.connection());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<Connection> connectionsByRealm(String realmId) {
+    Args.notBlank(realmId, "realmId");
+    return connections().stream().filter(c -> c.realmId().equals(realmId)).toList();
+  }
+
+  @Override
+  public synchronized void deleteConnection(String connectionId) {
+    checkOpen();
+    Args.notBlank(connectionId, "connectionId");
+    Path dir = connectionDir(connectionId);
+    awaitCompaction(connectionId);
+    StateJournal j = journals.remove(connectionId);
+    try {
+      if (j != null) {
+        j.close();
+      }
+      // The connection file first: once it is gone the connection no longer exists on reopen.
+      for (String name :
+          List.of(CONNECTION, CURSOR, LEASE, RUNS, StateJournal.JOURNAL, StateJournal.JOURNAL_OLD,
+              StateJournal.SNAPSHOT)) {
+        Files.deleteIfExists(dir.resolve(name));
+      }
+      if (fsync && Files.isDirectory(dir)) {
+        AtomicFiles.forceDirectory(dir);
+      }
+    } catch (IOException e) {
+      throw new StoreIoException("cannot delete connection folder " + dir, e);
+    } finally {
+      tables.remove(connectionId);
+    }
+  }
+
+  // ---- cursors -----------------------------------------------------------------------------
+
+  @Override
+  public synchronized Optional<SyncCursor> cursor(String connectionId) {
+    checkOpen();
+    return Optional.ofNullable(table(connectionId).cursor());
+  }
+
+  @Override
+  public synchronized void saveCursor(String connectionId, SyncCursor cursor) {
+    checkOpen();
+    Args.notNull(cursor, "cursor");
+    ConnectionTable t = table(connectionId);
+    writeSmall(connectionId, CURSOR, json(StoreJson.cursor(cursor)));
+    t.cursor(cursor);
+  }
+
+  // ---- record states -----------------------------------------------------------------------
+
+  @Override
+  public synchronized Map<RecordKey, RecordState> states(
+      String connectionId, Collection<RecordKey> keys) {
+    checkOpen();
+    Args.notNull(keys, "keys");
+    ConnectionTable t = table(connectionId);
+    loadStatesForRead(connectionId, t);
+    return t.get(keys);
+  }
+
+  @Override
+  public synchronized void putStates(String connectionId, Collection<RecordState> states) {
+    checkOpen();
+    Args.notNull(states, "states");
+    states.forEach(s -> Args.notNull(s, "state"));
+    ConnectionTable t = table(connectionId);
+    StateJournal j = journal(connectionId, t);
+    if (states.isEmpty()) {
+      return;
+    }
+    try {
+      j.appendPut(states);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
+    }
+    states.forEach(t::put);
+    compactIfNeeded(connectionId, t, j);
+  }
+
+  @Override
+  public synchronized void removeStates(String connectionId, Collection<RecordKey> keys) {
+    checkOpen();
+    Args.notNull(keys, "keys");
+    keys.forEach(k -> Args.notNull(k, "key"));
+    ConnectionTable t = table(connectionId);
+    StateJournal j = journal(connectionId, t);
+    if (keys.isEmpty()) {
+      return;
+    }
+    try {
+      j.appendRemove(keys);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
+    }
+    keys.forEach(k -> t.remove(k.kind(), k.id()));
+    compactIfNeeded(connectionId, t, j);
+  }
+
+  private void compactIfNeeded(String connectionId, ConnectionTable t, StateJournal j) {
+    if (!j.needsCompaction()) {
+      return;
+    }
+    try {
+      if (!backgroundCompaction || j.hasOldJournal()) {
+        j.compact(t);
+        return;
+      }
+      Runnable task =
+          j.startBackgroundCompaction(
+              t,
+              e ->
+                  LOG.log(System.Logger.Level.WARNING,
+                      "background state journal compaction failed for " + connectionId
+                          + "; the next compaction retries it", e));
+      if (compactor == null) {
+        compactor =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread thread = new Thread(r, "qbmc-filestore-compaction");
+                  thread.setDaemon(true);
+                  return thread;
+                });
+      }
+      compactions.put(connectionId, compactor.submit(task));
+    } catch (IOException e) {
+      // Snapshot and journals are still complete; compaction is retried on a later write.
+      LOG.log(System.Logger.Level.WARNING, "state journal compaction failed for " + connectionId, e);
+    }
+  }
+
+  /** Waits for a running background compaction of the connection, if any. */
+  private void awaitCompaction(String connectionId) {
+    Future<?> f = compactions.remove(connectionId);
+    if (f == null) {
+      return;
+    }
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.log(System.Logger.Level.WARNING, "background compaction failed for " + connectionId,
+          e.getCause());
+    }
+  }
+
+  @Override
+  public synchronized void clearStates(String connectionId, RecordKind kind) {
+    checkOpen();
+    Args.notNull(kind, "kind");
+    ConnectionTable t = table(connectionId);
+    StateJournal j = journal(connectionId, t);
+    if (t.count(kind) == 0) {
+      return;
+    }
+    try {
+      j.appendClear(kind);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
+    }
+    t.clear(kind);
+    compactIfNeeded(connectionId, t, j);
+  }
+
+  @Override
+  public synchronized Stream<RecordState> streamStates(String connectionId, RecordKind kind) {
+    checkOpen();
+    Args.notNull(kind, "kind");
+    ConnectionTable t = table(connectionId);
+    loadStatesForRead(connectionId, t);
+    return t.snapshot(kind);
+  }
+
+  @Override
+  public synchronized long countStates(String connectionId, RecordKind kind) {
+    checkOpen();
+    Args.notNull(kind, "kind");
+    ConnectionTable t = table(connectionId);
+    loadStatesForRead(connectionId, t);
+    return t.count(kind);
+  }
+
+  // ---- lease -------------------------------------------------------------------------------
+
+  private void writeLease(String connectionId, ConnectionTable t, Lease lease) {
+    writeSmall(connectionId, LEASE,
+        json(StoreJson.lease(lease, Math.max(t.lastLeaseToken(), lease == null ? 0 : lease.token()))));
+    t.lease(lease);
+  }
+
+  @Override
+  public synchronized Optional<Lease> tryAcquireLease(
+      String connectionId, String owner, Duration ttl, Instant now) {
+    checkOpen();
+    ConnectionTable t = table(connectionId);
+    Optional<Lease> lease =
+        LeaseTable.acquire(t.lease(), t.lastLeaseToken(), connectionId, owner, ttl, now);
+    lease.ifPresent(l -> writeLease(connectionId, t, l));
+    return lease;
+  }
+
+  @Override
+  public synchronized Optional<Lease> renewLease(Lease lease, Duration ttl, Instant now) {
+    checkOpen();
+    Args.notNull(lease, "lease");
+    ConnectionTable t = table(lease.connectionId());
+    Optional<Lease> renewed = LeaseTable.renew(t.lease(), lease, ttl, now);
+    renewed.ifPresent(l -> writeLease(lease.connectionId(), t, l));
+    return renewed;
+  }
+
+  @Override
+  public synchronized boolean releaseLease(Lease lease) {
+    checkOpen();
+    Args.notNull(lease, "lease");
+    ConnectionTable t = table(lease.connectionId());
+    if (!LeaseTable.isHeld(t.lease(), lease)) {
+      return false;
+    }
+    writeLease(lease.connectionId(), t, null);
+    return true;
+  }
+
+  // ---- runs --------------------------------------------------------------------------------
+
+  @Override
+  public synchronized void recordRun(String connectionId, SyncRunRecord run) {
+    checkOpen();
+    Args.notNull(run, "run");
+    ConnectionTable t = table(connectionId);
+    ConnectionTable copy = new ConnectionTable();
+    for (SyncRunRecord r : t.recent(Integer.MAX_VALUE)) {
+      copy.recordRun(r, limits.recentRunsKept());
+    }
+    copy.recordRun(run, limits.recentRunsKept());
+    writeSmall(connectionId, RUNS, json(StoreJson.runs(copy.recent(Integer.MAX_VALUE))));
+    t.recordRun(run, limits.recentRunsKept());
+  }
+
+  @Override
+  public synchronized List<SyncRunRecord> recentRuns(String connectionId, int limit) {
+    checkOpen();
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive, was " + limit);
+    }
+    return table(connectionId).recent(limit);
+  }
+
+  // ---- webhook events ----------------------------------------------------------------------
+
+  @Override
+  public synchronized boolean markEventSeen(String scope, String eventId, Instant now) {
+    checkOpen();
+    Args.notBlank(scope, "scope");
+    Args.notBlank(eventId, "eventId");
+    Args.notNull(now, "now");
+    Path file = eventsDir.resolve(FolderNames.encode(scope, "scope") + ".log");
+    try {
+      EventLog log = eventLogs.get(scope);
+      if (log == null) {
+        log = new EventLog(file,
+            new SeenEvents(limits.eventRetention(), limits.maxEventsPerScope()), fsync);
+        eventLogs.put(scope, log);
+      }
+      return log.mark(eventId, now);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot record webhook event in " + file, e);
+    }
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("FileStore " + root + " is closed");
+    }
+  }
+
+  /**
+   * Closes the files and releases the folder lock. Further calls throw {@link
+   * IllegalStateException}. Closing twice does nothing.
+   *
+   * @throws StoreIoException if a file cannot be closed
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (String connectionId : new ArrayList<>(compactions.keySet())) {
+      awaitCompaction(connectionId);
+    }
+    if (compactor != null) {
+      compactor.shutdown();
+    }
+    IOException failure = null;
+    List<AutoCloseable> toClose = new ArrayList<>(journals.values());
+    toClose.addAll(eventLogs.values());
+    for (AutoCloseable c : toClose) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        failure = failure == null ? new IOException("cannot close store files", e) : failure;
+      }
+    }
+    journals.clear();
+    eventLogs.clear();
+    tables.clear();
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      failure = failure == null ? e : failure;
+    }
+    if (failure != null) {
+      throw new StoreIoException("cannot close file store " + root, failure);
+    }
+  }
+
+  private static StoreException damagedOrIo(Path file, Exception e) {
+    if (e instanceof StoreException se) {
+      return se;
+    }
+    if (e instanceof IOException io && !(e instanceof StateJournal.CorruptSnapshotException)
+        && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
+      return new StoreIoException("cannot read " + file, io);
+    }
+    if (e instanceof StateJournal.CorruptSnapshotException) {
+      return new StoreCorruptedException(e.getMessage(), e); // our own message: path and offset
+    }
+    // No parser message here: it could quote file content, and token files hold secrets.
+    return new StoreCorruptedException(
+        "store file " + file + " is damaged (" + e.getClass().getSimpleName() + ")", e);
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException ignored) {
+        // already failing
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileStore[" + root + "]";
+  }
+}

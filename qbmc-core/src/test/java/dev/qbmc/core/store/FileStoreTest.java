@@ -1,0 +1,365 @@
+package dev.qbmc.core.store;
+
+import dev.qbmc.core.mapping.MarketingStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.qbmc.core.reconcile.RecordKey;
+import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.ConnectionStatus;
+import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.spi.StoredTokens;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStoreTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-27T01:00:00Z");
+
+  @TempDir Path dir;
+
+  private static RecordState state(String id, String fingerprint) {
+    return RecordState.of(RecordKey.of(RecordKind.CUSTOMER, id), fingerprint, "mc-" + id);
+  }
+
+  private static Map<String, String> fingerprints(FileStore store) {
+    try (Stream<RecordState> s = store.streamStates("acme", RecordKind.CUSTOMER)) {
+      return s.collect(Collectors.toMap(r -> r.key().id(), RecordState::fingerprint));
+    }
+  }
+
+  private Path journal() {
+    return dir.resolve("connections/acme/states.journal");
+  }
+
+  private static void truncateBy(Path file, long bytes) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(ch.size() - bytes);
+    }
+  }
+
+  @Test
+  void killedBetweenTwoWrites_truncatedMidEntry_reopensWithTheLastCommittedState() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));
+      store.putStates("acme", List.of(state("2", "b2"), state("4", "b4")));
+    }
+    truncateBy(journal(), 7); // the process died while appending the second checkpoint
+
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(
+          Map.entry("1", "a1"), Map.entry("2", "a2"), Map.entry("3", "a3"));
+      store.putStates("acme", List.of(state("5", "c5")));
+    }
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(
+          Map.entry("1", "a1"), Map.entry("2", "a2"), Map.entry("3", "a3"), Map.entry("5", "c5"));
+    }
+  }
+
+  @Test
+  void killedDuringTheFrameHeader_orWithAFlippedByte_dropsOnlyTheDamagedTail() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme", List.of(state("1", "a1")));
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "1")));
+      store.putStates("acme", List.of(state("2", "b2")));
+    }
+    byte[] bytes = Files.readAllBytes(journal());
+    bytes[bytes.length - 3] ^= 0x5a; // damage the last frame's payload: its CRC no longer matches
+    Files.write(journal(), bytes);
+    Files.write(journal(), new byte[] {0, 0, 1}, StandardOpenOption.APPEND); // and a torn header
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).isEmpty(); // put 1, remove 1 survive; put 2 was not committed
+    }
+    assertThat(Files.size(journal())).isLessThan(bytes.length);
+  }
+
+  @Test
+  void checkpoint_appendsOnlyTheChangedStates() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme",
+          IntStream.range(0, 5000).mapToObj(i -> state("c" + i, "f" + i)).toList());
+      long before = Files.size(journal());
+      store.putStates("acme", List.of(state("c7", "changed")));
+      long appended = Files.size(journal()) - before;
+      assertThat(appended).isLessThan(100);
+    }
+  }
+
+  @Test
+  void compaction_writesASnapshotAndEmptiesTheJournal_andReopensIdentically() throws IOException {
+    List<RecordState> all = IntStream.range(0, 3000).mapToObj(i -> state("c" + i, "f" + i)).toList();
+    try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(16 * 1024).build()) {
+      for (int i = 0; i < all.size(); i += 100) {
+        store.putStates("acme", all.subList(i, i + 100));
+      }
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "c0")));
+    }
+    Path snapshot = dir.resolve("connections/acme/states.snapshot");
+    assertThat(snapshot).exists();
+    assertThat(Files.size(journal())).isLessThan(Files.size(snapshot));
+    Files.write(dir.resolve("connections/acme/states.snapshot.tmp"), new byte[] {1, 2, 3});
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(2999);
+      assertThat(fingerprints(store)).containsEntry("c2999", "f2999").doesNotContainKey("c0");
+    }
+  }
+
+  @Test
+  void killedBetweenSnapshotRenameAndJournalTruncation_replaysTheOldJournalToTheSameState()
+      throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
+      store.putStates("acme", List.of(state("1", "b1")));
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "3")));
+      store.putStates("acme", List.of(state("3", "c3")));
+      store.putStates("acme", IntStream.range(10, 60).mapToObj(i -> state("x" + i, "x")).toList());
+      store.removeStates("acme", IntStream.range(10, 60).mapToObj(i -> RecordKey.of(RecordKind.CUSTOMER, "x" + i)).toList());
+    }
+    byte[] oldJournal = Files.readAllBytes(journal());
+    assertThat(oldJournal.length).isGreaterThan(1024);
+    try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).build()) {
+      store.putStates("acme", List.of(state("1", "b1"))); // appends, then compacts
+    }
+    assertThat(dir.resolve("connections/acme/states.snapshot")).exists();
+    assertThat(Files.size(journal())).isZero();
+    // The crash: the snapshot was renamed into place, but the journal was not truncated.
+    Files.write(journal(), oldJournal);
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "b1"), Map.entry("3", "c3"));
+    }
+  }
+
+  @Test
+  void killedDuringABackgroundCompaction_reopensWithSnapshotOldJournalAndJournal(@TempDir Path other)
+      throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2")));
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
+    }
+    // The rotation happened (journal renamed to .old); the snapshot was never written ...
+    Files.move(journal(), journal().resolveSibling("states.journal.old"));
+    // ... and a later checkpoint went to the new journal.
+    try (FileStore store = FileStore.open(other)) {
+      store.putStates("acme", List.of(state("2", "b2"), state("1", "b1")));
+    }
+    Files.copy(other.resolve("connections/acme/states.journal"), journal());
+
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "b1"), Map.entry("2", "b2"));
+    }
+    assertThat(journal().resolveSibling("states.journal.old")).doesNotExist();
+    assertThat(journal().resolveSibling("states.snapshot")).exists();
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "b1"), Map.entry("2", "b2"));
+    }
+  }
+
+  @Test
+  void backgroundCompaction_keepsAcceptingCheckpointsAndLosesNothing() {
+    List<RecordState> all = IntStream.range(0, 20_000).mapToObj(i -> state("c" + i, "f" + i)).toList();
+    try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(64 * 1024).build()) {
+      for (int i = 0; i < all.size(); i += 500) {
+        store.putStates("acme", all.subList(i, i + 500));
+        store.putStates("acme", List.of(state("c" + i, "changed")));
+      }
+    }
+    try (FileStore store = FileStore.open(dir)) {
+      Map<String, String> got = fingerprints(store);
+      assertThat(got).hasSize(20_000).containsEntry("c500", "changed").containsEntry("c501", "f501");
+    }
+  }
+
+  @Test
+  void damagedSnapshot_failsWithATypedException() throws IOException {
+    try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).build()) {
+      store.putStates("acme", IntStream.range(0, 500).mapToObj(i -> state("c" + i, "f" + i)).toList());
+    }
+    Path snapshot = dir.resolve("connections/acme/states.snapshot");
+    truncateBy(snapshot, 3);
+    try (FileStore store = FileStore.open(dir)) {
+      assertThatThrownBy(() -> store.countStates("acme", RecordKind.CUSTOMER))
+          .isInstanceOf(StoreCorruptedException.class)
+          .hasMessageContaining("states.snapshot");
+    }
+  }
+
+  @Test
+  void tokenFiles_areReadableByTheOwnerOnly() throws IOException {
+    assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+    try (FileStore store = FileStore.open(dir)) {
+      store.compareAndSet("acme", Provider.QUICKBOOKS, 0,
+          StoredTokens.builder().accessToken("at-secret").refreshToken("rt-secret").build());
+      store.compareAndSet("acme", Provider.QUICKBOOKS, 1,
+          StoredTokens.builder().accessToken("at-secret-2").refreshToken("rt-secret-2").build());
+    }
+    Path tokens = dir.resolve("connections/acme/tokens-quickbooks.json");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.getParent())))
+        .isEqualTo("rwx------");
+    assertThat(Files.readString(tokens)).contains("rt-secret-2").doesNotContain("rt-secret\"");
+    try (Stream<Path> files = Files.list(tokens.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+    try (FileStore store = FileStore.open(dir)) {
+      store.deleteAll("acme");
+    }
+    assertThat(Files.readString(tokens)).doesNotContain("secret").contains("\"deleted\"");
+  }
+
+  @Test
+  void damagedTokenFile_failsWithoutQuotingTheSecret() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.compareAndSet("acme", Provider.MAILCHIMP, 0,
+          StoredTokens.builder().accessToken("mc-secret-key-us6").build());
+    }
+    Path tokens = dir.resolve("connections/acme/tokens-mailchimp.json");
+    String json = Files.readString(tokens);
+    Files.writeString(tokens, json.substring(0, json.indexOf("mc-secret") + 12));
+    try (FileStore store = FileStore.open(dir)) {
+      assertThatThrownBy(() -> store.load("acme", Provider.MAILCHIMP))
+          .isInstanceOf(StoreCorruptedException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+  }
+
+  @Test
+  void twoStoresOnOneFolder_theSecondFailsUntilTheFirstCloses() {
+    FileStore first = FileStore.open(dir);
+    first.putStates("acme", List.of(state("1", "a1")));
+    assertThatThrownBy(() -> FileStore.open(dir))
+        .isInstanceOf(StoreLockedException.class)
+        .hasMessageContaining("already open");
+    first.putStates("acme", List.of(state("2", "a2")));
+    first.close();
+    try (FileStore second = FileStore.open(dir)) {
+      assertThat(second.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anotherProcess_cannotOpenALockedFolder() throws Exception {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme", List.of(state("1", "a1")));
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp", System.getProperty("java.class.path"),
+                  OpenStoreMain.class.getName(), dir.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(child.waitFor()).as(output).isEqualTo(3);
+      assertThat(store.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(1);
+    }
+  }
+
+  /** Run in a child JVM: exits 3 when the store is locked, 0 when it opened. */
+  static final class OpenStoreMain {
+    public static void main(String[] args) {
+      try (FileStore store = FileStore.open(Path.of(args[0]))) {
+        System.exit(0);
+      } catch (StoreLockedException e) {
+        System.exit(3);
+      }
+    }
+  }
+
+  @Test
+  void closedStore_refusesCalls_andClosingTwiceIsHarmless() {
+    FileStore store = FileStore.open(dir);
+    store.close();
+    store.close();
+    assertThatThrownBy(() -> store.countStates("acme", RecordKind.CUSTOMER))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void unusualConnectionIds_stayInsideTheStoreFolder() {
+    String id = "../../etc/passwd \u00fc";
+    Connection c =
+        Connection.builder()
+            .connectionId(id)
+            .realmId("9130")
+            .audienceId("list1")
+            .storeId("store1")
+            .marketingStatus(MarketingStatus.SUBSCRIBED)
+            .homeCurrency("CAD")
+            .status(ConnectionStatus.CONNECTED)
+            .createdAt(T0)
+            .updatedAt(T0)
+            .build();
+    try (FileStore store = FileStore.open(dir)) {
+      store.saveConnection(c);
+      store.putStates(id, List.of(state("1", "a1")));
+    }
+    try (FileStore store = FileStore.open(dir);
+        Stream<Path> folders = listConnections()) {
+      assertThat(store.connection(id)).contains(c);
+      assertThat(folders.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("~"));
+    }
+  }
+
+  private Stream<Path> listConnections() {
+    try {
+      return Files.list(dir.resolve("connections"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void seenEvents_areBoundedAndSurviveReopenAndATornLastLine() throws IOException {
+    StoreLimits limits = StoreLimits.builder().maxEventsPerScope(3).build();
+    try (FileStore store = FileStore.builder().directory(dir).limits(limits).build()) {
+      for (String id : List.of("e1", "e2", "e3", "e4")) {
+        assertThat(store.markEventSeen("realm-1", id, T0)).isTrue();
+      }
+    }
+    Path log = dir.resolve("events/realm-1.log");
+    Files.writeString(log, "17", StandardOpenOption.APPEND); // a crash mid-line
+    try (FileStore store = FileStore.builder().directory(dir).limits(limits).build()) {
+      assertThat(store.markEventSeen("realm-1", "e4", T0.plusSeconds(1))).isFalse();
+      assertThat(store.markEventSeen("realm-1", "e2", T0.plusSeconds(1))).isFalse();
+      assertThat(store.markEventSeen("realm-1", "e1", T0.plusSeconds(1))).as("oldest forgotten").isTrue();
+    }
+  }
+
+  @Test
+  void reads_ofAnUnknownConnection_createNoFiles() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.countStates("ghost", RecordKind.CUSTOMER)).isZero();
+      assertThat(store.states("ghost", List.of(RecordKey.of(RecordKind.CUSTOMER, "1")))).isEmpty();
+      assertThat(store.cursor("ghost")).isEmpty();
+      assertThat(store.load("ghost", Provider.QUICKBOOKS)).isEmpty();
+    }
+    assertThat(dir.resolve("connections/ghost")).doesNotExist();
+  }
+
+  @Test
+  void toString_namesTheFolderOnly() {
+    try (FileStore store = FileStore.open(dir)) {
+      store.compareAndSet("acme", Provider.MAILCHIMP, 0, StoredTokens.builder().accessToken("k-us6").build());
+      assertThat(store.toString()).contains(dir.getFileName().toString()).doesNotContain("k-us6");
+    }
+  }
+}
