@@ -8,6 +8,9 @@ module dev.qbmc.mailchimp {
   requires static org.immutables.value;
 
   exports dev.qbmc.mailchimp;
+  exports dev.qbmc.mailchimp.model;
+
+  opens dev.qbmc.mailchimp.model to com.fasterxml.jackson.databind;
 
   opens dev.qbmc.mailchimp.internal to com.fasterxml.jackson.databind;
 }

@@ -1,0 +1,66 @@
+package dev.qbmc.mailchimp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Maps an error response to the exception type, by status and title (never by the type URL). */
+final class Errors {
+  private Errors() {}
+
+  static MailchimpApiException map(int status, byte[] body, Optional<String> retryAfterHeader, Clock clock) {
+    ProblemDocument p = ProblemDocument.parse(status, body);
+    String title = p.title.toLowerCase(Locale.ROOT).trim();
+    if (status == 429 || (status == 403 && !p.hasBody)) {
+      return new MailchimpRateLimitException(p, retryAfterHeader.flatMap(h -> parseRetryAfter(h, clock)).orElse(null));
+    }
+    if (status == 401) {
+      return new MailchimpAuthenticationException(p);
+    }
+    if (status == 403) {
+      return new MailchimpForbiddenException(p);
+    }
+    if (status == 404) {
+      return new MailchimpNotFoundException(p);
+    }
+    if (status >= 500) {
+      return new MailchimpServerException(p);
+    }
+    if (title.equals("member exists")) {
+      return new MailchimpMemberExistsException(p);
+    }
+    if (title.equals("forgotten email not subscribed")) {
+      return new MailchimpForgottenEmailException(p);
+    }
+    if (title.equals("member in compliance state")) {
+      return new MailchimpComplianceStateException(p);
+    }
+    if (p.detail.toLowerCase(Locale.ROOT).contains("looks fake or invalid")) {
+      return new MailchimpFakeEmailException(p);
+    }
+    if (title.equals("invalid resource") || (status == 400 && !p.errors.isEmpty())) {
+      return new MailchimpInvalidResourceException(p);
+    }
+    return new MailchimpApiException(p);
+  }
+
+  static Optional<Duration> parseRetryAfter(String header, Clock clock) {
+    String value = header.trim();
+    try {
+      long seconds = Long.parseLong(value);
+      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(clock.instant(), at.toInstant());
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+}

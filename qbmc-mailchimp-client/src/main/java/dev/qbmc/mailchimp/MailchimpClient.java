@@ -1,0 +1,304 @@
+package dev.qbmc.mailchimp;
+
+import dev.qbmc.mailchimp.model.ApiRoot;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The Mailchimp Marketing API v3 client. Immutable and thread-safe; build one per account and credential
+ * with {@link #builder()} and share it. Operations are grouped: {@link #audiences()}, {@link #members()},
+ * {@link #tags()}, {@link #ecommerce()}, {@link #batches()}.
+ *
+ * <p>Base URL: by default {@code https://<dc>.api.mailchimp.com/3.0}, the data centre coming from the API
+ * key suffix or the OAuth metadata. Mailchimp's current docs also name {@code https://api.mailchimp.com/3.0};
+ * the data-centre host works for every account and every documented version of the API, so it is the
+ * default; {@link Builder#baseUrl(URI)} overrides it (HTTPS, or HTTP on loopback only).
+ *
+ * <p>Every call goes through the {@link ConnectionLimiter} (10 simultaneous requests by default; share one
+ * limiter between all clients of an account) and the {@link RetryPolicy}: 429, bodiless 403, 5xx and
+ * connection failures are retried with jittered backoff (honouring {@code Retry-After}) for GET, PUT, PATCH
+ * and DELETE. A POST is retried only when it was throttled or never sent; otherwise an unknown outcome is
+ * reported as {@link MailchimpOutcomeUnknownException}.
+ */
+public final class MailchimpClient {
+  private final Transport transport;
+  private final Audiences audiences;
+  private final Members members;
+  private final Tags tags;
+  private final Ecommerce ecommerce;
+  private final Batches batches;
+  private final MailchimpCredentials credentials;
+  private final ConnectionLimiter limiter;
+
+  private MailchimpClient(Builder b) {
+    this.credentials = Objects.requireNonNull(b.credentials, "credentials are required");
+    URI base = Urls.stripTrailingSlash(Urls.requireSecure(b.baseUrl != null ? b.baseUrl : credentials.defaultBaseUrl(), "baseUrl"));
+    HttpClient http = b.httpClient != null
+        ? b.httpClient
+        : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    RandomGenerator random = b.random;
+    DoubleSupplier jitter = random != null ? random::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
+    this.limiter = b.limiter != null ? b.limiter : ConnectionLimiter.mailchimpDefault();
+    this.transport = new Transport(base, http, credentials.authorizationHeader(), b.clock, b.sleeper, b.retryPolicy,
+        b.requestTimeout, b.listener, limiter, jitter);
+    this.audiences = new Audiences(transport);
+    this.members = new Members(transport);
+    this.tags = new Tags(transport);
+    this.ecommerce = new Ecommerce(transport);
+    this.batches = new Batches(transport);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The account behind the credentials ({@code GET /}): id, name, email, plan, total subscribers. Also the
+   * cheapest way to check that a credential works.
+   *
+   * @return the account
+   * @throws MailchimpAuthenticationException if the credential is invalid or revoked
+   */
+  public ApiRoot account() {
+    return transport.get(ApiPath.of("/"), Map.of(), ApiRoot.class);
+  }
+
+  /**
+   * Audience (list) operations.
+   *
+   * @return the audiences API
+   */
+  public Audiences audiences() {
+    return audiences;
+  }
+
+  /**
+   * Member (contact) operations: get, upsert, patch, search, tags, batch upsert.
+   *
+   * @return the members API
+   */
+  public Members members() {
+    return members;
+  }
+
+  /**
+   * Tag segment operations: find a tag, list its members.
+   *
+   * @return the tags API
+   */
+  public Tags tags() {
+    return tags;
+  }
+
+  /**
+   * E-commerce operations: stores, customers, products, orders.
+   *
+   * @return the e-commerce API
+   */
+  public Ecommerce ecommerce() {
+    return ecommerce;
+  }
+
+  /**
+   * Batch operations ({@code /batches}).
+   *
+   * @return the batches API
+   */
+  public Batches batches() {
+    return batches;
+  }
+
+  /**
+   * The API root requests go to.
+   *
+   * @return the base URL, e.g. {@code https://us6.api.mailchimp.com/3.0}
+   */
+  public URI baseUrl() {
+    return transport.baseUrl;
+  }
+
+  /**
+   * The connection limiter this client uses; pass it to the builder of any other client of the same account.
+   *
+   * @return the limiter
+   */
+  public ConnectionLimiter connectionLimiter() {
+    return limiter;
+  }
+
+  @Override
+  public String toString() {
+    return "MailchimpClient{baseUrl=" + transport.baseUrl + ", credentials=" + credentials + "}";
+  }
+
+  /** Builder of {@link MailchimpClient}. Only the credentials are required. */
+  public static final class Builder {
+    private MailchimpCredentials credentials;
+    private URI baseUrl;
+    private HttpClient httpClient;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(120);
+    private RequestListener listener = RequestListener.none();
+    private ConnectionLimiter limiter;
+    private RandomGenerator random;
+
+    private Builder() {}
+
+    /**
+     * The credentials (required).
+     *
+     * @param credentials an API key or OAuth token
+     * @return this builder
+     */
+    public Builder credentials(MailchimpCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * Overrides the API root, e.g. {@code https://api.mailchimp.com/3.0} or a loopback simulator.
+     *
+     * @param baseUrl the API root including {@code /3.0}; HTTPS required except on loopback addresses
+     * @return this builder
+     * @throws IllegalArgumentException if the URL is not HTTPS and not loopback
+     */
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = Urls.requireSecure(Objects.requireNonNull(baseUrl, "baseUrl"), "baseUrl");
+      return this;
+    }
+
+    /**
+     * The HTTP client to use (default: a new one with the connect timeout and no redirects).
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * The clock for durations, Retry-After dates and batch deadlines (default: system UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How the client waits between retries and batch polls (default: {@link Sleeper#system()}).
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * The retry policy (default: {@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * The connect timeout of the HTTP client the builder creates (ignored with {@link #httpClient}); default 10 s.
+     *
+     * @param connectTimeout the timeout, positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * The timeout of each request, also the longest wait for a connection slot; default 120 s, Mailchimp's
+     * own limit per call.
+     *
+     * @param requestTimeout the timeout, positive
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * Observes every attempt (default: none).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder requestListener(RequestListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * The connection limiter; pass the same instance to every client of one Mailchimp account
+     * (default: a new {@link ConnectionLimiter#mailchimpDefault()} for this client alone).
+     *
+     * @param limiter the limiter
+     * @return this builder
+     */
+    public Builder connectionLimiter(ConnectionLimiter limiter) {
+      this.limiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /**
+     * The source of retry jitter (default: {@link ThreadLocalRandom}).
+     *
+     * @param random the generator
+     * @return this builder
+     */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws NullPointerException if no credentials were given
+     */
+    public MailchimpClient build() {
+      return new MailchimpClient(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.qbmc.mailchimp;
+
+/** A successful response could not be read (unexpected JSON shape, corrupt batch results archive). */
+public class MailchimpProtocolException extends MailchimpException {
+  private static final long serialVersionUID = 1L;
+
+  MailchimpProtocolException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.qbmc.mailchimp;
+
+/** Mailchimp failed (HTTP 5xx). Retryable; idempotent calls are retried by the client. */
+public class MailchimpServerException extends MailchimpApiException {
+  private static final long serialVersionUID = 1L;
+
+  MailchimpServerException(ProblemDocument problem) {
+    super(problem);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+}
