@@ -35,6 +35,7 @@ public final class MailchimpClient {
   private final Ecommerce ecommerce;
   private final Batches batches;
   private final MailchimpCredentials credentials;
+  private final ConnectionLimiter limiter;
 
   private MailchimpClient(Builder b) {
     this.credentials = Objects.requireNonNull(b.credentials, "credentials are required");
@@ -44,8 +45,9 @@ public final class MailchimpClient {
         : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     RandomGenerator random = b.random;
     DoubleSupplier jitter = random != null ? random::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
+    this.limiter = b.limiter != null ? b.limiter : ConnectionLimiter.mailchimpDefault();
     this.transport = new Transport(base, http, credentials.authorizationHeader(), b.clock, b.sleeper, b.retryPolicy,
-        b.requestTimeout, b.listener, b.limiter != null ? b.limiter : ConnectionLimiter.mailchimpDefault(), jitter);
+        b.requestTimeout, b.listener, limiter, jitter);
     this.audiences = new Audiences(transport);
     this.members = new Members(transport);
     this.tags = new Tags(transport);
@@ -125,6 +127,15 @@ public final class MailchimpClient {
    */
   public URI baseUrl() {
     return transport.baseUrl;
+  }
+
+  /**
+   * The connection limiter this client uses; pass it to the builder of any other client of the same account.
+   *
+   * @return the limiter
+   */
+  public ConnectionLimiter connectionLimiter() {
+    return limiter;
   }
 
   @Override

@@ -143,6 +143,30 @@ public final class Members {
   }
 
   /**
+   * The most recently changed members, newest first ({@code sort_field=last_changed}, {@code sort_dir=DESC}).
+   *
+   * @param listId the list id
+   * @param limit how many, 1 to 1,000
+   * @return up to {@code limit} members
+   * @throws IllegalArgumentException if {@code limit} is outside 1 to 1,000
+   */
+  public List<Member> recentlyChanged(String listId, int limit) {
+    if (limit < 1 || limit > PAGE) {
+      throw new IllegalArgumentException("limit must be 1 to " + PAGE + ", not " + limit);
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("sort_field", "last_changed");
+    query.put("sort_dir", "DESC");
+    query.put("count", Integer.toString(limit));
+    JsonNode page = transport.get(ApiPath.of("/lists/{list_id}/members", listId), query, JsonNode.class);
+    List<Member> members = new ArrayList<>();
+    for (JsonNode m : page.path("members")) {
+      members.add(transport.convert(m, MailchimpJson.mapper().constructType(Member.class)));
+    }
+    return List.copyOf(members);
+  }
+
+  /**
    * One raw batch subscribe call ({@code POST /lists/{list_id}}, at most 500 members). With
    * {@code update_existing} true Mailchimp overwrites existing members' status; prefer
    * {@link #upsertAll(String, List)}, which never does. Not retried after an unknown outcome.

@@ -53,6 +53,33 @@ class AccountAndAudiencesTest extends WireMockMailchimpTest {
   }
 
   @Test
+  void requestListener_whenItThrows_doesNotBreakTheCall() {
+    WM.stubFor(get("/3.0/lists/abc").willReturn(okJson("{\"id\":\"abc\",\"name\":\"L\"}")));
+    MailchimpClient client = clientBuilder().requestListener(e -> {
+      throw new IllegalStateException("listener bug");
+    }).build();
+
+    assertThat(client.audiences().get("abc").id()).isEqualTo("abc");
+  }
+
+  @Test
+  void connectionLimiter_ofOneClient_canBeHandedToAnother() {
+    MailchimpClient first = client();
+    MailchimpClient second = clientBuilder().connectionLimiter(first.connectionLimiter()).build();
+
+    assertThat(second.connectionLimiter()).isSameAs(first.connectionLimiter());
+    assertThat(first.connectionLimiter().maxConnections()).isEqualTo(10);
+    assertThatThrownBy(() -> ConnectionLimiter.of(11)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void oauthMetadata_withPlainHttpEndpoint_isRefused() {
+    var metadata = dev.qbmc.mailchimp.model.OAuthMetadata.builder().dataCenter("us6")
+        .apiEndpoint("http://us6.api.mailchimp.com").build();
+    assertThatThrownBy(() -> MailchimpCredentials.oauthToken("t", metadata)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void baseUrl_whenPlainHttpOffLoopback_isRefused() {
     assertThatThrownBy(() -> MailchimpClient.builder().baseUrl(URI.create("http://api.example.com/3.0")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTPS");

@@ -2,9 +2,13 @@ package dev.qbmc.mailchimp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qbmc.mailchimp.internal.MailchimpJson;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.qbmc.mailchimp.model.BatchSubscribeMember;
+import dev.qbmc.mailchimp.model.BatchSubscribeRequest;
 import dev.qbmc.mailchimp.model.BatchUpsertResult;
 import dev.qbmc.mailchimp.model.MemberStatus;
 import dev.qbmc.mailchimp.model.MemberUpsert;
@@ -100,6 +104,30 @@ class BatchSubscribeTest extends WireMockMailchimpTest {
     JsonNode body = MailchimpJson.mapper().readTree(apiRequests().get(0).getBodyAsString());
     assertThat(body.get("members")).hasSize(1);
     assertThat(body.at("/members/0/merge_fields/FNAME").asText()).isEqualTo("Second");
+  }
+
+  @Test
+  void upsertAll_whenAChunkGets503_resendsItBecauseRepeatingIsHarmless() {
+    WM.stubFor(post("/3.0/lists/abc").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+    WM.stubFor(post("/3.0/lists/abc").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson(
+        "{\"new_members\":[],\"updated_members\":[],\"errors\":[],\"total_created\":0,\"total_updated\":0,\"error_count\":0}")));
+
+    BatchUpsertResult result = client().members().upsertAll("abc", List.of(member("a@example.com", "A")));
+
+    assertThat(result.failures()).isEmpty();
+    WM.verify(2, postRequestedFor(urlEqualTo("/3.0/lists/abc")));
+  }
+
+  @Test
+  void batchSubscribe_rawCall_whenServerFails_reportsUnknownOutcome() {
+    WM.stubFor(post("/3.0/lists/abc").willReturn(aResponse().withStatus(500)));
+    BatchSubscribeRequest request = BatchSubscribeRequest.builder().addMembers(BatchSubscribeMember.builder()
+        .emailAddress("a@example.com").status(MemberStatus.SUBSCRIBED).build()).build();
+
+    assertThatThrownBy(() -> client().members().batchSubscribe("abc", request))
+        .isInstanceOf(MailchimpOutcomeUnknownException.class);
+    WM.verify(1, postRequestedFor(urlEqualTo("/3.0/lists/abc")));
   }
 
   private static MemberUpsert member(String email, String first) {

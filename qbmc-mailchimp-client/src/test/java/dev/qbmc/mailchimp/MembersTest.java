@@ -114,6 +114,15 @@ class MembersTest extends WireMockMailchimpTest {
   }
 
   @Test
+  void recentlyChanged_sortsByLastChangedDescending() {
+    WM.stubFor(get(urlPathEqualTo("/3.0/lists/abc/members")).withQueryParam("sort_field", equalTo("last_changed"))
+        .withQueryParam("sort_dir", equalTo("DESC")).withQueryParam("count", equalTo("20"))
+        .willReturn(okJson("{\"members\":[" + MEMBER_JSON + "],\"total_items\":57}")));
+
+    assertThat(client().members().recentlyChanged("abc", 20)).hasSize(1);
+  }
+
+  @Test
   void tags_findStaticSegmentByNameAndListItsMembers() {
     WM.stubFor(get(urlPathEqualTo("/3.0/lists/abc/segments")).withQueryParam("type", equalTo("static"))
         .willReturn(okJson("{\"segments\":[{\"id\":7,\"name\":\"VIP\",\"member_count\":1,\"type\":\"static\"},"

@@ -112,6 +112,16 @@ public interface SyncStateStore {
   void removeStates(String connectionId, Collection<RecordKey> keys);
 
   /**
+   * Removes every state of one kind of record, atomically and durably (for example the
+   * e-commerce records after a disconnect deleted the Mailchimp store, so that a reconnect writes
+   * them again).
+   *
+   * @param connectionId the connection id
+   * @param kind the kind of record
+   */
+  void clearStates(String connectionId, RecordKind kind);
+
+  /**
    * Streams the states of one kind of record, in no particular order. The stream may hold
    * resources: close it (try-with-resources). It reflects the states at the time of the call.
    *

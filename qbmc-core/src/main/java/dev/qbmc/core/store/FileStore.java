@@ -40,6 +40,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +71,8 @@ import java.util.stream.Stream;
  * over the old one). Record states go to an append-only journal of CRC32-checked frames, one frame
  * per {@code putStates}/{@code removeStates} call, so a checkpoint writes only the changed states;
  * the journal is compacted into a snapshot once it outgrows both the snapshot and a threshold
- * (default 64 MiB). On open, a torn journal tail (a crash during an append) is cut off: the store
+ * (default 64 MiB), by default on a background daemon thread ({@code qbmc-filestore-compaction})
+ * while appends continue in a fresh journal; {@link #close()} waits for it. On open, a torn journal tail (a crash during an append) is cut off: the store
  * reopens with the state of the last complete call. See {@code StateJournal} for the format.
  *
  * <h2>One owner per folder</h2>
@@ -102,6 +107,9 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   private final Map<String, ConnectionTable> tables = new TreeMap<>();
   private final Map<String, StateJournal> journals = new HashMap<>();
   private final Map<String, EventLog> eventLogs = new HashMap<>();
+  private final Map<String, Future<?>> compactions = new HashMap<>();
+  private final boolean backgroundCompaction;
+  private ExecutorService compactor;
   private boolean closed;
 
   private FileStore(Builder b) {
@@ -111,6 +119,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     this.limits = b.limits;
     this.fsync = b.fsync;
     this.compactionThreshold = b.compactionThresholdBytes;
+    this.backgroundCompaction = b.backgroundCompaction;
     FileChannel ch = null;
     FileLock acquired = null;
     try {
@@ -173,8 +182,22 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     private StoreLimits limits = StoreLimits.defaults();
     private boolean fsync = true;
     private long compactionThresholdBytes = 64L * 1024 * 1024;
+    private boolean backgroundCompaction = true;
 
     private Builder() {}
+
+    /**
+     * Whether journal compaction writes the snapshot on a background thread (default true), so
+     * that the checkpoint that triggers it is not delayed by writing the whole state. When false
+     * the triggering call writes the snapshot itself.
+     *
+     * @param background the flag
+     * @return this builder
+     */
+    public Builder backgroundCompaction(boolean background) {
+      this.backgroundCompaction = background;
+      return this;
+    }
 
     /**
      * Sets the store folder (required).
@@ -387,6 +410,16 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     return t;
   }
 
+  /**
+   * Loads the record states for a read: like {@link #journal} when the connection has a folder;
+   * without one there is nothing to load and nothing is created.
+   */
+  private void loadStatesForRead(String connectionId, ConnectionTable t) {
+    if (journals.containsKey(connectionId) || Files.isDirectory(connectionDir(connectionId))) {
+      journal(connectionId, t);
+    }
+  }
+
   /** The table with its record states loaded (journal replayed) on first use. */
   private StateJournal journal(String connectionId, ConnectionTable t) {
     StateJournal j = journals.get(connectionId);
@@ -397,6 +430,9 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     try {
       AtomicFiles.createOwnerOnlyDirectories(dir);
       j = StateJournal.open(dir, t, fsync, compactionThreshold);
+      if (j.hasOldJournal()) {
+        j.compact(t); // an interrupted background compaction: finish it now
+      }
     } catch (IOException | RuntimeException e) {
       throw damagedOrIo(dir.resolve(StateJournal.JOURNAL), e);
     }
@@ -460,6 +496,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notBlank(connectionId, "connectionId");
     Path dir = connectionDir(connectionId);
+    awaitCompaction(connectionId);
     StateJournal j = journals.remove(connectionId);
     try {
       if (j != null) {
@@ -467,7 +504,8 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       }
       // The connection file first: once it is gone the connection no longer exists on reopen.
       for (String name :
-          List.of(CONNECTION, CURSOR, LEASE, RUNS, StateJournal.JOURNAL, StateJournal.SNAPSHOT)) {
+          List.of(CONNECTION, CURSOR, LEASE, RUNS, StateJournal.JOURNAL, StateJournal.JOURNAL_OLD,
+              StateJournal.SNAPSHOT)) {
         Files.deleteIfExists(dir.resolve(name));
       }
       if (fsync && Files.isDirectory(dir)) {
@@ -505,7 +543,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(keys, "keys");
     ConnectionTable t = table(connectionId);
-    journal(connectionId, t);
+    loadStatesForRead(connectionId, t);
     return t.get(keys);
   }
 
@@ -552,14 +590,65 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       return;
     }
     try {
-      long before = j.journalSize();
-      j.compact(t);
-      LOG.log(System.Logger.Level.DEBUG, "compacted state journal of {0}: {1} bytes into a {2}-byte"
-          + " snapshot", connectionId, before, j.snapshotSize());
+      if (!backgroundCompaction || j.hasOldJournal()) {
+        j.compact(t);
+        return;
+      }
+      Runnable task =
+          j.startBackgroundCompaction(
+              t,
+              e ->
+                  LOG.log(System.Logger.Level.WARNING,
+                      "background state journal compaction failed for " + connectionId
+                          + "; the next compaction retries it", e));
+      if (compactor == null) {
+        compactor =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread thread = new Thread(r, "qbmc-filestore-compaction");
+                  thread.setDaemon(true);
+                  return thread;
+                });
+      }
+      compactions.put(connectionId, compactor.submit(task));
     } catch (IOException e) {
-      // The old snapshot and journal are still complete; compaction is retried on the next write.
+      // Snapshot and journals are still complete; compaction is retried on a later write.
       LOG.log(System.Logger.Level.WARNING, "state journal compaction failed for " + connectionId, e);
     }
+  }
+
+  /** Waits for a running background compaction of the connection, if any. */
+  private void awaitCompaction(String connectionId) {
+    Future<?> f = compactions.remove(connectionId);
+    if (f == null) {
+      return;
+    }
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.log(System.Logger.Level.WARNING, "background compaction failed for " + connectionId,
+          e.getCause());
+    }
+  }
+
+  @Override
+  public synchronized void clearStates(String connectionId, RecordKind kind) {
+    checkOpen();
+    Args.notNull(kind, "kind");
+    ConnectionTable t = table(connectionId);
+    StateJournal j = journal(connectionId, t);
+    if (t.count(kind) == 0) {
+      return;
+    }
+    try {
+      j.appendClear(kind);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
+    }
+    t.clear(kind);
+    compactIfNeeded(connectionId, t, j);
   }
 
   @Override
@@ -567,7 +656,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(kind, "kind");
     ConnectionTable t = table(connectionId);
-    journal(connectionId, t);
+    loadStatesForRead(connectionId, t);
     return t.snapshot(kind);
   }
 
@@ -576,7 +665,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(kind, "kind");
     ConnectionTable t = table(connectionId);
-    journal(connectionId, t);
+    loadStatesForRead(connectionId, t);
     return t.count(kind);
   }
 
@@ -688,6 +777,12 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       return;
     }
     closed = true;
+    for (String connectionId : new ArrayList<>(compactions.keySet())) {
+      awaitCompaction(connectionId);
+    }
+    if (compactor != null) {
+      compactor.shutdown();
+    }
     IOException failure = null;
     List<AutoCloseable> toClose = new ArrayList<>(journals.values());
     toClose.addAll(eventLogs.values());

@@ -102,7 +102,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public synchronized Map<RecordKey, RecordState> states(
       String connectionId, Collection<RecordKey> keys) {
     Args.notNull(keys, "keys");
-    return table(connectionId).get(keys);
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    return t == null ? new HashMap<>() : t.get(keys);
   }
 
   @Override
@@ -122,15 +123,23 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public synchronized void clearStates(String connectionId, RecordKind kind) {
+    Args.notNull(kind, "kind");
+    table(connectionId).clear(kind);
+  }
+
+  @Override
   public synchronized Stream<RecordState> streamStates(String connectionId, RecordKind kind) {
     Args.notNull(kind, "kind");
-    return table(connectionId).snapshot(kind);
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    return t == null ? Stream.empty() : t.snapshot(kind);
   }
 
   @Override
   public synchronized long countStates(String connectionId, RecordKind kind) {
     Args.notNull(kind, "kind");
-    return table(connectionId).count(kind);
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    return t == null ? 0 : t.count(kind);
   }
 
   @Override
@@ -174,7 +183,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive, was " + limit);
     }
-    return table(connectionId).recent(limit);
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    return t == null ? List.of() : t.recent(limit);
   }
 
   @Override

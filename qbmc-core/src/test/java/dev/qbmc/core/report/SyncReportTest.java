@@ -148,6 +148,17 @@ class SyncReportTest {
   }
 
   @Test
+  void readmeExample_isExactlyWhatTheSampleReportSerialisesTo() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    int section = readme.indexOf("## Sync report shape");
+    assertThat(section).as("README section").isNotNegative();
+    int start = readme.indexOf("```json", section) + "```json".length();
+    int end = readme.indexOf("```", start);
+    ObjectMapper mapper = new ObjectMapper();
+    assertThat(mapper.readTree(readme.substring(start, end))).isEqualTo(mapper.readTree(sample().toJson()));
+  }
+
+  @Test
   void fromJson_refusesOtherSchemasAndMalformedInput() {
     assertThatThrownBy(() -> SyncReportJson.fromJson("{\"schemaVersion\":2}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schemaVersion 2");

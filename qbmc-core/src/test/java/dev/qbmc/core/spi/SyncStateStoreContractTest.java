@@ -226,6 +226,20 @@ public abstract class SyncStateStoreContractTest {
   }
 
   @Test
+  void clearStates_removesOneKindOnly_andLaterPutsCount() {
+    store.putStates("a", List.of(state(RecordKind.INVOICE, "1", "f1"), state(RecordKind.INVOICE, "2", "f2"),
+        state(RecordKind.CONTACT, "h1", "c1")));
+    store.clearStates("a", RecordKind.INVOICE);
+    store.putStates("a", List.of(state(RecordKind.INVOICE, "3", "f3")));
+    store.clearStates("a", RecordKind.ITEM);
+    store = reopen(store);
+    try (Stream<RecordState> s = store.streamStates("a", RecordKind.INVOICE)) {
+      assertThat(s.map(r -> r.key().id()).collect(Collectors.toList())).containsExactly("3");
+    }
+    assertThat(store.countStates("a", RecordKind.CONTACT)).isEqualTo(1);
+  }
+
+  @Test
   void streamStates_returnsEveryStateOfOneKindOnly() {
     List<RecordState> customers =
         IntStream.range(0, 2500).mapToObj(i -> state(RecordKind.CUSTOMER, "c" + i, "f" + i)).toList();

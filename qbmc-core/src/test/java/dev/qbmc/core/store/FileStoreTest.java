@@ -149,6 +149,46 @@ class FileStoreTest {
   }
 
   @Test
+  void killedDuringABackgroundCompaction_reopensWithSnapshotOldJournalAndJournal(@TempDir Path other)
+      throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2")));
+      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
+    }
+    // The rotation happened (journal renamed to .old); the snapshot was never written ...
+    Files.move(journal(), journal().resolveSibling("states.journal.old"));
+    // ... and a later checkpoint went to the new journal.
+    try (FileStore store = FileStore.open(other)) {
+      store.putStates("acme", List.of(state("2", "b2"), state("1", "b1")));
+    }
+    Files.copy(other.resolve("connections/acme/states.journal"), journal());
+
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "b1"), Map.entry("2", "b2"));
+    }
+    assertThat(journal().resolveSibling("states.journal.old")).doesNotExist();
+    assertThat(journal().resolveSibling("states.snapshot")).exists();
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "b1"), Map.entry("2", "b2"));
+    }
+  }
+
+  @Test
+  void backgroundCompaction_keepsAcceptingCheckpointsAndLosesNothing() {
+    List<RecordState> all = IntStream.range(0, 20_000).mapToObj(i -> state("c" + i, "f" + i)).toList();
+    try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(64 * 1024).build()) {
+      for (int i = 0; i < all.size(); i += 500) {
+        store.putStates("acme", all.subList(i, i + 500));
+        store.putStates("acme", List.of(state("c" + i, "changed")));
+      }
+    }
+    try (FileStore store = FileStore.open(dir)) {
+      Map<String, String> got = fingerprints(store);
+      assertThat(got).hasSize(20_000).containsEntry("c500", "changed").containsEntry("c501", "f501");
+    }
+  }
+
+  @Test
   void damagedSnapshot_failsWithATypedException() throws IOException {
     try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).build()) {
       store.putStates("acme", IntStream.range(0, 500).mapToObj(i -> state("c" + i, "f" + i)).toList());
@@ -302,6 +342,17 @@ class FileStoreTest {
       assertThat(store.markEventSeen("realm-1", "e2", T0.plusSeconds(1))).isFalse();
       assertThat(store.markEventSeen("realm-1", "e1", T0.plusSeconds(1))).as("oldest forgotten").isTrue();
     }
+  }
+
+  @Test
+  void reads_ofAnUnknownConnection_createNoFiles() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.countStates("ghost", RecordKind.CUSTOMER)).isZero();
+      assertThat(store.states("ghost", List.of(RecordKey.of(RecordKind.CUSTOMER, "1")))).isEmpty();
+      assertThat(store.cursor("ghost")).isEmpty();
+      assertThat(store.load("ghost", Provider.QUICKBOOKS)).isEmpty();
+    }
+    assertThat(dir.resolve("connections/ghost")).doesNotExist();
   }
 
   @Test

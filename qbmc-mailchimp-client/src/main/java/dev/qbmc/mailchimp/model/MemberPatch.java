@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** The body of {@code PATCH /lists/{list_id}/members/{subscriber_hash}}: only the values present are changed. Setting {@code status} deliberately changes the marketing status; leave it absent otherwise. */
+/** The body of {@code PATCH /lists/{list_id}/members/{subscriber_hash}}: only the values present are changed. Setting {@code status} deliberately changes the marketing status; leave it absent otherwise. An empty text merge value deliberately clears that field. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableMemberPatch.class)
 @JsonDeserialize(as = ImmutableMemberPatch.class)

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** The body of {@code PUT /lists/{list_id}/members/{subscriber_hash}}: adds a member with {@code status_if_new} or updates an existing one without ever touching its status (this type has no {@code status}). Absent values are omitted, so they never erase data in Mailchimp. */
+/** The body of {@code PUT /lists/{list_id}/members/{subscriber_hash}}: adds a member with {@code status_if_new} or updates an existing one without ever touching its status (this type has no {@code status}). Absent values are omitted, so they never erase data in Mailchimp; an empty merge value is refused for the same reason. */
 @Value.Immutable
 @JsonSerialize(as = ImmutableMemberUpsert.class)
 @JsonDeserialize(as = ImmutableMemberUpsert.class)
@@ -81,6 +81,12 @@ public abstract class MemberUpsert {
     if (!statusIfNew().isWritable()) {
       throw new IllegalStateException("status_if_new must be a writable status, not " + statusIfNew());
     }
+    mergeFields().forEach((tag, value) -> {
+      if (value.isEmpty()) {
+        throw new IllegalStateException("merge field " + tag + " is empty: leave it out rather than erase the value"
+            + " stored in Mailchimp (clear a field deliberately with MemberPatch)");
+      }
+    });
   }
 
   /** Builder of {@link MemberUpsert}; {@code build()} throws {@link IllegalStateException} when a required value is missing. */

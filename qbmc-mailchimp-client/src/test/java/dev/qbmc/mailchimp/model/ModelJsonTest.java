@@ -147,6 +147,13 @@ class ModelJsonTest {
   }
 
   @Test
+  void memberUpsert_whenMergeValueEmpty_isRefusedBecauseItWouldErase() {
+    assertThatThrownBy(() -> MemberUpsert.builder().emailAddress("a@b.co").statusIfNew(MemberStatus.SUBSCRIBED)
+        .putMergeFields("LNAME", MergeValue.text("")).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("LNAME");
+  }
+
+  @Test
   void memberUpsert_rejectsArchivedStatusIfNew() {
     assertThatThrownBy(() -> MemberUpsert.builder().emailAddress("a@b.co").statusIfNew(MemberStatus.ARCHIVED).build())
         .isInstanceOf(IllegalStateException.class);

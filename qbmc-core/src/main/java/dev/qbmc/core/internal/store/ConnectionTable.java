@@ -207,6 +207,15 @@ public final class ConnectionTable {
   }
 
   /**
+   * Removes every state of a kind.
+   *
+   * @param kind the kind
+   */
+  public void clear(RecordKind kind) {
+    states.put(kind, new HashMap<>());
+  }
+
+  /**
    * Removes a state.
    *
    * @param kind the kind
@@ -244,15 +253,51 @@ public final class ConnectionTable {
   }
 
   /**
-   * Visits every stored state in raw form (for writing snapshots without creating values).
+   * Copies the references to every id and packed entry (16 bytes per state; entries are never
+   * mutated, only replaced), so that a snapshot can be written without holding the store's lock.
    *
-   * @param visitor receives kind, id, fingerprint, Mailchimp id (or null)
+   * @return the point-in-time copy
    */
-  public void forEachRaw(RawVisitor visitor) {
+  public RawCopy copyRaw() {
+    Map<RecordKind, String[]> ids = new EnumMap<>(RecordKind.class);
+    Map<RecordKind, byte[][]> entries = new EnumMap<>(RecordKind.class);
     for (Map.Entry<RecordKind, HashMap<String, byte[]>> k : states.entrySet()) {
-      for (Map.Entry<String, byte[]> e : k.getValue().entrySet()) {
-        visitor.visit(
-            k.getKey(), e.getKey(), Entry.fingerprint(e.getValue()), Entry.mailchimpId(e.getValue()));
+      HashMap<String, byte[]> map = k.getValue();
+      String[] i = new String[map.size()];
+      byte[][] e = new byte[map.size()][];
+      int n = 0;
+      for (Map.Entry<String, byte[]> entry : map.entrySet()) {
+        i[n] = entry.getKey();
+        e[n++] = entry.getValue();
+      }
+      ids.put(k.getKey(), i);
+      entries.put(k.getKey(), e);
+    }
+    return new RawCopy(ids, entries);
+  }
+
+  /** A point-in-time copy of all states, readable from any thread. */
+  public static final class RawCopy {
+    private final Map<RecordKind, String[]> ids;
+    private final Map<RecordKind, byte[][]> entries;
+
+    private RawCopy(Map<RecordKind, String[]> ids, Map<RecordKind, byte[][]> entries) {
+      this.ids = ids;
+      this.entries = entries;
+    }
+
+    /**
+     * Visits every copied state.
+     *
+     * @param visitor receives kind, id, fingerprint, Mailchimp id (or null)
+     */
+    public void forEach(RawVisitor visitor) {
+      for (Map.Entry<RecordKind, String[]> k : ids.entrySet()) {
+        String[] i = k.getValue();
+        byte[][] e = entries.get(k.getKey());
+        for (int n = 0; n < i.length; n++) {
+          visitor.visit(k.getKey(), i[n], Entry.fingerprint(e[n]), Entry.mailchimpId(e[n]));
+        }
       }
     }
   }

@@ -24,9 +24,10 @@ import java.util.zip.CRC32;
  * The record states of one connection on disk: a snapshot file plus an append-only journal.
  *
  * <p><b>Frame format</b> (both files): {@code int length, int crc32(payload), payload}, big-endian.
- * Payload: {@code byte op} (1 = put, 2 = remove), {@code int count}, then per record the kind name,
- * the id and, for put, the fingerprint, a {@code boolean} and the Mailchimp id when present; each
- * string as {@code int length} plus UTF-8 bytes.
+ * Payload: {@code byte op} (1 = put, 2 = remove, 3 = clear one kind), {@code int count}, then per
+ * record the kind name, the id and, for put, the fingerprint, a {@code boolean} and the Mailchimp
+ * id when present (clear: count 1 and the kind name only); each string as {@code int length} plus
+ * UTF-8 bytes.
  *
  * <p><b>Writes</b>: each {@code putStates}/{@code removeStates} call appends exactly one frame (and
  * forces it to disk); a checkpoint therefore costs the size of the changed states, never the size
@@ -38,7 +39,11 @@ import java.util.zip.CRC32;
  *
  * <p><b>Compaction</b>: when the journal outgrows both a threshold and the snapshot, all states are
  * written to {@code states.snapshot.tmp}, forced, renamed over {@code states.snapshot} (atomic), and
- * the journal is truncated. A crash between rename and truncation replays the journal over the new
+ * the journal is emptied. In the background variant the journal is first renamed to {@code
+ * states.journal.old} and appends continue in a new journal while the snapshot is written from a
+ * point-in-time copy; the old journal is deleted once the snapshot is in place. On open the
+ * snapshot is read, then the old journal if it is still there, then the journal. A crash after the
+ * snapshot was renamed but before a journal was removed replays that journal over the new
  * snapshot, which yields the same state (each key's last operation wins in both).
  */
 public final class StateJournal implements AutoCloseable {
@@ -47,18 +52,22 @@ public final class StateJournal implements AutoCloseable {
   public static final String SNAPSHOT = "states.snapshot";
   /** The journal file name. */
   public static final String JOURNAL = "states.journal";
+  /** The previous journal while a background compaction turns it into a snapshot. */
+  public static final String JOURNAL_OLD = "states.journal.old";
 
   private static final byte PUT = 1;
   private static final byte REMOVE = 2;
+  private static final byte CLEAR_KIND = 3;
   private static final int MAX_FRAME = 256 * 1024 * 1024;
   private static final int SNAPSHOT_CHUNK = 10_000;
 
   private final Path dir;
   private final boolean fsync;
   private final long compactionThreshold;
-  private final FileChannel journal;
+  private FileChannel journal;
   private long journalSize;
-  private long snapshotSize;
+  private volatile long snapshotSize;
+  private volatile boolean compacting;
 
   private StateJournal(Path dir, boolean fsync, long compactionThreshold, FileChannel journal,
       long journalSize, long snapshotSize) {
@@ -91,6 +100,10 @@ public final class StateJournal implements AutoCloseable {
       if (good != snapshotSize) {
         throw new CorruptSnapshotException(snapshot + " is damaged at byte " + good);
       }
+    }
+    Path old = dir.resolve(JOURNAL_OLD);
+    if (Files.exists(old)) {
+      replay(old, table); // a compaction was interrupted: the old journal still counts
     }
     Path journalFile = dir.resolve(JOURNAL);
     long good = Files.exists(journalFile) ? replay(journalFile, table) : 0;
@@ -155,6 +168,21 @@ public final class StateJournal implements AutoCloseable {
     append(bytes.toByteArray());
   }
 
+  /**
+   * Appends one frame that removes every state of a kind.
+   *
+   * @param kind the kind
+   * @throws IOException on failure
+   */
+  public void appendClear(RecordKind kind) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(CLEAR_KIND);
+    out.writeInt(1);
+    writeString(out, kind.name());
+    append(bytes.toByteArray());
+  }
+
   private void append(byte[] payload) throws IOException {
     long start = journalSize;
     try {
@@ -184,22 +212,83 @@ public final class StateJournal implements AutoCloseable {
    * @return true when it exceeds the threshold and the snapshot size
    */
   public boolean needsCompaction() {
-    return journalSize > compactionThreshold && journalSize > snapshotSize;
+    return !compacting && journalSize > compactionThreshold && journalSize > snapshotSize;
   }
 
   /**
-   * Writes every state of {@code table} as a new snapshot and empties the journal.
+   * Whether an old journal is left over (an interrupted or failed background compaction); it is
+   * merged by the next {@link #compact}.
    *
-   * @param table the current states (equal to snapshot plus journal)
-   * @throws IOException on failure (the old snapshot and journal stay valid)
+   * @return true when {@value #JOURNAL_OLD} exists and no compaction is running
+   */
+  public boolean hasOldJournal() {
+    return !compacting && Files.exists(dir.resolve(JOURNAL_OLD));
+  }
+
+  /**
+   * Compacts in the calling thread: writes every state of {@code table} as a new snapshot, then
+   * removes the old journal and empties the journal.
+   *
+   * @param table the current states (equal to snapshot plus journals)
+   * @throws IOException on failure (the old snapshot and journals stay valid)
    */
   public void compact(ConnectionTable table) throws IOException {
+    writeSnapshot(table.copyRaw());
+    Files.deleteIfExists(dir.resolve(JOURNAL_OLD));
+    journal.truncate(0);
+    journal.position(0);
+    journal.force(true);
+    journalSize = 0;
+  }
+
+  /**
+   * Starts a compaction that runs mostly off the caller's thread. In the caller (under the store's
+   * lock): the journal is renamed to {@value #JOURNAL_OLD}, a new empty journal is opened for
+   * further appends, and the states' references are copied. The returned task then writes the
+   * snapshot from that copy, renames it into place and deletes the old journal. A crash at any
+   * point reopens correctly: snapshot, then old journal (if still there), then journal.
+   *
+   * @param table the current states
+   * @param onFailure receives a failure of the task (the files then stay valid; the next
+   *     compaction merges the old journal in the caller's thread)
+   * @return the task to run in the background
+   * @throws IOException if the rotation fails (nothing changed then, or the store must reopen)
+   */
+  public Runnable startBackgroundCompaction(
+      ConnectionTable table, java.util.function.Consumer<IOException> onFailure)
+      throws IOException {
+    Path journalFile = dir.resolve(JOURNAL);
+    journal.force(true);
+    journal.close();
+    Files.move(journalFile, dir.resolve(JOURNAL_OLD), StandardCopyOption.ATOMIC_MOVE);
+    journal =
+        FileChannel.open(
+            journalFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+    AtomicFiles.forceDirectory(dir);
+    journalSize = 0;
+    compacting = true;
+    ConnectionTable.RawCopy copy = table.copyRaw();
+    return () -> {
+      try {
+        writeSnapshot(copy);
+        Files.delete(dir.resolve(JOURNAL_OLD));
+        AtomicFiles.forceDirectory(dir);
+      } catch (IOException e) {
+        onFailure.accept(e);
+      } finally {
+        compacting = false;
+      }
+    };
+  }
+
+  private void writeSnapshot(ConnectionTable.RawCopy copy) throws IOException {
     Path tmp = dir.resolve(SNAPSHOT + ".tmp");
     Files.deleteIfExists(tmp);
     try (FileChannel ch =
         FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       SnapshotWriter writer = new SnapshotWriter(ch);
-      table.forEachRaw(writer::add);
+      copy.forEach(writer::add);
       writer.flush();
       ch.force(true);
     }
@@ -207,10 +296,6 @@ public final class StateJournal implements AutoCloseable {
         StandardCopyOption.REPLACE_EXISTING);
     AtomicFiles.forceDirectory(dir);
     snapshotSize = Files.size(dir.resolve(SNAPSHOT));
-    journal.truncate(0);
-    journal.position(0);
-    journal.force(true);
-    journalSize = 0;
   }
 
   /**
@@ -327,6 +412,10 @@ public final class StateJournal implements AutoCloseable {
     DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
     byte op = in.readByte();
     int count = in.readInt();
+    if (op == CLEAR_KIND) {
+      table.clear(RecordKind.valueOf(readString(in)));
+      return;
+    }
     for (int i = 0; i < count; i++) {
       RecordKind kind = RecordKind.valueOf(readString(in));
       String id = readString(in);
