@@ -45,7 +45,12 @@ final class SimulatedWorld implements AutoCloseable {
   }
 
   SimulatedWorld(GeneratedCompany company) {
-    qbo = QuickBooksSimulator.builder().company(company).clock(clock).build().start();
+    this(company, b -> b);
+  }
+
+  SimulatedWorld(
+      GeneratedCompany company, java.util.function.UnaryOperator<QuickBooksSimulator.Builder> qboOptions) {
+    qbo = qboOptions.apply(QuickBooksSimulator.builder().company(company).clock(clock)).build().start();
     mailchimp = MailchimpSimulator.builder().clock(clock).batchExecutor(Runnable::run).build().start();
     listId = mailchimp.createList("Craig's customers");
     for (String email : SampleCompany.unsubscribedEmails()) {
