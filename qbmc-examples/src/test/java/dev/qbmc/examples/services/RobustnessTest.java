@@ -157,6 +157,7 @@ class RobustnessTest {
         assertThat(qbmc.sync(SimulatedWorld.CONNECTION).failures()).isEmpty();
       }
       var cursor = world.state.cursor(SimulatedWorld.CONNECTION);
+      world.clock.advance(Duration.ofMinutes(1));
       try (Qbmc unreachable = world.qbmc(b -> {}, mc -> mc.baseUrl(java.net.URI.create("http://127.0.0.1:1/3.0")))) {
         SyncReport report = unreachable.sync(SimulatedWorld.CONNECTION);
 
