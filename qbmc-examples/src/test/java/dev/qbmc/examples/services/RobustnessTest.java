@@ -149,6 +149,28 @@ class RobustnessTest {
     }
   }
 
+  @Test
+  void mailchimpUnreachable_endsTheRunWithAFailedReport_andKeepsTheCursor() {
+    try (SimulatedWorld world = new SimulatedWorld()) {
+      try (Qbmc qbmc = world.qbmc()) {
+        world.connect(qbmc);
+        assertThat(qbmc.sync(SimulatedWorld.CONNECTION).failures()).isEmpty();
+      }
+      var cursor = world.state.cursor(SimulatedWorld.CONNECTION);
+      world.clock.advance(Duration.ofMinutes(1));
+      try (Qbmc unreachable = world.qbmc(b -> {}, mc -> mc.baseUrl(java.net.URI.create("http://127.0.0.1:1/3.0")))) {
+        SyncReport report = unreachable.sync(SimulatedWorld.CONNECTION);
+
+        assertThat(report.outcome()).isEqualTo(dev.qbmc.core.report.SyncOutcome.FAILED);
+        assertThat(report.failures()).singleElement()
+            .satisfies(f -> assertThat(f.code()).isEqualTo("MailchimpTransportException"));
+        assertThat(world.state.cursor(SimulatedWorld.CONNECTION)).isEqualTo(cursor);
+        assertThat(unreachable.recentRuns(SimulatedWorld.CONNECTION, 1)).singleElement()
+            .satisfies(r -> assertThat(r.outcome()).contains(dev.qbmc.core.report.SyncOutcome.FAILED));
+      }
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(60, TimeUnit.SECONDS);
