@@ -4,6 +4,8 @@ import dev.qbmc.examples.cli.Setting;
 import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
+import dev.qbmc.examples.sim.quickbooks.WebhookFormat;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,20 +26,24 @@ public final class Sandbox implements AutoCloseable {
   private final MailchimpSimulator mailchimp;
   private final String audienceId;
 
-  private Sandbox(Duration latency, boolean synchronousBatches) {
-    QuickBooksSimulator qbo = QuickBooksSimulator.builder().company(SampleCompany.create()).latency(latency).build();
-    MailchimpSimulator.Builder mcBuilder = MailchimpSimulator.builder().latency(latency);
-    if (synchronousBatches) {
+  private Sandbox(Builder b) {
+    QuickBooksSimulator.Builder qboBuilder =
+        QuickBooksSimulator.builder().company(SampleCompany.create()).latency(b.latency);
+    if (b.webhookUrl != null) {
+      qboBuilder.webhooks(b.webhookUrl, b.webhookVerifierToken, WebhookFormat.LEGACY);
+    }
+    MailchimpSimulator.Builder mcBuilder = MailchimpSimulator.builder().latency(b.latency);
+    if (b.synchronousBatches) {
       mcBuilder.batchExecutor(Runnable::run);
     }
-    MailchimpSimulator mc = mcBuilder.build();
-    this.quickBooks = qbo.start();
+    QuickBooksSimulator qbo = qboBuilder.build().start();
     try {
-      this.mailchimp = mc.start();
+      this.mailchimp = mcBuilder.build().start();
     } catch (RuntimeException e) {
       qbo.close();
       throw e;
     }
+    this.quickBooks = qbo;
     this.audienceId = mailchimp.createList(AUDIENCE_NAME);
     for (String email : SampleCompany.unsubscribedEmails()) {
       mailchimp.seedMember(audienceId, email, "unsubscribed");
@@ -45,39 +51,95 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Starts both simulators with no added latency.
+   * Starts both simulators with no added latency, batches on a background thread like Mailchimp,
+   * and no webhooks.
    *
    * @return the running sandbox
    */
   public static Sandbox start() {
-    return start(Duration.ZERO);
+    return builder().start();
   }
 
   /**
-   * Starts both simulators.
+   * Starts both simulators with no added latency and no webhooks.
    *
    * @param latency added to every API call of both simulators (real waiting)
-   * @return the running sandbox
-   */
-  public static Sandbox start(Duration latency) {
-    return start(latency, false);
-  }
-
-  /**
-   * Starts both simulators.
-   *
-   * @param latency added to every API call of both simulators (real waiting)
-   * @param synchronousBatches whether the Mailchimp simulator runs a {@code /batches} request
-   *     before answering its {@code POST} (so the first status poll finds it finished, which lets
-   *     tests use a sleeper that does not wait), rather than on a background thread like Mailchimp
+   * @param synchronousBatches see {@link Builder#synchronousBatches(boolean)}
    * @return the running sandbox
    */
   public static Sandbox start(Duration latency, boolean synchronousBatches) {
-    Objects.requireNonNull(latency, "latency");
-    if (latency.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative");
+    return builder().latency(latency).synchronousBatches(synchronousBatches).start();
+  }
+
+  /**
+   * A builder for a sandbox with latency, synchronous batches or webhooks.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures a {@link Sandbox}. */
+  public static final class Builder {
+    private Duration latency = Duration.ZERO;
+    private boolean synchronousBatches;
+    private URI webhookUrl;
+    private String webhookVerifierToken;
+
+    private Builder() {}
+
+    /**
+     * Latency added to every API call of both simulators (real waiting; default none).
+     *
+     * @param latency zero or more
+     * @return this builder
+     */
+    public Builder latency(Duration latency) {
+      Objects.requireNonNull(latency, "latency");
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency must not be negative");
+      }
+      this.latency = latency;
+      return this;
     }
-    return new Sandbox(latency, synchronousBatches);
+
+    /**
+     * Whether the Mailchimp simulator runs a {@code /batches} request before answering its {@code
+     * POST}, so the first status poll finds it finished (tests then use a sleeper that does not
+     * wait); by default batches run on a background thread, like Mailchimp's.
+     *
+     * @param synchronous true to run batches synchronously
+     * @return this builder
+     */
+    public Builder synchronousBatches(boolean synchronous) {
+      this.synchronousBatches = synchronous;
+      return this;
+    }
+
+    /**
+     * Makes the QuickBooks simulator queue a webhook event for every change, delivered (signed
+     * with the verifier token, legacy {@code eventNotifications} format) by {@link
+     * QuickBooksSimulator#deliverWebhooks()}.
+     *
+     * @param url the host's webhook endpoint
+     * @param verifierToken the Intuit webhook verifier token
+     * @return this builder
+     */
+    public Builder webhooks(URI url, String verifierToken) {
+      this.webhookUrl = Objects.requireNonNull(url, "url");
+      this.webhookVerifierToken = Objects.requireNonNull(verifierToken, "verifierToken");
+      return this;
+    }
+
+    /**
+     * Starts both simulators and seeds them.
+     *
+     * @return the running sandbox
+     */
+    public Sandbox start() {
+      return new Sandbox(this);
+    }
   }
 
   /**
