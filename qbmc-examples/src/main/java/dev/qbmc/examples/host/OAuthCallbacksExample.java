@@ -112,7 +112,9 @@ public final class OAuthCallbacksExample {
       respond(exchange, 400, "QuickBooks authorisation failed: " + e.getMessage());
     }
   }
+  // quickstart:end
 
+  // quickstart:start oauth-mailchimp
   private void startMailchimp(HttpExchange exchange) throws IOException {
     redirect(exchange, qbmc.mailchimpAuthorizationUrl(connectionOf(exchange)));
   }

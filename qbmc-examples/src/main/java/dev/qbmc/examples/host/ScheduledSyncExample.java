@@ -12,9 +12,11 @@ import dev.qbmc.core.spi.ConnectionStatus;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.store.FileStore;
 import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,23 +130,37 @@ public final class ScheduledSyncExample implements AutoCloseable {
   public static void run(PrintStream out, Duration every, Duration runFor) throws IOException, InterruptedException {
     Path stateDir = Files.createTempDirectory("qbmc-scheduled-");
     try (Sandbox sandbox = Sandbox.builder().latency(Duration.ofMillis(2)).synchronousBatches(true).start();
-        FileStore store = FileStore.open(stateDir);
-        Qbmc qbmc = QbmcSetup.builder(ApiEndpoints.of(sandbox),
-                QbmcSetup.intuitOAuth(ApiEndpoints.of(sandbox), sandbox.quickBooks().clientId(),
-                    sandbox.quickBooks().clientSecret(), java.net.URI.create("http://127.0.0.1/callback")),
-                null)
-            .tokenStore(store)
-            .stateStore(store)
-            .build()) {
-      qbmc.storeQuickBooksRefreshToken("acme", sandbox.quickBooks().realmId(), sandbox.quickBooks().mintTokens().refreshToken());
-      qbmc.storeMailchimpApiKey("acme", sandbox.mailchimp().apiKey());
-      qbmc.connect(ConnectRequest.builder().connectionId("acme").realmId(sandbox.quickBooks().realmId())
-          .audience(AudienceChoice.existing(sandbox.audienceId())).marketingStatus(MarketingStatus.SUBSCRIBED).build());
-      try (ScheduledSyncExample schedule = start(qbmc, store, every, 2, line -> out.println("  " + line))) {
-        Thread.sleep(runFor.toMillis() / 2);
-        sandbox.quickBooks().addInvoice("1", "4", 2, new BigDecimal("19.99"));
-        out.println("  (added an invoice in QuickBooks)");
-        Thread.sleep(runFor.toMillis() / 2);
+        FileStore store = FileStore.open(stateDir)) {
+      ApiEndpoints endpoints = ApiEndpoints.of(sandbox);
+      IntuitOAuth intuit = QbmcSetup.intuitOAuth(endpoints, sandbox.quickBooks().clientId(),
+          sandbox.quickBooks().clientSecret(), URI.create("http://127.0.0.1/oauth/quickbooks/callback"));
+      String realmId = sandbox.quickBooks().realmId();
+      String refreshToken = sandbox.quickBooks().mintTokens().refreshToken();
+      String mailchimpApiKey = sandbox.mailchimp().apiKey();
+      String audienceId = sandbox.audienceId();
+      // quickstart:start build
+      Qbmc qbmc = QbmcSetup.builder(endpoints, intuit, null) // null: no Mailchimp OAuth app, API keys only
+          .tokenStore(store) // FileStore: durable tokens and sync state; or your own SPI implementations
+          .stateStore(store)
+          .build();
+      // quickstart:end
+      try (qbmc) {
+        // quickstart:start connect
+        qbmc.storeQuickBooksRefreshToken("acme", realmId, refreshToken); // or the OAuth callbacks below
+        qbmc.storeMailchimpApiKey("acme", mailchimpApiKey);
+        qbmc.connect(ConnectRequest.builder()
+            .connectionId("acme")
+            .realmId(realmId)
+            .audience(AudienceChoice.existing(audienceId))
+            .marketingStatus(MarketingStatus.SUBSCRIBED) // only if these customers agreed to marketing
+            .build());
+        // quickstart:end
+        try (ScheduledSyncExample schedule = start(qbmc, store, every, 2, line -> out.println("  " + line))) {
+          Thread.sleep(runFor.toMillis() / 2);
+          sandbox.quickBooks().addInvoice("1", "4", 2, new BigDecimal("19.99"));
+          out.println("  (added an invoice in QuickBooks)");
+          Thread.sleep(runFor.toMillis() / 2);
+        }
       }
     } finally {
       try (var paths = Files.walk(stateDir)) {
