@@ -145,16 +145,31 @@ class OperatorCliTest {
   }
 
   @Test
-  void anUnreachableApi_isOneLineOnStderr_exit1_noStackTrace() {
+  void anUnreachableMailchimp_failsTheSync_printsItsReport_andExits1_withoutStackTrace() throws Exception {
     Map<String, String> env = sandboxEnvironment();
     assertThat(CliRun.of(env, "connect").exitCode()).isZero();
     sandbox.mailchimp().close();
 
-    CliRun sync = CliRun.of(env, "sync");
+    CliRun table = CliRun.of(env, "sync");
+    CliRun json = CliRun.of(env, "sync", "--json");
 
-    assertThat(sync.exitCode()).isEqualTo(QbmcCli.FAILED);
-    assertThat(sync.errLines()).filteredOn(l -> l.startsWith("qbmc: ")).hasSize(1);
-    assertThat(sync.err()).doesNotContain("\tat ", "Exception in thread");
+    assertThat(table.exitCode()).as(table.toString()).isEqualTo(QbmcCli.FAILED);
+    assertThat(table.out()).contains("sync FAILED", "Failures: ");
+    assertThat(json.exitCode()).as(json.toString()).isEqualTo(QbmcCli.FAILED);
+    assertThat(JSON.readTree(json.out()).path("outcome").asText()).isEqualTo("FAILED");
+    assertThat(table.err() + json.err()).doesNotContain("\tat ", "Exception in thread");
+  }
+
+  @Test
+  void anUnreachableQuickBooks_duringConnect_isOneLineOnStderr_exit1_withoutStackTrace() {
+    Map<String, String> env = sandboxEnvironment();
+    sandbox.quickBooks().close();
+
+    CliRun connect = CliRun.of(env, "connect");
+
+    assertThat(connect.exitCode()).as(connect.toString()).isEqualTo(QbmcCli.FAILED);
+    assertThat(connect.out()).isEmpty();
+    assertThat(connect.errLines()).singleElement().asString().startsWith("qbmc: ");
   }
 
   @Test
