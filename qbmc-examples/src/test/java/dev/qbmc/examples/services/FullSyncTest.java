@@ -64,6 +64,28 @@ class FullSyncTest {
     }
   }
 
+  @Test
+  void progress_isPublishedPerPhase_withTotalsFromQbo() {
+    List<dev.qbmc.core.SyncProgress> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Qbmc qbmc = world.qbmc(b -> b.listener(new dev.qbmc.core.SyncListener() {
+      @Override
+      public void onProgress(dev.qbmc.core.SyncProgress progress) {
+        events.add(progress);
+      }
+    }))) {
+      world.connect(qbmc);
+      qbmc.sync(SimulatedWorld.CONNECTION);
+    }
+    dev.qbmc.core.SyncProgress lastCustomers = events.stream()
+        .filter(e -> e.phase() == dev.qbmc.core.SyncPhase.CUSTOMERS).reduce((a, b) -> b).orElseThrow();
+    assertThat(lastCustomers.total()).isPositive();
+    assertThat(lastCustomers.done()).isEqualTo(lastCustomers.total());
+    assertThat(events.get(events.size() - 1).phase()).isEqualTo(dev.qbmc.core.SyncPhase.FINISHED);
+    assertThat(events.stream().map(dev.qbmc.core.SyncProgress::phase).distinct())
+        .containsExactly(dev.qbmc.core.SyncPhase.PRODUCTS, dev.qbmc.core.SyncPhase.CUSTOMERS,
+            dev.qbmc.core.SyncPhase.ORDERS, dev.qbmc.core.SyncPhase.DELETIONS, dev.qbmc.core.SyncPhase.FINISHED);
+  }
+
   static java.util.Set<String> skipped(SyncReport report, EntityType type) {
     return report.skipped().stream()
         .filter(s -> s.entityType() == type)

@@ -124,6 +124,35 @@ class IncrementalSyncTest {
     assertThat(qbmc.sync(SimulatedWorld.CONNECTION).countsFor(EntityType.CUSTOMER).updated()).isEqualTo(1);
   }
 
+  @Test
+  void manyChangedMembers_goThroughBatches_andARefusedOne_isReportedAndRetriedNextTime() {
+    java.util.List<String> ids = world.state.streamStates(SimulatedWorld.CONNECTION, dev.qbmc.core.reconcile.RecordKind.CUSTOMER)
+        .map(st -> st.key().id())
+        .filter(id -> world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("Active").asBoolean(true))
+        .sorted().limit(12).toList();
+    ids.forEach(id -> world.qbo.update(QboEntity.CUSTOMER, id, c -> c.put("FamilyName", "Batched")));
+    String forgotten = world.qbo.read(QboEntity.CUSTOMER, ids.get(0)).orElseThrow()
+        .path("PrimaryEmailAddr").path("Address").asText();
+    world.mailchimp.forgetEmail(world.listId, forgotten);
+
+    SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
+
+    assertThat(report.skipped()).anySatisfy(sk -> {
+      assertThat(sk.qboId()).isEqualTo(ids.get(0));
+      assertThat(sk.reason()).isEqualTo(dev.qbmc.core.reconcile.SkipReason.FORGOTTEN_EMAIL);
+    });
+    assertThat(world.mailchimp.requestLog().snapshot().keySet()).anyMatch(k -> k.startsWith("POST") && k.contains("batches"));
+    for (String id : ids.subList(1, ids.size())) {
+      String email = world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("PrimaryEmailAddr").path("Address").asText();
+      assertThat(world.mailchimp.member(world.listId, email).orElseThrow().mergeFields().path("LNAME").asText())
+          .isEqualTo("Batched");
+    }
+    world.clock.advance(Duration.ofMinutes(1));
+    SyncReport again = qbmc.sync(SimulatedWorld.CONNECTION, SyncOptions.builder().forceFullRead(true).build());
+    assertThat(again.skipped()).anySatisfy(sk -> assertThat(sk.qboId()).isEqualTo(ids.get(0)));
+    assertThat(again.countsFor(EntityType.CUSTOMER).updated()).isZero();
+  }
+
   private String firstSyncedCustomerId() {
     return world.state.streamStates(SimulatedWorld.CONNECTION, dev.qbmc.core.reconcile.RecordKind.CUSTOMER)
         .map(s -> s.key().id())
