@@ -48,7 +48,7 @@ public final class ProgressDisplay implements SyncListener {
     }
     if (current == null || progress.phase() != current.phase()) {
       lastPrinted = now;
-    } else if (now - lastPrinted >= INTERVAL_NANOS) {
+    } else if (now - lastPrinted >= INTERVAL_NANOS && (progress.total() < 0 || progress.done() < progress.total())) {
       print(progress, "...");
       lastPrinted = now;
     }
@@ -56,7 +56,9 @@ public final class ProgressDisplay implements SyncListener {
   }
 
   private void print(SyncProgress progress, String state) {
-    String amount = progress.total() < 0 ? progress.done() + " records" : progress.done() + "/" + progress.total() + " records";
+    String amount = progress.total() < 0 || state.equals("done")
+        ? progress.done() + " records"
+        : progress.done() + "/" + progress.total() + " records";
     out.printf("  [sync] %-9s %-4s %s%n", progress.phase().name().toLowerCase(Locale.ROOT), state, amount);
   }
 }

@@ -15,6 +15,7 @@ import dev.qbmc.mailchimp.Sleeper;
 import dev.qbmc.quickbooks.QuickBooksException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,6 +191,7 @@ public final class QbmcCli {
   private int sync(boolean dryRun, boolean json) {
     CliConfig config = CliConfig.fromEnvironment(env);
     QbmcFactory.checkSettings(config);
+    requireStateFolder(config);
     try (FileStore store = FileStore.open(config.stateDir());
         Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
       requireConnection(store, config);
@@ -205,6 +207,7 @@ public final class QbmcCli {
 
   private int status() {
     CliConfig config = CliConfig.fromEnvironment(env);
+    requireStateFolder(config);
     try (FileStore store = FileStore.open(config.stateDir())) {
       Connection connection = requireConnection(store, config);
       Operations.printConnection(connection, out);
@@ -216,6 +219,7 @@ public final class QbmcCli {
   private int contacts() {
     CliConfig config = CliConfig.fromEnvironment(env);
     QbmcFactory.checkSettings(config);
+    requireStateFolder(config);
     try (FileStore store = FileStore.open(config.stateDir());
         Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
       requireConnection(store, config);
@@ -227,6 +231,7 @@ public final class QbmcCli {
   private int disconnect(boolean revoke) {
     CliConfig config = CliConfig.fromEnvironment(env);
     QbmcFactory.checkSettings(config);
+    requireStateFolder(config);
     try (FileStore store = FileStore.open(config.stateDir());
         Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
       requireConnection(store, config);
@@ -234,6 +239,14 @@ public final class QbmcCli {
       out.printf("Disconnected %s: the e-commerce data was deleted from Mailchimp, the contacts were kept,"
           + " the tokens were forgotten%s.%n", config.connectionId(), revoke ? " and revoked at Intuit" : "");
       return OK;
+    }
+  }
+
+  /** Commands other than connect need an existing state folder; opening a store would create one. */
+  private static void requireStateFolder(CliConfig config) {
+    if (!Files.isDirectory(config.stateDir())) {
+      throw new UsageException("no connection '" + config.connectionId() + "': " + config.stateDir()
+          + " does not exist; run 'connect' first (or set QBMC_STATE_DIR)");
     }
   }
 

@@ -186,6 +186,14 @@ class ConnectSyncDisconnectEndToEndTest {
       }
     }
     assertThat(members).extracting(MemberView::emailAddress).containsExactlyInAnyOrderElementsOf(expected);
+    if (!mailchimp.stores().isEmpty()) {
+      assertThat(mailchimp.customers(storeId)).as("e-commerce customers, one per contact")
+          .extracting(c -> c.path("email_address").asText()).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(mailchimp.customers(storeId))
+          .allSatisfy(c -> assertThat(c.path("id").asText())
+              .isEqualTo(mailchimp.member(sandbox.audienceId(), c.path("email_address").asText()).orElseThrow()
+                  .subscriberHash()));
+    }
     for (String secondAddress : List.of("billing.37@example.net")) {
       assertThat(mailchimp.member(sandbox.audienceId(), secondAddress)).isEmpty();
     }

@@ -109,7 +109,7 @@ class OperatorCliTest {
     SyncReport report = SyncReportJson.fromJson(sync.out());
     assertThat(report.connectionId()).isEqualTo("default");
     assertThat(report.totals().created()).isPositive();
-    assertThat(sync.err()).contains("[sync] customers done 60 records", "[sync] finished");
+    assertThat(sync.err()).contains("[sync] customers done 60", "[sync] finished");
   }
 
   @Test
@@ -197,12 +197,19 @@ class OperatorCliTest {
   }
 
   @Test
-  void commandsOnAnUnknownConnection_sayToConnectFirst() {
+  void commandsOnAnUnknownConnection_sayToConnectFirst_withoutCreatingTheStateFolder() throws Exception {
     Map<String, String> env = sandboxEnvironment();
+    Files.createDirectories(stateDir);
+    Map<String, String> nowhere = new HashMap<>(env);
+    nowhere.put(Setting.QBMC_STATE_DIR.name(), stateDir.resolve("nowhere").toString());
 
     CliRun status = CliRun.of(env, "status");
+    CliRun sync = CliRun.of(nowhere, "sync");
 
     assertThat(status.exitCode()).isEqualTo(QbmcCli.USAGE);
     assertThat(status.errLines()).singleElement().asString().contains("no connection 'default'", "connect");
+    assertThat(sync.exitCode()).isEqualTo(QbmcCli.USAGE);
+    assertThat(sync.errLines()).singleElement().asString().contains("no connection 'default'", "does not exist");
+    assertThat(Files.exists(stateDir.resolve("nowhere"))).isFalse();
   }
 }
