@@ -2,7 +2,6 @@ package dev.qbmc.examples.cli;
 
 import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.reconcile.SkipReason;
-import dev.qbmc.core.report.ApiCallCount;
 import dev.qbmc.core.report.EntityCounts;
 import dev.qbmc.core.report.SkippedRecord;
 import dev.qbmc.core.report.SyncFailure;
@@ -39,6 +38,7 @@ public final class ReportTable {
       EntityType.INVOICE, "Invoices",
       EntityType.SALES_RECEIPT, "Sales receipts"));
   private static final int MAX_FAILURES_SHOWN = 20;
+  private static final int WIDTH = 100;
 
   private ReportTable() {}
 
@@ -89,21 +89,32 @@ public final class ReportTable {
   private static void printApiCalls(SyncReport report, PrintStream out) {
     out.printf("  %-11s %6s  %s%n", "API calls", "Total", "Endpoints");
     for (Provider api : Provider.values()) {
-      StringBuilder endpoints = new StringBuilder();
-      report.apiCalls().stream()
+      List<String> endpoints = report.apiCalls().stream()
           .filter(c -> c.api() == api)
           .sorted((a, b) -> Long.compare(b.calls(), a.calls()))
-          .forEach(c -> appendEndpoint(endpoints, c));
-      out.printf("  %-11s %6d  %s%n", api == Provider.QUICKBOOKS ? "QuickBooks" : "Mailchimp",
-          report.apiCallsTo(api), endpoints.length() == 0 ? "-" : endpoints);
+          .map(c -> c.endpoint() + " " + c.calls())
+          .toList();
+      String head = String.format("  %-11s %6d  ", api == Provider.QUICKBOOKS ? "QuickBooks" : "Mailchimp",
+          report.apiCallsTo(api));
+      printWrapped(out, head, endpoints.isEmpty() ? List.of("-") : endpoints);
     }
   }
 
-  private static void appendEndpoint(StringBuilder endpoints, ApiCallCount call) {
-    if (endpoints.length() > 0) {
-      endpoints.append(", ");
+  /** Prints the items after the head, comma-separated, wrapping lines at {@link #WIDTH}. */
+  private static void printWrapped(PrintStream out, String head, List<String> items) {
+    String indent = " ".repeat(head.length());
+    StringBuilder line = new StringBuilder(head);
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i) + (i < items.size() - 1 ? "," : "");
+      if (line.length() > head.length() && line.length() + 1 + item.length() > WIDTH) {
+        out.println(line);
+        line = new StringBuilder(indent);
+      } else if (line.length() > head.length()) {
+        line.append(' ');
+      }
+      line.append(item);
     }
-    endpoints.append(call.endpoint()).append(' ').append(call.calls());
+    out.println(line);
   }
 
   private static void printFailures(List<SyncFailure> failures, PrintStream out) {
