@@ -22,7 +22,7 @@ import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpNotFoundException;
 import dev.qbmc.mailchimp.SubscriberHash;
 import dev.qbmc.mailchimp.model.BatchOperation;
-import dev.qbmc.mailchimp.model.BatchOutcome;
+import dev.qbmc.mailchimp.model.BatchStatus;
 import dev.qbmc.mailchimp.model.BatchResult;
 import dev.qbmc.mailchimp.model.BatchUpsertResult;
 import dev.qbmc.mailchimp.model.MemberFailure;
@@ -33,6 +33,7 @@ import dev.qbmc.mailchimp.model.TagChange;
 import dev.qbmc.mailchimp.model.TagStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -67,6 +69,8 @@ final class MailchimpWriter {
   private final int directWriteLimit;
   private final Duration batchTimeout;
   private final SyncReportCollector report;
+  private final dev.qbmc.core.Sleeper sleeper;
+  private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(30);
 
   MailchimpWriter(
       MailchimpClient mailchimp,
@@ -76,6 +80,7 @@ final class MailchimpWriter {
       Clock clock,
       int directWriteLimit,
       Duration batchTimeout,
+      dev.qbmc.core.Sleeper sleeper,
       SyncReportCollector report) {
     this.mailchimp = mailchimp;
     this.listId = listId;
@@ -85,6 +90,7 @@ final class MailchimpWriter {
     this.directWriteLimit = directWriteLimit;
     this.batchTimeout = batchTimeout;
     this.report = report;
+    this.sleeper = sleeper;
   }
 
   /** A write of one operation: how to send it directly and as a batch operation. */
@@ -161,7 +167,8 @@ final class MailchimpWriter {
   }
 
   /**
-   * Writes the members: new ones by batch subscribe, changed ones call by call or, when there are
+   * Writes the members: new ones by batch subscribe (those the audience already had join the changed
+   * ones), changed ones call by call or, when there are
    * more than {@code directWriteLimit}, as {@code PUT} operations of the first {@code /batches} wave
    * ({@code batched} collects those). Returns the subscriber hashes Mailchimp refused, whose tags and
    * e-commerce customers are then not written either.
@@ -183,22 +190,29 @@ final class MailchimpWriter {
         changed.add(op);
       }
     }
-    Set<String> handled = new HashSet<>();
     if (!newMembers.isEmpty()) {
-      BatchUpsertResult result = mailchimp.members().upsertAll(listId, newMembers);
+      BatchUpsertResult result = mailchimp.members().subscribeNew(listId, newMembers);
+      Set<String> notCreated = new HashSet<>();
       for (MemberFailure failure : result.failures()) {
         String hash = SubscriberHash.of(failure.emailAddress());
         UpsertMember op = byHash.get(hash);
         if (op == null) {
           continue;
         }
-        handled.add(hash);
+        notCreated.add(hash);
         RecordRejection rejection =
             RecordRejection.classify(400, failure.title().or(failure::errorCode).orElse("refused"), failure.message());
         refuse(op, rejection, refused);
       }
+      for (MemberUpsert existing : result.existing()) {
+        String hash = SubscriberHash.of(existing.emailAddress());
+        UpsertMember op = byHash.get(hash);
+        if (op != null && notCreated.add(hash)) {
+          changed.add(op);
+        }
+      }
       for (UpsertMember op : byHash.values()) {
-        if (op.isNew() && !handled.contains(op.contact().subscriberHash())) {
+        if (op.isNew() && !notCreated.contains(op.contact().subscriberHash())) {
           done.add(op);
         }
       }
@@ -401,9 +415,9 @@ final class MailchimpWriter {
       operations.add(write.asBatchOperation().get());
       byId.put(write.operationId(), write);
     }
-    BatchOutcome outcome = mailchimp.batches().run(operations, batchTimeout);
+    Optional<List<BatchResult>> results = runBatch(operations);
     Set<String> answered = new HashSet<>();
-    for (BatchResult result : outcome.results()) {
+    for (BatchResult result : results.orElse(List.of())) {
       Write write = result.operationId().map(byId::get).orElse(null);
       if (write == null || !answered.add(write.operationId())) {
         continue;
@@ -416,10 +430,40 @@ final class MailchimpWriter {
     }
     for (Write write : writes) {
       if (!answered.contains(write.operationId())) {
-        failed(write, new RecordRejection(java.util.Optional.empty(), "NO_RESULT",
-            "the batch results held no answer for this operation"));
+        failed(write, new RecordRejection(Optional.empty(), results.isPresent() ? "NO_RESULT" : "BATCH_TIMEOUT",
+            results.isPresent()
+                ? "the batch results held no answer for this operation"
+                : "the batch did not finish within " + batchTimeout + "; the next run writes it again"));
       }
     }
+  }
+
+  /**
+   * Submits a {@code /batches} request and waits for it: the first status poll comes after a time
+   * that grows with the number of operations, later polls back off (doubling, at most 30 s), all on
+   * the injected sleeper.
+   *
+   * @return the per-operation results, or empty when the batch did not finish within the timeout
+   */
+  private Optional<List<BatchResult>> runBatch(List<BatchOperation> operations) {
+    BatchStatus status = mailchimp.batches().submit(operations);
+    Instant deadline = clock.instant().plus(batchTimeout);
+    Duration wait = Duration.ofMillis(100 + operations.size() / 5L);
+    while (!status.isFinished()) {
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        return Optional.empty();
+      }
+      try {
+        sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      status = mailchimp.batches().get(status.id());
+      wait = wait.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : wait.multipliedBy(2);
+    }
+    return Optional.of(status.totalOperations() == 0 ? List.of() : mailchimp.batches().results(status));
   }
 
   private static void succeeded(Write write, List<SyncOperation> done, List<StateChange> confirmed) {
