@@ -54,10 +54,14 @@ public final class Demo {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final boolean synchronousBatches;
+  private final Sleeper mailchimpSleeper;
 
-  private Demo(PrintStream out, PrintStream err) {
+  private Demo(PrintStream out, PrintStream err, boolean synchronousBatches, Sleeper mailchimpSleeper) {
     this.out = out;
     this.err = err;
+    this.synchronousBatches = synchronousBatches;
+    this.mailchimpSleeper = mailchimpSleeper;
   }
 
   /**
@@ -79,13 +83,19 @@ public final class Demo {
    * @return 0 when both syncs succeeded, else 1
    */
   public static int run(PrintStream out, PrintStream err) {
-    return new Demo(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err")).run();
+    return run(out, err, false, FAST_POLLING);
+  }
+
+  /** Runs the demo; tests run batches synchronously and poll without waiting. */
+  static int run(PrintStream out, PrintStream err, boolean synchronousBatches, Sleeper mailchimpSleeper) {
+    return new Demo(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err"), synchronousBatches,
+        Objects.requireNonNull(mailchimpSleeper, "mailchimpSleeper")).run();
   }
 
   private int run() {
     long started = System.nanoTime();
     Path stateDir = temporaryFolder();
-    try (Sandbox sandbox = Sandbox.start()) {
+    try (Sandbox sandbox = Sandbox.builder().synchronousBatches(synchronousBatches).start()) {
       Map<String, String> env = new HashMap<>(sandbox.environment());
       env.put(Setting.QBMC_STATE_DIR.name(), stateDir.toString());
       env.put(Setting.QBMC_CONNECTION_ID.name(), CONNECTION_ID);
@@ -99,7 +109,7 @@ public final class Demo {
       out.printf("  State                %s%n", stateDir);
       boolean succeeded;
       try (FileStore store = FileStore.open(stateDir);
-          Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), FAST_POLLING)) {
+          Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
         succeeded = flow(qbmc, config, sandbox);
       }
       out.printf("%nDemo finished in %.1f s: %s.%n", (System.nanoTime() - started) / 1e9,
