@@ -10,6 +10,7 @@ import dev.qbmc.core.report.SyncReportJson;
 import dev.qbmc.examples.cli.QbmcCli;
 import dev.qbmc.examples.cli.Setting;
 import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +195,24 @@ class OperatorCliTest {
 
     assertThat(everything.toString()).contains("Connection default: DISCONNECTED")
         .doesNotContain(refreshToken, sandbox.quickBooks().clientSecret(), sandbox.mailchimp().apiKey());
+  }
+
+  @Test
+  void connect_withAGivenAccessToken_usesIt_withoutRefreshing_andDisconnectRevokeRevokesAtIntuit() {
+    Map<String, String> env = sandboxEnvironment();
+    var tokens = sandbox.quickBooks().mintTokens();
+    env.put(Setting.QBMC_QBO_ACCESS_TOKEN.name(), tokens.accessToken());
+    env.put(Setting.QBMC_QBO_REFRESH_TOKEN.name(), tokens.refreshToken());
+
+    CliRun connect = CliRun.of(env, "connect");
+    CliRun disconnect = CliRun.of(env, "disconnect", "--revoke");
+
+    assertThat(connect.exitCode()).as(connect.toString()).isZero();
+    assertThat(sandbox.quickBooks().requestLog().count("POST", QuickBooksSimulator.TOKEN_PATH)).isZero();
+    assertThat(disconnect.exitCode()).as(disconnect.toString()).isZero();
+    assertThat(disconnect.out()).contains("revoked at Intuit");
+    assertThat(sandbox.quickBooks().requestLog().count("POST", QuickBooksSimulator.REVOKE_PATH)).isEqualTo(1);
+    assertThat(CliRun.of(env, "disconnect").exitCode()).as("disconnecting twice is harmless").isZero();
   }
 
   @Test
