@@ -175,26 +175,45 @@ public final class QbmcCli {
     }
   }
 
+  /** A command's work with the opened store and a {@link Qbmc} built on it. */
+  @FunctionalInterface
+  private interface StoreWork {
+    int run(FileStore store, Qbmc qbmc);
+  }
+
+  /**
+   * Checks the settings every API command needs, opens the store (which must exist unless {@code
+   * creating}), builds the instance, runs the work and closes both.
+   */
+  private int withQbmc(CliConfig config, boolean creating, StoreWork work) {
+    QbmcFactory.checkSettings(config);
+    if (!creating) {
+      requireStateFolder(config);
+    }
+    try (FileStore store = FileStore.open(config.stateDir());
+        Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
+      if (!creating) {
+        requireConnection(store, config);
+      }
+      return work.run(store, qbmc);
+    }
+  }
+
   private int connect() {
     CliConfig config = CliConfig.fromEnvironment(env);
     QbmcFactory.checkSettings(config);
     Operations.checkConnectSettings(config);
-    try (FileStore store = FileStore.open(config.stateDir());
-        Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
+    return withQbmc(config, true, (store, qbmc) -> {
       Connection connection = Operations.connect(qbmc, config, clock);
       Operations.printConnection(connection, out);
       out.println("Connected. Run 'sync' for the first, full sync.");
       return OK;
-    }
+    });
   }
 
   private int sync(boolean dryRun, boolean json) {
     CliConfig config = CliConfig.fromEnvironment(env);
-    QbmcFactory.checkSettings(config);
-    requireStateFolder(config);
-    try (FileStore store = FileStore.open(config.stateDir());
-        Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
-      requireConnection(store, config);
+    return withQbmc(config, false, (store, qbmc) -> {
       SyncReport report = qbmc.sync(config.connectionId(), SyncOptions.builder().dryRun(dryRun).build());
       if (json) {
         out.println(report.toJson());
@@ -202,7 +221,7 @@ public final class QbmcCli {
         ReportTable.print(report, out);
       }
       return report.outcome() == SyncOutcome.SUCCEEDED ? OK : FAILED;
-    }
+    });
   }
 
   private int status() {
@@ -218,28 +237,20 @@ public final class QbmcCli {
 
   private int contacts() {
     CliConfig config = CliConfig.fromEnvironment(env);
-    QbmcFactory.checkSettings(config);
-    requireStateFolder(config);
-    try (FileStore store = FileStore.open(config.stateDir());
-        Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
-      requireConnection(store, config);
+    return withQbmc(config, false, (store, qbmc) -> {
       Operations.printContacts(qbmc.importedContacts(config.connectionId()), out);
       return OK;
-    }
+    });
   }
 
   private int disconnect(boolean revoke) {
     CliConfig config = CliConfig.fromEnvironment(env);
-    QbmcFactory.checkSettings(config);
-    requireStateFolder(config);
-    try (FileStore store = FileStore.open(config.stateDir());
-        Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
-      requireConnection(store, config);
+    return withQbmc(config, false, (store, qbmc) -> {
       qbmc.disconnect(config.connectionId(), revoke);
       out.printf("Disconnected %s: the e-commerce data was deleted from Mailchimp, the contacts were kept,"
           + " the tokens were forgotten%s.%n", config.connectionId(), revoke ? " and revoked at Intuit" : "");
       return OK;
-    }
+    });
   }
 
   /** Commands other than connect need an existing state folder; opening a store would create one. */
