@@ -82,6 +82,8 @@ class ConnectSyncDisconnectEndToEndTest {
     String newInvoice = qbo.addInvoice(buyer, "4", 3, new BigDecimal("42.50")).path("Id").asText();
     qbo.voidTransaction(QboEntity.INVOICE, "2");
     qbo.deleteTransaction(QboEntity.SALES_RECEIPT, "3");
+    String madeInactive = SampleCompany.customerIds(CustomerKind.REGULAR).get(2);
+    qbo.makeCustomerInactive(madeInactive);
 
     JsonNode incremental = syncJson(env);
     assertThat(incremental.path("mode").asText()).isEqualTo("INCREMENTAL");
@@ -102,6 +104,7 @@ class ConnectSyncDisconnectEndToEndTest {
     assertThat(orders.get("invoice-2").path("financial_status").asText()).isEqualTo("cancelled");
     assertThat(orders).doesNotContainKey("salesreceipt-3");
     assertThat(mailchimp.members(sandbox.audienceId())).hasSize(membersAfterFirstSync);
+    assertThat(member(madeInactive).status()).as("a customer made inactive keeps its contact").isEqualTo("subscribed");
     assertMembersMatchCustomers();
 
     CliRun unchanged = CliRun.of(env, "sync", "--json");
@@ -133,6 +136,23 @@ class ConnectSyncDisconnectEndToEndTest {
     assertProductsMatchItems();
     assertOrdersMatch(SyncedState.expectedOrders(qbo, QboEntity.INVOICE, SampleCompany.INVOICES + 1, true),
         SyncedState.expectedOrders(qbo, QboEntity.SALES_RECEIPT, SampleCompany.SALES_RECEIPTS, true));
+  }
+
+  @Test
+  void marketingStatusUnsubscribed_addsNewContactsAsUnsubscribed_andTheirEcommerceCustomersWithoutOptIn()
+      throws Exception {
+    Map<String, String> env = environment();
+    env.put(Setting.QBMC_MARKETING_STATUS.name(), "unsubscribed");
+    assertThat(CliRun.of(env, "connect").exitCode()).isZero();
+
+    JsonNode full = syncJson(env);
+
+    assertThat(full.path("outcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(mailchimp.members(sandbox.audienceId())).hasSizeGreaterThan(50)
+        .allSatisfy(m -> assertThat(m.status()).isEqualTo("unsubscribed"))
+        .allSatisfy(m -> assertThat(m.tags()).contains(TAG));
+    assertThat(mailchimp.customers(storeId))
+        .allSatisfy(c -> assertThat(c.path("opt_in_status").asBoolean()).isFalse());
   }
 
   private Map<String, String> environment() {
