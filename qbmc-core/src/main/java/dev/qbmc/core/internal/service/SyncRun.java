@@ -150,15 +150,21 @@ final class SyncRun {
     return true;
   }
 
-  /** Reads a query chunk by chunk, reporting progress against the count QBO gave. */
+  /**
+   * Reads a query chunk by chunk (the next chunk is read from QBO while this one is written),
+   * reporting progress against the count QBO gave.
+   */
   private <T> void readAll(
       Query<T> query, SyncPhase phase, long total, long doneBefore, java.util.function.Consumer<List<T>> apply) {
     long done = doneBefore;
     progress(phase, done, total);
-    for (List<T> chunk : chunks(qbo.query(query))) {
-      apply.accept(chunk);
-      done += chunk.size();
-      progress(phase, done, Math.max(total, done));
+    try (PrefetchingChunks<T> chunks = new PrefetchingChunks<>(qbo.query(query), tuning.chunkSize())) {
+      while (chunks.hasNext()) {
+        List<T> chunk = chunks.next();
+        apply.accept(chunk);
+        done += chunk.size();
+        progress(phase, done, Math.max(total, done));
+      }
     }
   }
 
