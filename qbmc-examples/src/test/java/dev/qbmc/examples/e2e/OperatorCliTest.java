@@ -216,6 +216,24 @@ class OperatorCliTest {
   }
 
   @Test
+  void aForgottenAddress_isSkippedAsForgotten_andTheReportMasksIt() throws Exception {
+    Map<String, String> env = sandboxEnvironment();
+    assertThat(CliRun.of(env, "connect").exitCode()).isZero();
+    sandbox.mailchimp().forgetEmail(sandbox.audienceId(), "ines.okafor1@example.org");
+
+    CliRun sync = CliRun.of(env, "sync", "--json");
+
+    assertThat(sync.exitCode()).as(sync.toString()).isZero();
+    JsonNode skipped = JSON.readTree(sync.out()).path("skipped");
+    assertThat(skipped).anySatisfy(s -> {
+      assertThat(s.path("qboId").asText()).isEqualTo("1");
+      assertThat(s.path("reason").asText()).isEqualTo("FORGOTTEN_EMAIL");
+    });
+    assertThat(sync.out() + sync.err()).doesNotContain("ines.okafor1@example.org");
+    assertThat(sandbox.mailchimp().member(sandbox.audienceId(), "ines.okafor1@example.org")).isEmpty();
+  }
+
+  @Test
   void commandsOnAnUnknownConnection_sayToConnectFirst_withoutCreatingTheStateFolder() throws Exception {
     Map<String, String> env = sandboxEnvironment();
     Files.createDirectories(stateDir);
