@@ -268,7 +268,8 @@ public final class QbmcCli {
   }
 
   private int simulate() {
-    Sandbox sandbox = Sandbox.start();
+    // Batches finish before POST /batches answers, so syncs do not wait out Mailchimp's poll interval.
+    Sandbox sandbox = Sandbox.builder().synchronousBatches(true).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();

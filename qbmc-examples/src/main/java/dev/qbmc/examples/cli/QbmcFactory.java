@@ -61,8 +61,7 @@ public final class QbmcFactory {
 
   /**
    * Builds the instance with the sleeper the Mailchimp clients wait with (between {@code /batches}
-   * polls, before retries). The demo shortens those waits because the simulator finishes batches
-   * in milliseconds, where Mailchimp takes seconds to minutes.
+   * polls, before retries); tests that run the CLI in-process pass one that does not wait.
    *
    * @param config the configuration; {@code QBMC_QBO_CLIENT_ID} and {@code QBMC_QBO_CLIENT_SECRET}
    *     are required

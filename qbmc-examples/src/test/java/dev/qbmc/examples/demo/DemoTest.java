@@ -15,7 +15,7 @@ class DemoTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int code = Demo.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), true, duration -> { });
+        new PrintStream(err, true, StandardCharsets.UTF_8), duration -> { });
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(printed).isZero();
