@@ -74,6 +74,7 @@ public final class SyncReportJson {
    * @return a new object node in the documented shape
    */
   public static ObjectNode toTree(SyncReport report) {
+    Objects.requireNonNull(report, "report");
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("connectionId", report.connectionId());
