@@ -3,8 +3,10 @@ package dev.qbmc.core.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qbmc.core.reconcile.SyncPlan;
 import dev.qbmc.core.report.SyncReportJson;
 import dev.qbmc.core.spi.SyncRunRecord;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +42,13 @@ class ArgumentChecksTest {
     assertThatThrownBy(() -> RoleBasedEmails.isRoleBased(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("address");
+  }
+
+  @Test
+  void operationsOf_whenTypeIsNull_namesIt() {
+    assertThatThrownBy(() -> SyncPlan.of(List.of()).operationsOf(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("type");
   }
 
   @Test
