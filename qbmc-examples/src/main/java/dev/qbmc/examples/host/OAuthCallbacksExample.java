@@ -10,8 +10,10 @@ import dev.qbmc.core.mapping.MarketingStatus;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.mailchimp.MailchimpOAuth;
 import dev.qbmc.mailchimp.model.Audience;
 import dev.qbmc.quickbooks.oauth.AuthorizationCallback;
+import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -47,10 +49,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>{@link #main} runs it against the simulators: it starts a {@link Sandbox}, serves the routes
- * on loopback and plays the browser (the simulated Intuit consents at once by minting a code).
- * The Mailchimp simulator has no OAuth server, so there the example stores the sandbox API key
- * instead ({@link Qbmc#storeMailchimpApiKey}); the Mailchimp routes work the same against
- * Mailchimp's real {@code login.mailchimp.com}.
+ * on loopback and plays the user's browser through both consents (the simulated Intuit and
+ * Mailchimp login hosts "consent" by minting a code), then connects and syncs once.
  */
 public final class OAuthCallbacksExample {
   /** The cookie that carries the connection id between the redirect and the callback. */
@@ -192,50 +192,77 @@ public final class OAuthCallbacksExample {
     URI publicBase = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     byte[] stateKey = new byte[32];
     new SecureRandom().nextBytes(stateKey); // in production: a fixed secret shared by all instances
-    try (Sandbox sandbox = Sandbox.builder().synchronousBatches(true).start();
-        Qbmc qbmc = QbmcSetup.builder(ApiEndpoints.of(sandbox),
-                QbmcSetup.intuitOAuth(ApiEndpoints.of(sandbox), sandbox.quickBooks().clientId(),
-                    sandbox.quickBooks().clientSecret(), publicBase.resolve("/oauth/quickbooks/callback")),
-                null)
-            .tokenStore(new InMemoryTokenStore())
-            .stateStore(new InMemorySyncStateStore())
-            .oauthStateKey(stateKey)
-            .build()) {
-      OAuthCallbacksExample routes = register(server, qbmc, publicBase);
-      server.start();
-      try {
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> toIntuit = browser.send(
-            HttpRequest.newBuilder(publicBase.resolve("/connect/quickbooks?connection=acme")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        URI consentPage = URI.create(toIntuit.headers().firstValue("Location").orElseThrow());
-        String cookie = toIntuit.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        out.println("1. /connect/quickbooks redirected to " + consentPage.getHost() + consentPage.getPath());
-        String state = AuthorizationCallback.fromQueryString(consentPage.getRawQuery()).state().orElseThrow();
-        // The user consents at Intuit, which redirects back with a code, the state and the realm id.
-        URI callback = publicBase.resolve("/oauth/quickbooks/callback?code=" + sandbox.quickBooks().mintAuthorizationCode()
-            + "&state=" + state + "&realmId=" + sandbox.quickBooks().realmId());
-        HttpResponse<String> done = browser.send(HttpRequest.newBuilder(callback).header("Cookie", cookie).build(),
-            HttpResponse.BodyHandlers.ofString());
-        out.println("2. /oauth/quickbooks/callback answered " + done.statusCode() + ": " + done.body());
-        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(publicBase.resolve(
-                "/oauth/quickbooks/callback?code=x&state=forged&realmId=" + sandbox.quickBooks().realmId()))
-            .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-        out.println("3. a forged state is refused with " + forged.statusCode());
-
-        String realmId = routes.realmOf("acme").orElseThrow();
-        qbmc.storeMailchimpApiKey("acme", sandbox.mailchimp().apiKey()); // the simulator has no Mailchimp OAuth
-        qbmc.connect(ConnectRequest.builder()
-            .connectionId("acme")
-            .realmId(realmId)
-            .audience(AudienceChoice.existing(qbmc.availableAudiences("acme").get(0).id()))
-            .marketingStatus(MarketingStatus.UNSUBSCRIBED)
-            .build());
-        out.println("4. connected; first sync: " + qbmc.sync("acme").summary());
-        return realmId;
-      } finally {
-        server.stop(0);
+    try (Sandbox sandbox = Sandbox.builder().synchronousBatches(true).start()) {
+      ApiEndpoints endpoints = ApiEndpoints.of(sandbox);
+      IntuitOAuth intuit = QbmcSetup.intuitOAuth(endpoints, sandbox.quickBooks().clientId(),
+          sandbox.quickBooks().clientSecret(), publicBase.resolve("/oauth/quickbooks/callback"));
+      MailchimpOAuth mailchimpOAuth = MailchimpOAuth.builder()
+          .clientId(sandbox.mailchimp().oauthClientId())
+          .clientSecret(sandbox.mailchimp().oauthClientSecret())
+          .redirectUri(publicBase.resolve("/oauth/mailchimp/callback"))
+          .loginBaseUrl(URI.create(sandbox.mailchimp().loginUrl())) // default https://login.mailchimp.com
+          .build();
+      try (Qbmc qbmc = QbmcSetup.builder(endpoints, intuit, mailchimpOAuth)
+          .tokenStore(new InMemoryTokenStore())
+          .stateStore(new InMemorySyncStateStore())
+          .oauthStateKey(stateKey)
+          .build()) {
+        OAuthCallbacksExample routes = register(server, qbmc, publicBase);
+        server.start();
+        try {
+          return playBrowser(out, publicBase, sandbox, qbmc, routes);
+        } finally {
+          server.stop(0);
+        }
       }
     }
+  }
+
+  /** What the user's browser does: both consents, then the host connects and syncs. */
+  private static String playBrowser(PrintStream out, URI publicBase, Sandbox sandbox, Qbmc qbmc,
+      OAuthCallbacksExample routes) throws IOException, InterruptedException {
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> toIntuit = get(browser, publicBase.resolve("/connect/quickbooks?connection=acme"), null);
+    URI intuitConsent = URI.create(toIntuit.headers().firstValue("Location").orElseThrow());
+    String cookie = toIntuit.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    out.println("1. /connect/quickbooks redirected to " + intuitConsent.getHost() + intuitConsent.getPath());
+    // The user consents at Intuit, which redirects back with a code, the state and the realm id.
+    String intuitState = AuthorizationCallback.fromQueryString(intuitConsent.getRawQuery()).state().orElseThrow();
+    HttpResponse<String> quickBooksDone = get(browser, publicBase.resolve("/oauth/quickbooks/callback?code="
+        + sandbox.quickBooks().mintAuthorizationCode() + "&state=" + intuitState + "&realmId="
+        + sandbox.quickBooks().realmId()), cookie);
+    out.println("2. /oauth/quickbooks/callback answered " + quickBooksDone.statusCode() + ": " + quickBooksDone.body());
+    HttpResponse<String> forged = get(browser, publicBase.resolve(
+        "/oauth/quickbooks/callback?code=x&state=forged&realmId=" + sandbox.quickBooks().realmId()), cookie);
+    out.println("3. a forged state is refused with " + forged.statusCode());
+
+    HttpResponse<String> toMailchimp = get(browser, publicBase.resolve("/connect/mailchimp"), cookie);
+    URI mailchimpConsent = URI.create(toMailchimp.headers().firstValue("Location").orElseThrow());
+    out.println("4. /connect/mailchimp redirected to " + mailchimpConsent.getPath() + " on the login host");
+    // The user approves the app at Mailchimp, which redirects back with a code and the state.
+    String mailchimpState =
+        AuthorizationCallback.fromQueryString(mailchimpConsent.getRawQuery()).state().orElseThrow();
+    HttpResponse<String> mailchimpDone = get(browser, publicBase.resolve("/oauth/mailchimp/callback?code="
+        + sandbox.mailchimp().mintOAuthCode() + "&state=" + mailchimpState), cookie);
+    out.println("5. /oauth/mailchimp/callback answered " + mailchimpDone.statusCode() + ": " + mailchimpDone.body());
+
+    String realmId = routes.realmOf("acme").orElseThrow();
+    qbmc.connect(ConnectRequest.builder()
+        .connectionId("acme")
+        .realmId(realmId)
+        .audience(AudienceChoice.existing(qbmc.availableAudiences("acme").get(0).id())) // the user's choice
+        .marketingStatus(MarketingStatus.UNSUBSCRIBED)
+        .build());
+    out.println("6. connected; first sync: " + qbmc.sync("acme").summary());
+    return realmId;
+  }
+
+  private static HttpResponse<String> get(HttpClient browser, URI uri, String cookie)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

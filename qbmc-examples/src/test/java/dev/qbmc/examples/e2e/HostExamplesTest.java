@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HostExamplesTest {
 
   @Test
-  void oauthCallbacks_storeTheTokensOfTheAuthorisedRealm_andRefuseAForgedState() throws Exception {
+  void oauthCallbacks_storeTheTokensOfBothConsents_andRefuseAForgedState() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     String realmId = OAuthCallbacksExample.run(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -25,7 +25,7 @@ class HostExamplesTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(realmId).isEqualTo(QuickBooksSimulator.builder().build().realmId());
     assertThat(printed).contains("/oauth/quickbooks/callback answered 200", "a forged state is refused with 400",
-        "first sync: SUCCEEDED FULL");
+        "/oauth/mailchimp/callback answered 200: Mailchimp authorised. Audiences: ", "first sync: SUCCEEDED FULL");
   }
 
   @Test
