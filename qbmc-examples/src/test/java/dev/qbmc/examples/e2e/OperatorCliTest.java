@@ -234,6 +234,21 @@ class OperatorCliTest {
   }
 
   @Test
+  void aRevokedQuickBooksGrant_endsTheSyncWithOneLineSayingToReconnect_andStatusShowsIt() {
+    Map<String, String> env = sandboxEnvironment();
+    assertThat(CliRun.of(env, "connect").exitCode()).isZero();
+    sandbox.quickBooks().revokeAllTokens();
+
+    CliRun sync = CliRun.of(env, "sync");
+    CliRun status = CliRun.of(env, "status");
+
+    assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(QbmcCli.FAILED);
+    assertThat(sync.err()).doesNotContain("\tat ");
+    assertThat(sync.out() + sync.err()).contains("NEEDS_REAUTHORIZATION");
+    assertThat(status.out()).contains("Connection default: NEEDS_REAUTHORIZATION");
+  }
+
+  @Test
   void commandsOnAnUnknownConnection_sayToConnectFirst_withoutCreatingTheStateFolder() throws Exception {
     Map<String, String> env = sandboxEnvironment();
     Files.createDirectories(stateDir);
