@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Writes one {@link SyncPlan} to Mailchimp and returns the state changes Mailchimp confirmed.
@@ -93,14 +92,19 @@ final class MailchimpWriter {
     this.sleeper = sleeper;
   }
 
-  /** A write of one operation: how to send it directly and as a batch operation. */
+  /**
+   * A write of one operation: the request ({@code method}, {@code path} relative to {@code /3.0},
+   * {@code body}) that {@code /batches} sends, and the same request through the client's typed call.
+   */
   private record Write(
       String operationId,
       SyncOperation operation,
       List<StateChange> confirms,
       EntityType entityType,
       List<String> qboIds,
-      Supplier<BatchOperation> asBatchOperation,
+      String method,
+      String path,
+      Object body,
       Runnable direct,
       boolean notFoundIsSuccess) {}
 
@@ -241,16 +245,8 @@ final class MailchimpWriter {
   private Write member(UpsertMember op) {
     MemberUpsert body = records.member(op.contact());
     String hash = op.contact().subscriberHash();
-    String id = "m:" + hash;
-    return new Write(
-        id,
-        op,
-        List.of(),
-        EntityType.CUSTOMER,
-        List.of(op.contact().qboCustomerId()),
-        () -> mailchimp.batches().operation("PUT", "/lists/" + listId + "/members/" + hash, body, id),
-        () -> mailchimp.members().upsert(listId, body),
-        false);
+    return new Write("m:" + hash, op, List.of(), EntityType.CUSTOMER, List.of(op.contact().qboCustomerId()),
+        "PUT", "/lists/" + listId + "/members/" + hash, body, () -> mailchimp.members().upsert(listId, body), false);
   }
 
   private void refuse(UpsertMember op, RecordRejection rejection, Set<String> refused) {
@@ -269,67 +265,30 @@ final class MailchimpWriter {
         MemberTagsUpdate.builder()
             .addTags(TagChange.builder().name(tag).status(TagStatus.ACTIVE).build())
             .build();
-    String path = "/lists/" + listId + "/members/" + member.subscriberHash() + "/tags";
-    return new Write(
-        "t:" + member.subscriberHash(),
-        null,
-        List.of(member.confirms()),
-        EntityType.CUSTOMER,
-        List.of(),
-        () -> mailchimp.batches().operation("POST", path, body, "t:" + member.subscriberHash()),
-        () -> mailchimp.members().updateTags(listId, member.emailAddress(), body),
-        false);
+    return new Write("t:" + member.subscriberHash(), null, List.of(member.confirms()), EntityType.CUSTOMER,
+        List.of(), "POST", "/lists/" + listId + "/members/" + member.subscriberHash() + "/tags", body,
+        () -> mailchimp.members().updateTags(listId, member.emailAddress(), body), false);
   }
 
   private Write customer(UpsertCustomer op) {
     var body = MailchimpRecords.customer(op.customer());
-    String id = "c:" + op.customer().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        EntityType.CUSTOMER,
-        qboIds(op.confirms()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PUT", "/ecommerce/stores/" + storeId + "/customers/" + op.customer().id(), body, id),
-        () -> mailchimp.ecommerce().upsertCustomer(storeId, body),
-        false);
+    String id = op.customer().id();
+    return new Write("c:" + id, op, op.confirms(), EntityType.CUSTOMER, qboIds(op.confirms()),
+        "PUT", store("/customers/" + id), body, () -> mailchimp.ecommerce().upsertCustomer(storeId, body), false);
   }
 
   private Write product(UpsertProduct op) {
     var body = MailchimpRecords.product(op.product());
-    String id = "p:" + op.product().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        EntityType.ITEM,
-        List.of(op.product().id()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PUT", "/ecommerce/stores/" + storeId + "/products/" + op.product().id(), body, id),
-        () -> mailchimp.ecommerce().upsertProduct(storeId, body),
-        false);
+    String id = op.product().id();
+    return new Write("p:" + id, op, op.confirms(), EntityType.ITEM, List.of(id),
+        "PUT", store("/products/" + id), body, () -> mailchimp.ecommerce().upsertProduct(storeId, body), false);
   }
 
   private Write order(UpsertOrder op) {
     var body = MailchimpRecords.order(op.order());
-    String id = "o:" + op.order().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        op.order().entityType(),
-        List.of(op.order().qboId()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PUT", "/ecommerce/stores/" + storeId + "/orders/" + op.order().id(), body, id),
-        () -> mailchimp.ecommerce().upsertOrder(storeId, body),
-        false);
+    String id = op.order().id();
+    return new Write("o:" + id, op, op.confirms(), op.order().entityType(), List.of(op.order().qboId()),
+        "PUT", store("/orders/" + id), body, () -> mailchimp.ecommerce().upsertOrder(storeId, body), false);
   }
 
   /**
@@ -343,35 +302,20 @@ final class MailchimpWriter {
             .financialStatus("cancelled")
             .cancelledAtForeign(clock.instant().atOffset(ZoneOffset.UTC))
             .build();
-    String id = "x:" + op.order().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        op.order().entityType(),
-        List.of(op.order().qboId()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PATCH", "/ecommerce/stores/" + storeId + "/orders/" + op.order().id(), body, id),
-        () -> mailchimp.ecommerce().patchOrder(storeId, op.order().id(), body),
-        false);
+    String id = op.order().id();
+    return new Write("x:" + id, op, op.confirms(), op.order().entityType(), List.of(op.order().qboId()),
+        "PATCH", store("/orders/" + id), body, () -> mailchimp.ecommerce().patchOrder(storeId, id, body), false);
   }
 
+  /** A deleted transaction: its order is deleted; an order already gone counts as deleted. */
   private Write delete(DeleteOrder op) {
-    String id = "d:" + op.orderId();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        op.entityType(),
-        List.of(op.qboId()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("DELETE", "/ecommerce/stores/" + storeId + "/orders/" + op.orderId(), null, id),
-        () -> mailchimp.ecommerce().deleteOrder(storeId, op.orderId()),
-        true);
+    String id = op.orderId();
+    return new Write("d:" + id, op, op.confirms(), op.entityType(), List.of(op.qboId()),
+        "DELETE", store("/orders/" + id), null, () -> mailchimp.ecommerce().deleteOrder(storeId, id), true);
+  }
+
+  private String store(String subPath) {
+    return "/ecommerce/stores/" + storeId + subPath;
   }
 
   private static List<String> qboIds(List<StateChange> confirms) {
@@ -412,7 +356,7 @@ final class MailchimpWriter {
     List<BatchOperation> operations = new ArrayList<>(writes.size());
     Map<String, Write> byId = new HashMap<>();
     for (Write write : writes) {
-      operations.add(write.asBatchOperation().get());
+      operations.add(mailchimp.batches().operation(write.method(), write.path(), write.body(), write.operationId()));
       byId.put(write.operationId(), write);
     }
     Optional<List<BatchResult>> results = runBatch(operations);
