@@ -55,4 +55,22 @@ class ReportTableTest {
         "    Invoices 130 400 Invalid Resource: The order total is not valid",
         "    ServiceUnavailable: Mailchimp returned 503 after 4 attempts");
   }
+
+  @Test
+  void print_wrapsLongEndpointListsUnderTheEndpointsColumn_atAHundredCharacters() {
+    String json = REPORT.replace("\"MAILCHIMP\":{\"total\":3,\"endpoints\":{\"POST /lists/{list_id}\":1,",
+        "\"MAILCHIMP\":{\"total\":33,\"endpoints\":{\"POST /lists/{list_id}\":1,"
+            + "\"GET /batches/{batch_id}\":10,\"PATCH /ecommerce/stores/{store_id}\":20,");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    ReportTable.print(SyncReportJson.fromJson(json), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    int mailchimp = lines.indexOf(lines.stream().filter(l -> l.startsWith("  Mailchimp")).findFirst().orElseThrow());
+    assertThat(lines.get(mailchimp)).isEqualTo(
+        "  Mailchimp       33  PATCH /ecommerce/stores/{store_id} 20, GET /batches/{batch_id} 10,");
+    assertThat(lines.get(mailchimp + 1)).isEqualTo(
+        "                      PUT /ecommerce/stores/{store_id}/orders/{order_id} 2, POST /lists/{list_id} 1");
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+  }
 }
