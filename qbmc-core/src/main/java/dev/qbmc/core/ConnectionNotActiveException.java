@@ -1,5 +1,7 @@
 package dev.qbmc.core;
 
+import dev.qbmc.core.spi.ConnectionStatus;
+
 /**
  * The connection exists but does not accept syncs: it was disconnected or paused, or its QuickBooks
  * authorisation was lost and the host must reconnect ({@link #needsReauthorization()}).
@@ -8,7 +10,7 @@ public final class ConnectionNotActiveException extends QbmcException {
   private static final long serialVersionUID = 1L;
 
   private final String connectionId;
-  private final String status;
+  private final ConnectionStatus status;
 
   /**
    * Creates the exception.
@@ -16,13 +18,13 @@ public final class ConnectionNotActiveException extends QbmcException {
    * @param connectionId the connection
    * @param status its status, for example {@code DISCONNECTED} or {@code NEEDS_REAUTHORIZATION}
    */
-  public ConnectionNotActiveException(String connectionId, String status) {
+  public ConnectionNotActiveException(String connectionId, ConnectionStatus status) {
     super(
         "connection '"
             + connectionId
             + "' is "
             + status
-            + ("NEEDS_REAUTHORIZATION".equals(status)
+            + (status == ConnectionStatus.NEEDS_REAUTHORIZATION
                 ? ": the QuickBooks authorisation was revoked or expired; reconnect to resume"
                 : ": syncs and webhooks are refused until it is connected again"));
     this.connectionId = connectionId;
@@ -41,9 +43,9 @@ public final class ConnectionNotActiveException extends QbmcException {
   /**
    * The status that refused the operation.
    *
-   * @return the status name
+   * @return the status
    */
-  public String status() {
+  public ConnectionStatus status() {
     return status;
   }
 
@@ -53,6 +55,6 @@ public final class ConnectionNotActiveException extends QbmcException {
    * @return true when the status is {@code NEEDS_REAUTHORIZATION}
    */
   public boolean needsReauthorization() {
-    return "NEEDS_REAUTHORIZATION".equals(status);
+    return status == ConnectionStatus.NEEDS_REAUTHORIZATION;
   }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param connectionId the connection being synced
  * @param phase the current phase
  * @param done records processed in this phase so far
- * @param total records this phase will process, or {@code -1} when not known in advance
+ * @param total records this phase will process (as QBO counted them when the phase began), or {@code -1} when not known in advance
  */
 public record SyncProgress(String connectionId, SyncPhase phase, long done, long total) {
 

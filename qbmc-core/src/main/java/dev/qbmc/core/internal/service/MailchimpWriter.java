@@ -104,9 +104,10 @@ final class MailchimpWriter {
   Applied apply(SyncPlan plan) {
     List<SyncOperation> done = new ArrayList<>();
     List<StateChange> confirmed = new ArrayList<>();
-    Set<String> refusedHashes = writeMembers(plan.operationsOf(UpsertMember.class), done);
-
     List<Write> wave1 = new ArrayList<>();
+    Map<String, UpsertMember> batchedMembers = new HashMap<>();
+    Set<String> refusedHashes = writeMembers(plan.operationsOf(UpsertMember.class), done, wave1, batchedMembers);
+
     for (TagMembers tags : plan.operationsOf(TagMembers.class)) {
       for (TaggedMember member : tags.members()) {
         if (!refusedHashes.contains(member.subscriberHash())) {
@@ -124,6 +125,7 @@ final class MailchimpWriter {
       wave1.add(product(op));
     }
     run(wave1, done, confirmed);
+    dropTagsOfUnwrittenMembers(batchedMembers, done, confirmed);
 
     List<Write> wave2 = new ArrayList<>();
     for (UpsertOrder op : plan.operationsOf(UpsertOrder.class)) {
@@ -140,10 +142,32 @@ final class MailchimpWriter {
   }
 
   /**
-   * Writes the members; returns the subscriber hashes Mailchimp refused, whose tags and e-commerce
-   * customers are then not written either.
+   * A changed member written in the same {@code /batches} wave as its tag: when the member write
+   * failed, the tag's confirmation of the contact state must not be committed, or the change would
+   * look written.
    */
-  private Set<String> writeMembers(List<UpsertMember> members, List<SyncOperation> done) {
+  private static void dropTagsOfUnwrittenMembers(
+      Map<String, UpsertMember> batchedMembers, List<SyncOperation> done, List<StateChange> confirmed) {
+    if (batchedMembers.isEmpty()) {
+      return;
+    }
+    Set<String> unwritten = new HashSet<>(batchedMembers.keySet());
+    for (SyncOperation op : done) {
+      if (op instanceof UpsertMember m) {
+        unwritten.remove(m.contact().subscriberHash());
+      }
+    }
+    confirmed.removeIf(c -> c.key().kind() == RecordKind.CONTACT && unwritten.contains(c.key().id()));
+  }
+
+  /**
+   * Writes the members: new ones by batch subscribe, changed ones call by call or, when there are
+   * more than {@code directWriteLimit}, as {@code PUT} operations of the first {@code /batches} wave
+   * ({@code batched} collects those). Returns the subscriber hashes Mailchimp refused, whose tags and
+   * e-commerce customers are then not written either.
+   */
+  private Set<String> writeMembers(
+      List<UpsertMember> members, List<SyncOperation> done, List<Write> wave, Map<String, UpsertMember> batched) {
     Set<String> refused = new HashSet<>();
     if (members.isEmpty()) {
       return refused;
@@ -179,6 +203,13 @@ final class MailchimpWriter {
         }
       }
     }
+    if (changed.size() > directWriteLimit) {
+      for (UpsertMember op : changed) {
+        batched.put(op.contact().subscriberHash(), op);
+        wave.add(member(op));
+      }
+      return refused;
+    }
     for (UpsertMember op : changed) {
       try {
         mailchimp.members().upsert(listId, records.member(op.contact()));
@@ -191,6 +222,21 @@ final class MailchimpWriter {
       }
     }
     return refused;
+  }
+
+  private Write member(UpsertMember op) {
+    MemberUpsert body = records.member(op.contact());
+    String hash = op.contact().subscriberHash();
+    String id = "m:" + hash;
+    return new Write(
+        id,
+        op,
+        List.of(),
+        EntityType.CUSTOMER,
+        List.of(op.contact().qboCustomerId()),
+        () -> mailchimp.batches().operation("PUT", "/lists/" + listId + "/members/" + hash, body, id),
+        () -> mailchimp.members().upsert(listId, body),
+        false);
   }
 
   private void refuse(UpsertMember op, RecordRejection rejection, Set<String> refused) {

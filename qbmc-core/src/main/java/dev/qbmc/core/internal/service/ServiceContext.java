@@ -113,6 +113,11 @@ public final class ServiceContext {
     return MailchimpCredentials.apiKey(stored.accessToken());
   }
 
+  @Override
+  public String toString() {
+    return "owner=" + owner + ", tuning=" + tuning;
+  }
+
   void markNeedsReauthorization(String connectionId) {
     state
         .connection(connectionId)

@@ -123,42 +123,41 @@ final class SyncRun {
     if (!contactLimitAllowsFullRead()) {
       return false;
     }
-    progress(SyncPhase.PRODUCTS, 0);
-    long done = 0;
-    for (List<Item> items : chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.ITEM).includeInactive()))) {
-      applyItems(items);
-      done += items.size();
-      progress(SyncPhase.PRODUCTS, done);
-    }
-    done = 0;
-    progress(SyncPhase.CUSTOMERS, 0);
-    for (List<Customer> customers :
-        chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive()))) {
-      applyCustomers(customers);
-      done += customers.size();
-      progress(SyncPhase.CUSTOMERS, done);
-    }
+    Query<Item> items = Query.select(dev.qbmc.quickbooks.EntityType.ITEM).includeInactive().orderBy("Id");
+    Query<Customer> customers =
+        Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive().orderBy("Id");
+    Query<Invoice> invoiceQuery = Query.select(dev.qbmc.quickbooks.EntityType.INVOICE).orderBy("Id");
+    Query<SalesReceipt> receiptQuery = Query.select(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT).orderBy("Id");
+    readAll(items, SyncPhase.PRODUCTS, qbo.count(items), 0, this::applyItems);
+    readAll(customers, SyncPhase.CUSTOMERS, qbo.count(customers), 0, this::applyCustomers);
     SeenIds invoices = new SeenIds();
     SeenIds receipts = new SeenIds();
-    done = 0;
-    progress(SyncPhase.ORDERS, 0);
-    for (List<Invoice> chunk : chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.INVOICE)))) {
+    long invoiceCount = qbo.count(invoiceQuery);
+    long orderTotal = invoiceCount + qbo.count(receiptQuery);
+    readAll(invoiceQuery, SyncPhase.ORDERS, orderTotal, 0, chunk -> {
       chunk.forEach(i -> invoices.add(i.id()));
       applyTransactions(chunk, List.of(), List.of());
-      done += chunk.size();
-      progress(SyncPhase.ORDERS, done);
-    }
-    for (List<SalesReceipt> chunk :
-        chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT)))) {
+    });
+    readAll(receiptQuery, SyncPhase.ORDERS, orderTotal, invoiceCount, chunk -> {
       chunk.forEach(r -> receipts.add(r.id()));
       applyTransactions(List.of(), chunk, List.of());
-      done += chunk.size();
-      progress(SyncPhase.ORDERS, done);
-    }
-    progress(SyncPhase.DELETIONS, 0);
+    });
+    progress(SyncPhase.DELETIONS, 0, -1);
     deleteUnseen(RecordKind.INVOICE, invoices);
     deleteUnseen(RecordKind.SALES_RECEIPT, receipts);
     return true;
+  }
+
+  /** Reads a query chunk by chunk, reporting progress against the count QBO gave. */
+  private <T> void readAll(
+      Query<T> query, SyncPhase phase, long total, long doneBefore, java.util.function.Consumer<List<T>> apply) {
+    long done = doneBefore;
+    progress(phase, done, total);
+    for (List<T> chunk : chunks(qbo.query(query))) {
+      apply.accept(chunk);
+      done += chunk.size();
+      progress(phase, done, Math.max(total, done));
+    }
   }
 
   /** Transactions synced earlier that a full read no longer finds were deleted in QBO. */
@@ -236,19 +235,20 @@ final class SyncRun {
       List<Invoice> invoices,
       List<SalesReceipt> receipts,
       List<RecordKey> deletions) {
-    progress(SyncPhase.PRODUCTS, 0);
+    int orders = invoices.size() + receipts.size();
+    progress(SyncPhase.PRODUCTS, 0, items.size());
     forEachChunk(items, this::applyItems);
-    progress(SyncPhase.PRODUCTS, items.size());
-    progress(SyncPhase.CUSTOMERS, 0);
+    progress(SyncPhase.PRODUCTS, items.size(), items.size());
+    progress(SyncPhase.CUSTOMERS, 0, customers.size());
     forEachChunk(customers, this::applyCustomers);
-    progress(SyncPhase.CUSTOMERS, customers.size());
-    progress(SyncPhase.ORDERS, 0);
+    progress(SyncPhase.CUSTOMERS, customers.size(), customers.size());
+    progress(SyncPhase.ORDERS, 0, orders);
     forEachChunk(invoices, chunk -> applyTransactions(chunk, List.of(), List.of()));
     forEachChunk(receipts, chunk -> applyTransactions(List.of(), chunk, List.of()));
-    progress(SyncPhase.ORDERS, invoices.size() + receipts.size());
-    progress(SyncPhase.DELETIONS, 0);
+    progress(SyncPhase.ORDERS, orders, orders);
+    progress(SyncPhase.DELETIONS, 0, deletions.size());
     forEachChunk(deletions, chunk -> applyTransactions(List.of(), List.of(), chunk));
-    progress(SyncPhase.DELETIONS, deletions.size());
+    progress(SyncPhase.DELETIONS, deletions.size(), deletions.size());
   }
 
   // ---------------------------------------------------------------- chunks
@@ -411,9 +411,9 @@ final class SyncRun {
     }
   }
 
-  private void progress(SyncPhase phase, long done) {
+  private void progress(SyncPhase phase, long done, long total) {
     try {
-      listener.onProgress(new SyncProgress(connection.connectionId(), phase, done, -1));
+      listener.onProgress(new SyncProgress(connection.connectionId(), phase, done, total));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "sync listener failed: {0}", e.toString());
     }

@@ -8,6 +8,7 @@ import dev.qbmc.core.SyncPhase;
 import dev.qbmc.core.SyncProgress;
 import dev.qbmc.core.reconcile.RecordKey;
 import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.core.report.SyncMode;
 import dev.qbmc.core.report.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
@@ -18,10 +19,12 @@ import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.SyncCursor;
 import dev.qbmc.core.spi.SyncRunRecord;
 import dev.qbmc.mailchimp.MailchimpClient;
+import dev.qbmc.mailchimp.MailchimpException;
 import dev.qbmc.mailchimp.model.StorePatch;
 import dev.qbmc.quickbooks.ChangeSet;
 import dev.qbmc.quickbooks.EntityType;
 import dev.qbmc.quickbooks.QuickBooksClient;
+import dev.qbmc.quickbooks.QuickBooksException;
 import dev.qbmc.quickbooks.model.Customer;
 import dev.qbmc.quickbooks.model.Invoice;
 import dev.qbmc.quickbooks.model.Item;
@@ -99,7 +102,7 @@ public final class SyncService {
     } catch (ReauthorizationRequiredException e) {
       ctx.markNeedsReauthorization(connectionId);
       ConnectionNotActiveException failure =
-          new ConnectionNotActiveException(connectionId, ConnectionStatus.NEEDS_REAUTHORIZATION.name());
+          new ConnectionNotActiveException(connectionId, ConnectionStatus.NEEDS_REAUTHORIZATION);
       failure.initCause(e);
       throw failure;
     } finally {
@@ -109,7 +112,7 @@ public final class SyncService {
 
   static void requireConnected(Connection connection) {
     if (connection.status() != ConnectionStatus.CONNECTED) {
-      throw new ConnectionNotActiveException(connection.connectionId(), connection.status().name());
+      throw new ConnectionNotActiveException(connection.connectionId(), connection.status());
     }
   }
 
@@ -159,27 +162,21 @@ public final class SyncService {
             options.dryRun(), started);
     QuickBooksClient qbo = ctx.quickBooksClient(id, connection.realmId(), calls);
     MailchimpClient mailchimp = ctx.mailchimpClient(id, calls);
-    SyncRun run = newRun(connection, qbo, mailchimp, report, options.dryRun(), lease);
-    Instant nextCursor;
-    boolean completed;
-    if (full) {
-      boolean backfill = !connection.fullSyncDone() && !options.dryRun();
-      nextCursor = started.minus(CURSOR_MARGIN);
-      completed = fullRead(run, mailchimp, connection, backfill);
-    } else {
-      ChangeSet changes =
-          qbo.changesSince(
-              changedSince.get().atOffset(ZoneOffset.UTC),
-              EntityType.CUSTOMER, EntityType.ITEM, EntityType.INVOICE, EntityType.SALES_RECEIPT);
-      if (changes.possiblyTruncated()) {
-        nextCursor = started.minus(CURSOR_MARGIN);
-        completed = fullRead(run, mailchimp, connection, false);
-      } else {
-        nextCursor = changes.nextChangedSince().toInstant();
-        run.changes(changes);
-        completed = true;
+    SyncRun run = null;
+    Reading reading;
+    try {
+      run = newRun(connection, qbo, mailchimp, report, options.dryRun(), lease);
+      reading = read(run, qbo, mailchimp, connection, full, changedSince, started, options.dryRun());
+    } catch (QuickBooksException | MailchimpException e) {
+      if (e instanceof ReauthorizationRequiredException) {
+        throw e;
       }
+      report.failed(SyncFailure.general(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+      calls.copyTo(report);
+      return finish(report, run, options.dryRun(), SyncOutcome.FAILED);
     }
+    Instant nextCursor = reading.nextCursor();
+    boolean completed = reading.completed();
     calls.copyTo(report);
     boolean clean = completed && !report.hasFailures();
     if (!options.dryRun() && clean) {
@@ -189,7 +186,34 @@ public final class SyncService {
             Connection.builder().from(ctx.connection(id)).fullSyncDone(true).updatedAt(ctx.clock.instant()).build());
       }
     }
-    return finish(report, run, options.dryRun());
+    return finish(report, run, options.dryRun(), null);
+  }
+
+  /** Where a read ended: the cursor for the next run, and whether it read everything it meant to. */
+  private record Reading(Instant nextCursor, boolean completed) {}
+
+  /**
+   * Reads and applies: everything (first run, forced, cursor too old, or a truncated change set),
+   * or the changes since the cursor. A failure that outlasts the clients' retries ends the run; it
+   * is reported with what was written and committed before it, the cursor stays, and the next run
+   * repeats the rest idempotently.
+   */
+  private Reading read(
+      SyncRun run, QuickBooksClient qbo, MailchimpClient mailchimp, Connection connection, boolean full,
+      Optional<Instant> changedSince, Instant started, boolean dryRun) {
+    if (full) {
+      boolean backfill = !connection.fullSyncDone() && !dryRun;
+      return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, backfill));
+    }
+    ChangeSet changes =
+        qbo.changesSince(
+            changedSince.orElseThrow().atOffset(ZoneOffset.UTC),
+            EntityType.CUSTOMER, EntityType.ITEM, EntityType.INVOICE, EntityType.SALES_RECEIPT);
+    if (changes.possiblyTruncated()) {
+      return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, false));
+    }
+    run.changes(changes);
+    return new Reading(changes.nextChangedSince().toInstant(), true);
   }
 
   private boolean fullRead(SyncRun run, MailchimpClient mailchimp, Connection connection, boolean backfill) {
@@ -247,7 +271,7 @@ public final class SyncService {
         new ArrayList<>(receipts.values()),
         deletions);
     calls.copyTo(report);
-    return finish(report, run, false);
+    return finish(report, run, false, null);
   }
 
   private SyncRun newRun(
@@ -257,11 +281,13 @@ public final class SyncService {
         renewer(lease));
   }
 
-  private SyncReport finish(SyncReportCollector report, SyncRun run, boolean dryRun) {
+  private SyncReport finish(SyncReportCollector report, SyncRun run, boolean dryRun, SyncOutcome outcome) {
     SyncReport result =
-        run.stoppedByContactLimit()
-            ? report.finish(ctx.clock.instant(), SyncOutcome.STOPPED_CONTACT_LIMIT)
-            : report.finish(ctx.clock.instant());
+        outcome != null
+            ? report.finish(ctx.clock.instant(), outcome)
+            : run != null && run.stoppedByContactLimit()
+                ? report.finish(ctx.clock.instant(), SyncOutcome.STOPPED_CONTACT_LIMIT)
+                : report.finish(ctx.clock.instant());
     if (!dryRun) {
       ctx.state.recordRun(result.connectionId(), SyncRunRecord.of(result));
     }

@@ -1,0 +1,111 @@
+package dev.qbmc.examples.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.qbmc.core.AudienceChoice;
+import dev.qbmc.core.ConnectRequest;
+import dev.qbmc.core.Qbmc;
+import dev.qbmc.core.QbmcException;
+import dev.qbmc.core.SyncOptions;
+import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.Provider;
+import dev.qbmc.mailchimp.model.Member;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HostHelpersTest {
+  private static final byte[] STATE_KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  private final SimulatedWorld world = new SimulatedWorld();
+
+  @AfterEach
+  void close() {
+    world.close();
+  }
+
+  @Test
+  void quickBooksOAuthCallback_storesTokensForTheConnection_andRefusesAForeignState() {
+    try (Qbmc qbmc = world.qbmc(b -> b.oauthStateKey(STATE_KEY))) {
+      URI authorize = qbmc.quickBooksAuthorizationUrl(SimulatedWorld.CONNECTION);
+      String state = query(authorize, "state");
+      assertThat(query(authorize, "scope")).contains("com.intuit.quickbooks.accounting");
+
+      String realm = qbmc.completeQuickBooksAuthorization(SimulatedWorld.CONNECTION, URI.create(
+          "https://host.example/callback?code=" + world.qbo.mintAuthorizationCode() + "&state=" + state
+              + "&realmId=" + world.qbo.realmId()));
+
+      assertThat(realm).isEqualTo(world.qbo.realmId());
+      assertThat(world.tokens.load(SimulatedWorld.CONNECTION, Provider.QUICKBOOKS)).isPresent();
+      assertThatThrownBy(() -> qbmc.completeQuickBooksAuthorization("another-connection", URI.create(
+          "https://host.example/callback?code=" + world.qbo.mintAuthorizationCode() + "&state=" + state
+              + "&realmId=" + world.qbo.realmId())))
+          .isInstanceOf(QbmcException.class)
+          .hasMessageContaining("state");
+      assertThat(world.tokens.load("another-connection", Provider.QUICKBOOKS)).isEmpty();
+    }
+  }
+
+  @Test
+  void connect_canCreateTheAudienceFromTheCompanyProfile() {
+    try (Qbmc qbmc = world.qbmc()) {
+      world.authorise(qbmc);
+      Connection connection = qbmc.connect(ConnectRequest.builder()
+          .connectionId(SimulatedWorld.CONNECTION)
+          .realmId(world.qbo.realmId())
+          .audience(AudienceChoice.createFromCompany("You bought from us."))
+          .marketingStatus(MarketingStatus.UNSUBSCRIBED)
+          .build());
+
+      assertThat(connection.audienceId()).isNotEqualTo(world.listId);
+      assertThat(world.mailchimp.listIds()).contains(connection.audienceId());
+      assertThat(qbmc.sync(SimulatedWorld.CONNECTION).failures()).isEmpty();
+      assertThat(world.mailchimp.members(connection.audienceId()))
+          .isNotEmpty()
+          .allSatisfy(m -> assertThat(m.status()).isEqualTo("unsubscribed"));
+    }
+  }
+
+  @Test
+  void review_listsTheImportedContacts_andThoseChangedSinceAnInstant() {
+    try (Qbmc qbmc = world.qbmc()) {
+      world.connect(qbmc);
+      qbmc.sync(SimulatedWorld.CONNECTION);
+      world.mailchimp.seedMember(world.listId, "not-from-qbo@example.com", "subscribed");
+
+      List<Member> imported = qbmc.importedContacts(SimulatedWorld.CONNECTION).toList();
+
+      assertThat(imported).hasSize(world.mailchimp.members(world.listId).size() - 1);
+      assertThat(imported).extracting(Member::emailAddress).doesNotContain("not-from-qbo@example.com");
+      assertThat(qbmc.importedContactsChangedSince(SimulatedWorld.CONNECTION, world.clock.instant().minusSeconds(60)).count())
+          .isEqualTo(imported.size());
+      assertThat(qbmc.importedContactsChangedSince(SimulatedWorld.CONNECTION, world.clock.instant().plusSeconds(60)).count())
+          .isZero();
+    }
+  }
+
+  @Test
+  void aSyncAskedToWait_getsTheLeaseOnceItIsFree() {
+    try (Qbmc qbmc = world.qbmc()) {
+      world.connect(qbmc);
+      world.state.tryAcquireLease(SimulatedWorld.CONNECTION, "other", Duration.ofSeconds(30), world.clock.instant());
+
+      assertThat(qbmc.sync(SimulatedWorld.CONNECTION, SyncOptions.builder().waitForLease(Duration.ofMinutes(1)).build())
+          .failures()).isEmpty();
+    }
+  }
+
+  private static String query(URI uri, String name) {
+    for (String pair : uri.getRawQuery().split("&")) {
+      int eq = pair.indexOf('=');
+      if (pair.substring(0, eq).equals(name)) {
+        return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError("no " + name + " in " + uri);
+  }
+}
