@@ -68,6 +68,7 @@ final class BenchedQbmc implements AutoCloseable {
         .tokenStore(tokens)
         .stateStore(state)
         .chunkSize(chunkSize)
+        .listener(new ProgressPrinter(System.err))
         .build();
     qbmc.storeQuickBooksRefreshToken(CONNECTION, info.realmId(), sims.mintRefreshToken());
     qbmc.storeMailchimpApiKey(CONNECTION, info.mailchimpApiKey());

@@ -143,6 +143,7 @@ public final class SyncBenchmark {
       Function<CallBudget.Written, CallBudget> budget) {
     System.gc();
     sims.resetCalls();
+    System.err.println("bench: " + name + " sync starts");
     HeapSampler sampler = new HeapSampler();
     long start = System.nanoTime();
     SyncReport report;
@@ -180,6 +181,7 @@ public final class SyncBenchmark {
   private static PhaseResult baseline(Simulators sims, SimSettings limits) {
     System.gc();
     sims.resetCalls();
+    System.err.println("bench: per-record baseline starts");
     HeapSampler sampler = new HeapSampler();
     long start = System.nanoTime();
     PerRecordBaseline.Counts counts;

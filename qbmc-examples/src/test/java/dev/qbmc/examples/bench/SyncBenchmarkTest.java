@@ -13,12 +13,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the benchmark on a company so small that every write goes call by call (no batch polling)
- * and with no simulated latency, so it takes well under a second; performance is never asserted.
+ * Runs the benchmark on a company so small that almost every write goes call by call
+ * and with no simulated latency (the Mailchimp client's waits capped at 1 ms, should a batch be
+ * needed), so it takes a few seconds; performance is never asserted.
  */
 class SyncBenchmarkTest {
   private static final List<String> TINY = List.of("--customers", "5", "--items", "3", "--invoices", "8",
-      "--receipts", "2", "--latency-ms", "0");
+      "--receipts", "2", "--latency-ms", "0", "--batch-poll-cap-ms", "1");
 
   @Test
   void run_onATinyCompany_printsEveryPhaseAndTheComparisonAsJson() throws Exception {
@@ -35,7 +36,8 @@ class SyncBenchmarkTest {
     JsonNode phases = json.path("measured").path("phases");
     assertThat(phases).hasSize(3);
     assertThat(phases.get(0).path("mode").asText()).isEqualTo("FULL");
-    assertThat(phases.get(0).path("calls").path("qbo").asLong()).isEqualTo(4);
+    assertThat(phases.get(0).path("calls").path("qboByEndpoint").path("GET /v3/company/{realm}/query").asLong())
+        .isGreaterThanOrEqualTo(4);
     assertThat(phases.get(0).path("minimum").path("qbo").asLong()).isEqualTo(4);
     assertThat(phases.get(1).path("mode").asText()).isEqualTo("INCREMENTAL");
     assertThat(phases.get(2).path("calls").path("mailchimpWrites").asLong()).isZero();
