@@ -1,0 +1,108 @@
+package dev.qbmc.examples.bench;
+
+import dev.qbmc.core.AudienceChoice;
+import dev.qbmc.core.ConnectRequest;
+import dev.qbmc.core.MailchimpConnector;
+import dev.qbmc.core.Qbmc;
+import dev.qbmc.core.QuickBooksConnector;
+import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.spi.SyncStateStore;
+import dev.qbmc.core.spi.TokenStore;
+import dev.qbmc.core.store.FileStore;
+import dev.qbmc.core.store.InMemorySyncStateStore;
+import dev.qbmc.core.store.InMemoryTokenStore;
+import dev.qbmc.mailchimp.ConnectionLimiter;
+import dev.qbmc.mailchimp.MailchimpClient;
+import dev.qbmc.mailchimp.Sleeper;
+import dev.qbmc.quickbooks.QuickBooksClient;
+import dev.qbmc.quickbooks.oauth.IntuitOAuth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A {@link Qbmc} wired to the benchmark's simulators, with a file or in-memory store, and connected. */
+final class BenchedQbmc implements AutoCloseable {
+  static final String CONNECTION = "bench";
+  /** The services' default chunk size, passed explicitly so the budget uses the same value. */
+  static final int DEFAULT_CHUNK_SIZE = 5000;
+
+  final Qbmc qbmc;
+  private final FileStore fileStore;
+  private final Path directory;
+
+  BenchedQbmc(Simulators sims, BenchOptions options, int chunkSize) {
+    SimInfo info = sims.info();
+    try {
+      directory = options.memoryStore ? null : Files.createTempDirectory("qbmc-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the state directory", e);
+    }
+    fileStore = directory == null ? null : FileStore.open(directory);
+    TokenStore tokens = fileStore != null ? fileStore : new InMemoryTokenStore();
+    SyncStateStore state = fileStore != null ? fileStore : new InMemorySyncStateStore();
+    IntuitOAuth oauth = IntuitOAuth.builder().clientId(info.qboClientId()).clientSecret(info.qboClientSecret())
+        .redirectUri(URI.create("http://127.0.0.1/callback")).tokenEndpoint(URI.create(info.qboTokenUrl()))
+        .revocationEndpoint(URI.create(info.qboRevokeUrl())).build();
+    Sleeper sleeper = cappedSleeper(options.pollCapMillis);
+    qbmc = Qbmc.builder()
+        .quickBooks(QuickBooksConnector.of(oauth, (realm, accessTokens, listener) -> QuickBooksClient.builder()
+            .baseUri(URI.create(info.qboBaseUrl()))
+            .realmId(realm)
+            .accessTokenProvider(accessTokens)
+            .requestListener(listener)
+            .maxConcurrentRequests(options.qboInFlight)
+            .maxRequestsPerMinute(options.qboPerMinute)
+            .build()))
+        .mailchimp(MailchimpConnector.of((credentials, listener) -> MailchimpClient.builder()
+            .credentials(credentials)
+            .baseUrl(URI.create(info.mailchimpBaseUrl()))
+            .requestListener(listener)
+            .connectionLimiter(ConnectionLimiter.of(options.mailchimpConnections))
+            .sleeper(sleeper)
+            .build()))
+        .tokenStore(tokens)
+        .stateStore(state)
+        .chunkSize(chunkSize)
+        .listener(new ProgressPrinter(System.err))
+        .build();
+    qbmc.storeQuickBooksRefreshToken(CONNECTION, info.realmId(), sims.mintRefreshToken());
+    qbmc.storeMailchimpApiKey(CONNECTION, info.mailchimpApiKey());
+    qbmc.connect(ConnectRequest.builder()
+        .connectionId(CONNECTION)
+        .realmId(info.realmId())
+        .audience(AudienceChoice.existing(info.listId()))
+        .marketingStatus(MarketingStatus.SUBSCRIBED)
+        .build());
+  }
+
+  /** The Mailchimp client's sleeper (batch polls, retry waits), each wait capped when asked. */
+  static Sleeper cappedSleeper(Long capMillis) {
+    if (capMillis == null) {
+      return Sleeper.system();
+    }
+    Duration cap = Duration.ofMillis(capMillis);
+    return d -> Thread.sleep((d.compareTo(cap) > 0 ? cap : d).toMillis());
+  }
+
+  String storeDescription() {
+    return directory == null ? "in-memory" : "file store in " + directory;
+  }
+
+  @Override
+  public void close() {
+    qbmc.close();
+    if (fileStore != null) {
+      fileStore.close();
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a leftover temp directory is harmless
+      }
+    }
+  }
+}
