@@ -15,6 +15,4 @@ module dev.qbmc.core {
   exports dev.qbmc.core.report;
   exports dev.qbmc.core.spi;
   exports dev.qbmc.core.store;
-
-  opens dev.qbmc.core.internal to com.fasterxml.jackson.databind;
 }

@@ -11,6 +11,4 @@ module dev.qbmc.mailchimp {
   exports dev.qbmc.mailchimp.model;
 
   opens dev.qbmc.mailchimp.model to com.fasterxml.jackson.databind;
-
-  opens dev.qbmc.mailchimp.internal to com.fasterxml.jackson.databind;
 }

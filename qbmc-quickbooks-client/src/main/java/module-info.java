@@ -14,5 +14,4 @@ module dev.qbmc.quickbooks {
   exports dev.qbmc.quickbooks.webhook;
 
   opens dev.qbmc.quickbooks.model to com.fasterxml.jackson.databind;
-  opens dev.qbmc.quickbooks.internal to com.fasterxml.jackson.databind;
 }

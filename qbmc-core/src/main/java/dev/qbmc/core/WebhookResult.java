@@ -18,6 +18,10 @@ public record WebhookResult(Map<String, Integer> scheduled, int duplicates, Map<
   /**
    * Validates and copies.
    *
+   * @param scheduled events scheduled for a targeted sync, per connection id
+   * @param duplicates events already handled in an earlier delivery
+   * @param ignoredRealms realms that were ignored, with the reason ({@code UNKNOWN_REALM} or the
+   *     connection's status, for example {@code DISCONNECTED})
    * @throws NullPointerException if a map is null
    */
   public WebhookResult {

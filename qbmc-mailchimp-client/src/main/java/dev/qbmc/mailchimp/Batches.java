@@ -122,9 +122,11 @@ public final class Batches {
    * @param status a finished status with a {@code response_body_url}
    * @return one result per operation, in archive order
    * @throws IllegalArgumentException if the status has no results URL
+   * @throws NullPointerException if the status is null
    * @throws MailchimpProtocolException if the archive cannot be read
    */
   public List<BatchResult> results(BatchStatus status) {
+    Objects.requireNonNull(status, "status");
     String url = status.responseBodyUrl().filter(u -> !u.isBlank())
         .orElseThrow(() -> new IllegalArgumentException("batch " + status.id() + " has no response_body_url yet"));
     return parseResults(transport.download(URI.create(url)));

@@ -202,6 +202,42 @@ public final class Members {
    * @return created, updated and failed members, and the API calls made
    */
   public BatchUpsertResult upsertAll(String listId, List<MemberUpsert> members) {
+    BatchUpsertResult subscribed = subscribeNew(listId, members);
+    BatchUpsertResult.Builder result = BatchUpsertResult.builder()
+        .from(subscribed)
+        .existing(List.of());
+    int calls = subscribed.apiCalls();
+    for (MemberUpsert existing : subscribed.existing()) {
+      calls++;
+      try {
+        result.addUpdated(upsert(listId, existing));
+      } catch (MailchimpApiException e) {
+        if (e.isRetryable()) {
+          throw e;
+        }
+        result.addFailures(MemberFailure.builder().emailAddress(existing.emailAddress())
+            .title(e.title()).message(e.detail())
+            .field(e.fieldErrors().isEmpty() ? Optional.empty() : Optional.of(e.fieldErrors().get(0).field()))
+            .build());
+      }
+    }
+    return result.apiCalls(calls).build();
+  }
+
+  /**
+   * Creates the members that are new to the audience and leaves existing ones untouched: batch
+   * subscribe calls of at most 500 with {@code update_existing: false} and each member's {@code
+   * status} set to its {@code status_if_new}. Mailchimp creates the new members and refuses the
+   * existing ones with {@code ERROR_CONTACT_EXISTS} without changing them; those come back in
+   * {@link BatchUpsertResult#existing()} for the caller to write with {@code status_if_new} (for
+   * example by {@link #upsert} or as {@code PUT} operations of a {@code /batches} request). Safe to
+   * repeat, so a chunk is retried on throttling and server errors.
+   *
+   * @param listId the list id
+   * @param members the members, any number; de-duplicated by subscriber hash (the last one wins)
+   * @return created members, existing members left unwritten, per-address failures, API calls
+   */
+  public BatchUpsertResult subscribeNew(String listId, List<MemberUpsert> members) {
     Objects.requireNonNull(listId, "listId");
     Objects.requireNonNull(members, "members");
     Map<String, MemberUpsert> byEmail = new LinkedHashMap<>();
@@ -225,18 +261,7 @@ public final class Members {
         Optional<MemberUpsert> original =
             error.emailAddress().map(e -> byEmail.get(SubscriberHash.normalise(e)));
         if (error.isContactExists() && original.isPresent()) {
-          calls++;
-          try {
-            result.addUpdated(upsert(listId, original.get()));
-          } catch (MailchimpApiException e) {
-            if (e.isRetryable()) {
-              throw e;
-            }
-            result.addFailures(MemberFailure.builder().emailAddress(original.get().emailAddress())
-                .title(Optional.of(e.title()).filter(t -> !t.isEmpty())).message(e.detail())
-                .field(e.fieldErrors().isEmpty() ? Optional.empty() : Optional.of(e.fieldErrors().get(0).field()))
-                .build());
-          }
+          result.addExisting(original.get());
         } else {
           result.addFailures(MemberFailure.builder()
               .emailAddress(error.emailAddress().orElse(""))
@@ -249,6 +274,7 @@ public final class Members {
     }
     return result.apiCalls(calls).build();
   }
+
 
   private static BatchSubscribeMember asNewMember(MemberUpsert m) {
     return BatchSubscribeMember.builder()

@@ -99,6 +99,13 @@ class BatchesTest extends WireMockMailchimpTest {
         .isInstanceOf(MailchimpProtocolException.class);
   }
 
+
+  @Test
+  void results_whenStatusIsNull_throwsNullPointerExceptionNamingIt() {
+    assertThatThrownBy(() -> client().batches().results(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("status");
+  }
   private static String status(String status, int total, int finished, int errored, String url) {
     return "{\"id\":\"b\",\"status\":\"" + status + "\",\"total_operations\":" + total + ",\"finished_operations\":"
         + finished + ",\"errored_operations\":" + errored + ",\"submitted_at\":\"2026-11-27T00:00:00+00:00\","

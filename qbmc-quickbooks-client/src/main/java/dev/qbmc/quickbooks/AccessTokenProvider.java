@@ -1,5 +1,7 @@
 package dev.qbmc.quickbooks;
 
+import dev.qbmc.quickbooks.internal.Checks;
+
 /**
  * Supplies the OAuth 2.0 access token for one realm. Implementations typically read a token store
  * and refresh through {@link dev.qbmc.quickbooks.oauth.IntuitOAuth} when the token is about to
@@ -36,9 +38,7 @@ public interface AccessTokenProvider {
    * @throws IllegalArgumentException when the token is null or blank
    */
   static AccessTokenProvider ofStatic(String accessToken) {
-    if (accessToken == null || accessToken.isBlank()) {
-      throw new IllegalArgumentException("accessToken must not be null or blank");
-    }
+    Checks.requireText(accessToken, "accessToken");
     return new AccessTokenProvider() {
       @Override
       public String accessToken() {

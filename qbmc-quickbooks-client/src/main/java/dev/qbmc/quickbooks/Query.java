@@ -306,8 +306,10 @@ public final class Query<T> {
    *
    * @param statement the statement
    * @return the encoded text
+   * @throws NullPointerException if the statement is null
    */
   public static String encode(String statement) {
+    Objects.requireNonNull(statement, "statement");
     return URLEncoder.encode(statement, StandardCharsets.UTF_8).replace("+", "%20");
   }
 

@@ -1,6 +1,7 @@
 package dev.qbmc.quickbooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qbmc.quickbooks.internal.Checks;
 import dev.qbmc.quickbooks.internal.QboJacksonModule;
 import dev.qbmc.quickbooks.internal.QboPayloads;
 import dev.qbmc.quickbooks.internal.QueryPage;
@@ -330,10 +331,7 @@ public final class QuickBooksClient {
   }
 
   private static String checkId(String id) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("id must not be null or blank");
-    }
-    return id.strip();
+    return Checks.requireText(id, "id").strip();
   }
 
   private static String pathSegment(String value) {
@@ -430,9 +428,7 @@ public final class QuickBooksClient {
      * @throws IllegalArgumentException when blank or not alphanumeric
      */
     public Builder realmId(String realmId) {
-      if (realmId == null || realmId.isBlank()) {
-        throw new IllegalArgumentException("realmId must not be null or blank");
-      }
+      Checks.requireText(realmId, "realmId");
       if (!REALM_ID.matcher(realmId).matches()) {
         throw new IllegalArgumentException("realmId must be letters and digits only");
       }
@@ -517,11 +513,7 @@ public final class QuickBooksClient {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "requestTimeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("requestTimeout must be positive");
-      }
-      this.requestTimeout = timeout;
+      this.requestTimeout = Checks.requirePositive(timeout, "requestTimeout");
       return this;
     }
 
@@ -532,10 +524,7 @@ public final class QuickBooksClient {
      * @return this builder
      */
     public Builder userAgent(String userAgent) {
-      if (userAgent == null || userAgent.isBlank()) {
-        throw new IllegalArgumentException("userAgent must not be null or blank");
-      }
-      this.userAgent = userAgent;
+      this.userAgent = Checks.requireText(userAgent, "userAgent");
       return this;
     }
 

@@ -47,8 +47,10 @@ public final class CustomerResolution {
    *
    * @param outcome the customer's mapping outcome
    * @return synced with its e-commerce customer id, or not synced with its skip reason
+   * @throws NullPointerException if the outcome is null
    */
   public static CustomerResolution of(MappingOutcome<MappedCustomer> outcome) {
+    Objects.requireNonNull(outcome, "outcome");
     return outcome
         .record()
         .map(c -> synced(c.commerceCustomer().id()))

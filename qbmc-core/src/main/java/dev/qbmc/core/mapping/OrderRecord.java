@@ -4,6 +4,7 @@ import dev.qbmc.core.internal.QbmcStyle;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -33,9 +34,15 @@ public abstract class OrderRecord {
    * @param type {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
    * @param qboId the transaction's QBO Id
    * @return {@code invoice-<Id>} or {@code salesreceipt-<Id>}
-   * @throws IllegalArgumentException for any other entity type
+   * @throws IllegalArgumentException for any other entity type, or a blank id
+   * @throws NullPointerException if an argument is null
    */
   public static String orderId(EntityType type, String qboId) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(qboId, "qboId");
+    if (qboId.isBlank()) {
+      throw new IllegalArgumentException("qboId must not be blank");
+    }
     switch (type) {
       case INVOICE:
         return "invoice-" + qboId;

@@ -14,6 +14,7 @@ import dev.qbmc.quickbooks.model.PhysicalAddress;
 import dev.qbmc.quickbooks.model.ReferenceType;
 import dev.qbmc.quickbooks.model.SalesItemLineDetail;
 import dev.qbmc.quickbooks.model.SalesReceipt;
+import dev.qbmc.quickbooks.model.SalesTransaction;
 import dev.qbmc.quickbooks.model.TelephoneNumber;
 import dev.qbmc.quickbooks.model.TxnTaxDetail;
 import java.math.BigDecimal;
@@ -264,20 +265,7 @@ public final class QboMapper {
    */
   public MappingOutcome<OrderRecord> invoice(Invoice invoice, CustomerDirectory customers) {
     Objects.requireNonNull(invoice, "invoice");
-    return order(
-        new Txn(
-            EntityType.INVOICE,
-            invoice.id(),
-            invoice.customerRef(),
-            invoice.currencyRef(),
-            invoice.totalAmt(),
-            invoice.balance(),
-            invoice.txnTaxDetail(),
-            invoice.privateNote(),
-            invoice.txnDate(),
-            invoice.metaData(),
-            invoice.lines()),
-        Objects.requireNonNull(customers, "customers"));
+    return order(EntityType.INVOICE, invoice, Objects.requireNonNull(customers, "customers"));
   }
 
   /**
@@ -306,54 +294,28 @@ public final class QboMapper {
    */
   public MappingOutcome<OrderRecord> salesReceipt(SalesReceipt receipt, CustomerDirectory customers) {
     Objects.requireNonNull(receipt, "receipt");
-    return order(
-        new Txn(
-            EntityType.SALES_RECEIPT,
-            receipt.id(),
-            receipt.customerRef(),
-            receipt.currencyRef(),
-            receipt.totalAmt(),
-            receipt.balance(),
-            receipt.txnTaxDetail(),
-            receipt.privateNote(),
-            receipt.txnDate(),
-            receipt.metaData(),
-            receipt.lines()),
-        Objects.requireNonNull(customers, "customers"));
+    return order(EntityType.SALES_RECEIPT, receipt, Objects.requireNonNull(customers, "customers"));
   }
 
-  /** The fields invoices and sales receipts share. */
-  private record Txn(
-      EntityType type,
-      String id,
-      Optional<ReferenceType> customerRef,
-      Optional<ReferenceType> currencyRef,
-      Optional<BigDecimal> totalAmt,
-      Optional<BigDecimal> balance,
-      Optional<TxnTaxDetail> taxDetail,
-      Optional<String> privateNote,
-      Optional<LocalDate> txnDate,
-      Optional<MetaData> metaData,
-      List<Line> lines) {}
-
-  private MappingOutcome<OrderRecord> order(Txn txn, CustomerDirectory customers) {
+  private MappingOutcome<OrderRecord> order(
+      EntityType entityType, SalesTransaction txn, CustomerDirectory customers) {
     String id = txn.id().strip();
     if (id.isEmpty()) {
-      return MappingOutcome.skipped(txn.type(), "", SkipReason.MALFORMED_RECORD, "transaction without Id");
+      return MappingOutcome.skipped(entityType, "", SkipReason.MALFORMED_RECORD, "transaction without Id");
     }
     Optional<String> customerId = txn.customerRef().map(ReferenceType::value).flatMap(QboMapper::nonBlank);
     if (customerId.isEmpty()) {
-      return MappingOutcome.skipped(txn.type(), id, SkipReason.NO_CUSTOMER, "names no customer");
+      return MappingOutcome.skipped(entityType, id, SkipReason.NO_CUSTOMER, "names no customer");
     }
     Optional<CustomerResolution> resolution = customers.resolve(customerId.get());
     if (resolution.isEmpty()) {
       return MappingOutcome.skipped(
-          txn.type(), id, SkipReason.CUSTOMER_NOT_SYNCED,
+          entityType, id, SkipReason.CUSTOMER_NOT_SYNCED,
           "customer " + customerId.get() + " is not known to the sync");
     }
     if (resolution.get().commerceCustomerId().isEmpty()) {
       return MappingOutcome.skipped(
-          txn.type(), id, SkipReason.CUSTOMER_NOT_SYNCED,
+          entityType, id, SkipReason.CUSTOMER_NOT_SYNCED,
           "customer " + customerId.get() + " is skipped: "
               + resolution.get().skipReason().map(Enum::name).orElse("unknown"));
     }
@@ -399,7 +361,7 @@ public final class QboMapper {
       status = FinancialStatus.CANCELLED;
     } else if (txn.balance().isPresent()) {
       status = txn.balance().get().signum() == 0 ? FinancialStatus.PAID : FinancialStatus.PENDING;
-    } else if (txn.type() == EntityType.SALES_RECEIPT || total.signum() == 0) {
+    } else if (entityType == EntityType.SALES_RECEIPT || total.signum() == 0) {
       status = FinancialStatus.PAID;
     } else {
       status = FinancialStatus.PENDING;
@@ -407,18 +369,18 @@ public final class QboMapper {
 
     OrderRecord order =
         OrderRecord.builder()
-            .entityType(txn.type())
+            .entityType(entityType)
             .qboId(id)
             .customerId(resolution.get().commerceCustomerId().get())
             .currencyCode(currency(txn.currencyRef()))
             .orderTotal(total)
-            .taxTotal(txn.taxDetail().flatMap(TxnTaxDetail::totalTax))
+            .taxTotal(txn.txnTaxDetail().flatMap(TxnTaxDetail::totalTax))
             .discountTotal(Optional.ofNullable(discount))
             .processedAt(processedAt(txn.txnDate(), txn.metaData().flatMap(MetaData::createTime)))
             .financialStatus(status)
             .lines(lines)
             .build();
-    return MappingOutcome.mapped(txn.type(), id, order);
+    return MappingOutcome.mapped(entityType, id, order);
   }
 
   private static LineDetailType detailType(Line line) {

@@ -1,6 +1,7 @@
 package dev.qbmc.core.mapping;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -39,6 +40,7 @@ public final class RoleBasedEmails {
    * @throws NullPointerException if the address is null
    */
   public static boolean isRoleBased(String address) {
+    Objects.requireNonNull(address, "address");
     int at = address.lastIndexOf('@');
     String local = at < 0 ? address : address.substring(0, at);
     return LOCAL_PARTS.contains(local.trim().toLowerCase(Locale.ROOT));

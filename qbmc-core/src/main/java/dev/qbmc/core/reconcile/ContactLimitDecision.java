@@ -28,6 +28,11 @@ public record ContactLimitDecision(
   /**
    * Validates the decision.
    *
+   * @param outcome what was decided
+   * @param newContacts the contacts the original plan may add
+   * @param available how many contacts the audience can still take (never negative)
+   * @param plan the plan to run: the original plan, a reduced one, or (when stopped) a plan without
+   *     writes
    * @throws NullPointerException if outcome or plan is null
    */
   public ContactLimitDecision {

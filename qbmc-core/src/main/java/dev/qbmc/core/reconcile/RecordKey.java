@@ -14,6 +14,8 @@ public record RecordKey(RecordKind kind, String id) {
   /**
    * Validates the key.
    *
+   * @param kind the kind of record
+   * @param id the record's id within its kind; never blank
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the id is blank
    */

@@ -44,6 +44,9 @@ public sealed interface SyncOperation
     /**
      * Validates the operation.
      *
+     * @param contact the contact to write
+     * @param isNew true when qbmc has no state for this contact yet (it may be new to the audience:
+     *     this is what the contact limit counts)
      * @throws NullPointerException if the contact is null
      */
     public UpsertMember {
@@ -72,6 +75,9 @@ public sealed interface SyncOperation
     /**
      * Validates the member.
      *
+     * @param subscriberHash the member's subscriber hash
+     * @param emailAddress the member's email address (bulk tagging names members by address)
+     * @param confirms the {@code CONTACT} state to commit once the member is upserted and tagged
      * @throws NullPointerException if an argument is null
      */
     public TaggedMember {
@@ -102,6 +108,8 @@ public sealed interface SyncOperation
     /**
      * Validates and copies the members.
      *
+     * @param tag the tag
+     * @param members the members to tag, in plan order
      * @throws NullPointerException if an argument is null
      */
     public TagMembers {
@@ -132,6 +140,9 @@ public sealed interface SyncOperation
     /**
      * Validates and copies.
      *
+     * @param customer the customer to write
+     * @param confirms the {@code CUSTOMER} states of every QBO customer this write stands for (several
+     *     when they share an email address)
      * @throws NullPointerException if an argument is null
      */
     public UpsertCustomer {
@@ -151,6 +162,8 @@ public sealed interface SyncOperation
     /**
      * Validates and copies.
      *
+     * @param product the product to write
+     * @param confirms the {@code ITEM} state
      * @throws NullPointerException if an argument is null
      */
     public UpsertProduct {
@@ -170,6 +183,8 @@ public sealed interface SyncOperation
     /**
      * Validates and copies.
      *
+     * @param order the order to write
+     * @param confirms the {@code INVOICE} or {@code SALES_RECEIPT} state
      * @throws NullPointerException if an argument is null
      */
     public UpsertOrder {
@@ -189,6 +204,8 @@ public sealed interface SyncOperation
     /**
      * Validates and copies.
      *
+     * @param order the voided order (amounts 0, status cancelled)
+     * @param confirms the transaction's new state
      * @throws NullPointerException if an argument is null
      */
     public CancelOrder {
@@ -211,6 +228,10 @@ public sealed interface SyncOperation
     /**
      * Validates and copies.
      *
+     * @param orderId the order id
+     * @param entityType {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
+     * @param qboId the deleted transaction's QBO Id
+     * @param confirms the removal of the transaction's state
      * @throws NullPointerException if an argument is null
      */
     public DeleteOrder {
@@ -234,6 +255,10 @@ public sealed interface SyncOperation
     /**
      * Validates the skip.
      *
+     * @param entityType the QBO entity type
+     * @param qboId the QBO Id ({@code ""} if the record had none)
+     * @param reason why it is skipped
+     * @param detail a human-readable explanation; never a full email address
      * @throws NullPointerException if an argument is null
      */
     public Skip {

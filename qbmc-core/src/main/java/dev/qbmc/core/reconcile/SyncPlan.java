@@ -81,8 +81,10 @@ public final class SyncPlan {
    * @param type for example {@code SyncOperation.UpsertOrder.class}
    * @param <T> the type
    * @return those operations, in order
+   * @throws NullPointerException if the type is null
    */
   public <T extends SyncOperation> List<T> operationsOf(Class<T> type) {
+    Objects.requireNonNull(type, "type");
     return operations.stream().filter(type::isInstance).map(type::cast).toList();
   }
 

@@ -10,7 +10,6 @@ import dev.qbmc.core.reconcile.SkipReason;
 import dev.qbmc.core.spi.Provider;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
@@ -75,6 +74,7 @@ public final class SyncReportJson {
    * @return a new object node in the documented shape
    */
   public static ObjectNode toTree(SyncReport report) {
+    Objects.requireNonNull(report, "report");
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("connectionId", report.connectionId());
@@ -161,8 +161,7 @@ public final class SyncReportJson {
             .startedAt(Instant.parse(text(root, "startedAt")))
             .finishedAt(Instant.parse(text(root, "finishedAt")));
     JsonNode counts = root.path("counts");
-    for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : counts.properties()) {
       EntityCounts c = readCounts(e.getValue());
       if (c.total() > 0) {
         b.putCounts(EntityType.valueOf(e.getKey()), c);
@@ -187,8 +186,7 @@ public final class SyncReportJson {
     JsonNode apiCalls = root.path("apiCalls");
     for (Provider api : Provider.values()) {
       JsonNode endpoints = apiCalls.path(api.name()).path("endpoints");
-      for (Iterator<Map.Entry<String, JsonNode>> it = endpoints.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : endpoints.properties()) {
         b.addApiCalls(ApiCallCount.of(api, e.getKey(), e.getValue().asLong()));
       }
     }

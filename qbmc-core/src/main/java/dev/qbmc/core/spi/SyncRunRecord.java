@@ -4,6 +4,7 @@ import dev.qbmc.core.internal.QbmcStyle;
 import dev.qbmc.core.report.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -71,8 +72,10 @@ public abstract class SyncRunRecord {
    *
    * @param report the run's report
    * @return the record
+   * @throws NullPointerException if the report is null
    */
   public static SyncRunRecord of(SyncReport report) {
+    Objects.requireNonNull(report, "report");
     return builder()
         .runId(report.runId())
         .startedAt(report.startedAt())

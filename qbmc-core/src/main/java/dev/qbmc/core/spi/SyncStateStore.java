@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -52,10 +53,21 @@ public interface SyncStateStore {
    * Finds the connections of a QBO realm (webhooks name realms, not connections). Normally at most
    * one is {@link ConnectionStatus#CONNECTED}.
    *
+   * <p>The default filters {@link #connections()}; a store with many connections may override it
+   * with an index.
+   *
    * @param realmId the realm id
    * @return the realm's connections, ordered by connection id
+   * @throws NullPointerException if the realm id is null
+   * @throws IllegalArgumentException if the realm id is blank
    */
-  List<Connection> connectionsByRealm(String realmId);
+  default List<Connection> connectionsByRealm(String realmId) {
+    Objects.requireNonNull(realmId, "realmId must not be null");
+    if (realmId.isBlank()) {
+      throw new IllegalArgumentException("realmId must not be blank");
+    }
+    return connections().stream().filter(c -> c.realmId().equals(realmId)).toList();
+  }
 
   /**
    * Deletes a connection with everything stored for it here (cursor, record states, lease, runs).

@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -486,12 +487,6 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   }
 
   @Override
-  public synchronized List<Connection> connectionsByRealm(String realmId) {
-    Args.notBlank(realmId, "realmId");
-    return connections().stream().filter(c -> c.realmId().equals(realmId)).toList();
-  }
-
-  @Override
   public synchronized void deleteConnection(String connectionId) {
     checkOpen();
     Args.notBlank(connectionId, "connectionId");
@@ -552,18 +547,8 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(states, "states");
     states.forEach(s -> Args.notNull(s, "state"));
-    ConnectionTable t = table(connectionId);
-    StateJournal j = journal(connectionId, t);
-    if (states.isEmpty()) {
-      return;
-    }
-    try {
-      j.appendPut(states);
-    } catch (IOException e) {
-      throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
-    }
-    states.forEach(t::put);
-    compactIfNeeded(connectionId, t, j);
+    appendToJournal(
+        connectionId, !states.isEmpty(), j -> j.appendPut(states), t -> states.forEach(t::put));
   }
 
   @Override
@@ -571,17 +556,36 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(keys, "keys");
     keys.forEach(k -> Args.notNull(k, "key"));
+    appendToJournal(
+        connectionId,
+        !keys.isEmpty(),
+        j -> j.appendRemove(keys),
+        t -> keys.forEach(k -> t.remove(k.kind(), k.id())));
+  }
+
+  /** One append to a connection's state journal. */
+  @FunctionalInterface
+  private interface JournalAppend {
+    void appendTo(StateJournal journal) throws IOException;
+  }
+
+  /**
+   * Appends a frame to the connection's journal (opening it first, even when there is nothing to
+   * write), then applies the same change to the in-memory table and compacts when due.
+   */
+  private void appendToJournal(
+      String connectionId, boolean anything, JournalAppend append, Consumer<ConnectionTable> apply) {
     ConnectionTable t = table(connectionId);
     StateJournal j = journal(connectionId, t);
-    if (keys.isEmpty()) {
+    if (!anything) {
       return;
     }
     try {
-      j.appendRemove(keys);
+      append.appendTo(j);
     } catch (IOException e) {
       throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
     }
-    keys.forEach(k -> t.remove(k.kind(), k.id()));
+    apply.accept(t);
     compactIfNeeded(connectionId, t, j);
   }
 

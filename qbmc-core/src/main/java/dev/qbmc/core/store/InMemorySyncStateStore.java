@@ -75,12 +75,6 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public synchronized List<Connection> connectionsByRealm(String realmId) {
-    Args.notBlank(realmId, "realmId");
-    return connections().stream().filter(c -> c.realmId().equals(realmId)).toList();
-  }
-
-  @Override
   public synchronized void deleteConnection(String connectionId) {
     tables.remove(Args.notBlank(connectionId, "connectionId"));
   }

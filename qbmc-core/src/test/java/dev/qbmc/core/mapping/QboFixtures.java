@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the real QBO payloads in {@code src/test/resources/fixtures/quickbooks} with the client's models. */
+/**
+ * Reads the real QBO payloads ({@code fixtures/quickbooks/} on the test classpath, from the QuickBooks
+ * client's test jar: the one copy in the repository) with the client's models.
+ */
 public final class QboFixtures {
 
   private static final ObjectMapper MAPPER = QboJson.newObjectMapper();

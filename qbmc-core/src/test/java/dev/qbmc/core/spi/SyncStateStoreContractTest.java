@@ -102,6 +102,12 @@ public abstract class SyncStateStoreContractTest {
   }
 
   @Test
+  void connectionsByRealm_whenRealmIdNullOrBlank_isRefused() {
+    assertThatThrownBy(() -> store.connectionsByRealm(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> store.connectionsByRealm(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void saveConnection_thenGetListAndFindByRealm() {
     Connection a = connection("a", "realm-1");
     Connection b =

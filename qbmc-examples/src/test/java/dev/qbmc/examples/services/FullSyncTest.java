@@ -59,6 +59,7 @@ class FullSyncTest {
       assertThat(orders).allSatisfy(o -> assertThat(o.path("id").asText()).matches("(invoice|salesreceipt)-\\d+"));
       assertThat(world.mailchimp.products(store)).isNotEmpty();
       assertThat(report.countsFor(EntityType.INVOICE).created()).isPositive();
+      assertThat(report.totals().unchanged()).as("a first sync has nothing unchanged").isZero();
       assertThat(report.apiCalls()).isNotEmpty();
       assertThat(world.mailchimp.stores().get(0).path("is_syncing").asBoolean()).isFalse();
     }

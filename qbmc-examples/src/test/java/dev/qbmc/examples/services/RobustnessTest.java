@@ -171,6 +171,39 @@ class RobustnessTest {
     }
   }
 
+  @Test
+  void moreThanAThousandChanges_areReadByLastUpdate_notByAFullRead() {
+    var company = dev.qbmc.examples.sim.quickbooks.GeneratedCompany.builder()
+        .seed(7).customers(1_150).items(5).invoices(20).salesReceipts(5).build();
+    try (SimulatedWorld world = new SimulatedWorld(company); Qbmc qbmc = world.qbmc()) {
+      world.connect(qbmc);
+      assertThat(qbmc.sync(SimulatedWorld.CONNECTION).failures()).isEmpty();
+      world.clock.advance(Duration.ofMinutes(10));
+      int changed = 0;
+      for (long id = 1; id <= 1_100; id++) {
+        if (world.qbo.read(dev.qbmc.examples.sim.quickbooks.QboEntity.CUSTOMER, Long.toString(id)).isPresent()) {
+          world.qbo.update(dev.qbmc.examples.sim.quickbooks.QboEntity.CUSTOMER, Long.toString(id),
+              c -> c.put("Notes", "changed"));
+          changed++;
+        }
+      }
+      world.qbo.requestLog().reset();
+      world.mailchimp.requestLog().reset();
+
+      SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
+
+      assertThat(report.mode()).isEqualTo(dev.qbmc.core.report.SyncMode.INCREMENTAL);
+      assertThat(report.failures()).isEmpty();
+      long customersSeen = report.countsFor(dev.qbmc.core.mapping.EntityType.CUSTOMER).unchanged()
+          + report.skipped().stream().filter(sk -> sk.entityType() == dev.qbmc.core.mapping.EntityType.CUSTOMER).count();
+      assertThat(customersSeen).isEqualTo(changed);
+      assertThat(world.qbo.requestLog().count("GET", "/v3/company/{realm}/query"))
+          .as("2 customer pages + 1 page per other entity, no counts, no full read")
+          .isEqualTo(5);
+      assertThat(world.mailchimpWrites()).as("a Notes change maps to nothing Mailchimp holds").isZero();
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(60, TimeUnit.SECONDS);

@@ -59,7 +59,8 @@ public final class MailchimpJson {
         .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
         .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
         .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-        .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
         .build();
   }
 

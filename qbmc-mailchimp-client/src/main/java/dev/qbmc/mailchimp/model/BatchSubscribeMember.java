@@ -75,9 +75,18 @@ public abstract class BatchSubscribeMember {
 
   @Value.Check
   void check() {
+    if (emailAddress().isBlank()) {
+      throw new IllegalStateException("email_address must not be blank");
+    }
     if (!status().isWritable()) {
       throw new IllegalStateException("status must be a writable status, not " + status());
     }
+    mergeFields().forEach((tag, value) -> {
+      if (value.isEmpty()) {
+        throw new IllegalStateException("merge field " + tag + " is empty: leave it out rather than erase the value"
+            + " stored in Mailchimp when update_existing is true");
+      }
+    });
   }
 
   /** Builder of {@link BatchSubscribeMember}; {@code build()} throws {@link IllegalStateException} when a required value is missing. */

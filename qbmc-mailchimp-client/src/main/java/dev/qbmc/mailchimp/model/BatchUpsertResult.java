@@ -40,6 +40,15 @@ public abstract class BatchUpsertResult {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<MemberFailure> failures();
 
+  /**
+   * The members the audience already had, which {@code Members.subscribeNew} left untouched (empty
+   * after {@code Members.upsertAll}, which updates them).
+   *
+   * @return the unwritten existing members, as given
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public abstract List<MemberUpsert> existing();
+
   /** @return the number of API calls made */
   @JsonProperty("api_calls")
   @Value.Default

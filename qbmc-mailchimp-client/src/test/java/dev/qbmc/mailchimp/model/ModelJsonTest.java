@@ -154,6 +154,15 @@ class ModelJsonTest {
   }
 
   @Test
+  void batchSubscribeMember_whenEmailBlankOrMergeValueEmpty_isRefusedLikeMemberUpsert() {
+    assertThatThrownBy(() -> BatchSubscribeMember.builder().emailAddress(" ").status(MemberStatus.SUBSCRIBED).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("email_address");
+    assertThatThrownBy(() -> BatchSubscribeMember.builder().emailAddress("a@b.co").status(MemberStatus.SUBSCRIBED)
+        .putMergeFields("FNAME", MergeValue.text("")).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("FNAME");
+  }
+
+  @Test
   void memberUpsert_rejectsArchivedStatusIfNew() {
     assertThatThrownBy(() -> MemberUpsert.builder().emailAddress("a@b.co").statusIfNew(MemberStatus.ARCHIVED).build())
         .isInstanceOf(IllegalStateException.class);

@@ -1,5 +1,8 @@
 package dev.qbmc.quickbooks.oauth;
 
+import static dev.qbmc.quickbooks.internal.Checks.requirePositive;
+import static dev.qbmc.quickbooks.internal.Checks.requireText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qbmc.quickbooks.internal.QboJacksonModule;
@@ -338,12 +341,6 @@ public final class IntuitOAuth {
         .collect(Collectors.joining("&"));
   }
 
-  private static void requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be null or blank");
-    }
-  }
-
   @Override
   public String toString() {
     return "IntuitOAuth{clientId=" + clientId + ", clientSecret=[redacted], redirectUri=" + redirectUri + "}";
@@ -508,11 +505,7 @@ public final class IntuitOAuth {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "requestTimeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("requestTimeout must be positive");
-      }
-      this.requestTimeout = timeout;
+      this.requestTimeout = requirePositive(timeout, "requestTimeout");
       return this;
     }
 

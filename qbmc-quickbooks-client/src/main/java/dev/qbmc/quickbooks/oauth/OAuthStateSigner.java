@@ -59,11 +59,17 @@ public final class OAuthStateSigner {
   /**
    * A new state bound to the given value.
    *
-   * @param binding what the state belongs to, for example the user's session id (not secret)
+   * @param binding what the state belongs to, for example the user's session id (not secret); never
+   *     blank, since a state bound to nothing would be accepted for every session
    * @return the state, URL-safe
+   * @throws NullPointerException if the binding is null
+   * @throws IllegalArgumentException if the binding is blank
    */
   public String create(String binding) {
     Objects.requireNonNull(binding, "binding");
+    if (binding.isBlank()) {
+      throw new IllegalArgumentException("binding must not be blank: bind the state to the user's session");
+    }
     byte[] nonce = new byte[16];
     random.nextBytes(nonce);
     String payload = B64.encodeToString(nonce) + "." + clock.instant().getEpochSecond();
@@ -76,10 +82,10 @@ public final class OAuthStateSigner {
    *
    * @param state the {@code state} query parameter, may be null
    * @param binding the same binding as at creation
-   * @return true when valid
+   * @return true when valid; false for a null state and for a null or blank binding
    */
   public boolean verify(String state, String binding) {
-    if (state == null || binding == null) {
+    if (state == null || binding == null || binding.isBlank()) {
       return false;
     }
     String[] parts = state.split("\\.", -1);

@@ -1,5 +1,6 @@
 package dev.qbmc.quickbooks.webhook;
 
+import dev.qbmc.quickbooks.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -32,9 +33,7 @@ public final class WebhookVerifier {
    * @throws IllegalArgumentException when the token is null or blank
    */
   public static WebhookVerifier of(String verifierToken) {
-    if (verifierToken == null || verifierToken.isBlank()) {
-      throw new IllegalArgumentException("verifierToken must not be null or blank");
-    }
+    Checks.requireText(verifierToken, "verifierToken");
     return new WebhookVerifier(verifierToken.getBytes(StandardCharsets.UTF_8));
   }
 

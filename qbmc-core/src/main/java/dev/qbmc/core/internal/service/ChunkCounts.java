@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Turns one chunk's plan and the operations Mailchimp confirmed into the report's counts: created
- * (no earlier state), updated, deleted, and unchanged (mapped, but the plan had nothing to write).
+ * (no earlier state), updated, deleted, and unchanged (mapped, and the plan neither wrote nor
+ * skipped it).
  */
 final class ChunkCounts {
   private final Map<RecordKey, RecordState> stored;
@@ -31,6 +32,9 @@ final class ChunkCounts {
   static ChunkCounts of(SyncChunk chunk, SyncPlan plan, Map<RecordKey, RecordState> stored) {
     ChunkCounts counts = new ChunkCounts(stored);
     Map<EntityType, Set<String>> planned = touched(plan.writes());
+    for (SyncOperation.Skip skip : plan.skips()) {
+      planned.computeIfAbsent(skip.entityType(), t -> new HashSet<>()).add(skip.qboId());
+    }
     counts.countUnchanged(EntityType.CUSTOMER, chunk.customers(), planned);
     counts.countUnchanged(EntityType.ITEM, chunk.products(), planned);
     for (MappingOutcome<?> order : chunk.orders()) {

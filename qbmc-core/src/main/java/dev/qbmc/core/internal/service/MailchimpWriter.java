@@ -22,7 +22,7 @@ import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpNotFoundException;
 import dev.qbmc.mailchimp.SubscriberHash;
 import dev.qbmc.mailchimp.model.BatchOperation;
-import dev.qbmc.mailchimp.model.BatchOutcome;
+import dev.qbmc.mailchimp.model.BatchStatus;
 import dev.qbmc.mailchimp.model.BatchResult;
 import dev.qbmc.mailchimp.model.BatchUpsertResult;
 import dev.qbmc.mailchimp.model.MemberFailure;
@@ -33,6 +33,7 @@ import dev.qbmc.mailchimp.model.TagChange;
 import dev.qbmc.mailchimp.model.TagStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +41,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Writes one {@link SyncPlan} to Mailchimp and returns the state changes Mailchimp confirmed.
@@ -67,6 +68,8 @@ final class MailchimpWriter {
   private final int directWriteLimit;
   private final Duration batchTimeout;
   private final SyncReportCollector report;
+  private final dev.qbmc.core.Sleeper sleeper;
+  private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(30);
 
   MailchimpWriter(
       MailchimpClient mailchimp,
@@ -76,6 +79,7 @@ final class MailchimpWriter {
       Clock clock,
       int directWriteLimit,
       Duration batchTimeout,
+      dev.qbmc.core.Sleeper sleeper,
       SyncReportCollector report) {
     this.mailchimp = mailchimp;
     this.listId = listId;
@@ -85,16 +89,22 @@ final class MailchimpWriter {
     this.directWriteLimit = directWriteLimit;
     this.batchTimeout = batchTimeout;
     this.report = report;
+    this.sleeper = sleeper;
   }
 
-  /** A write of one operation: how to send it directly and as a batch operation. */
+  /**
+   * A write of one operation: the request ({@code method}, {@code path} relative to {@code /3.0},
+   * {@code body}) that {@code /batches} sends, and the same request through the client's typed call.
+   */
   private record Write(
       String operationId,
       SyncOperation operation,
       List<StateChange> confirms,
       EntityType entityType,
       List<String> qboIds,
-      Supplier<BatchOperation> asBatchOperation,
+      String method,
+      String path,
+      Object body,
       Runnable direct,
       boolean notFoundIsSuccess) {}
 
@@ -161,7 +171,8 @@ final class MailchimpWriter {
   }
 
   /**
-   * Writes the members: new ones by batch subscribe, changed ones call by call or, when there are
+   * Writes the members: new ones by batch subscribe (those the audience already had join the changed
+   * ones), changed ones call by call or, when there are
    * more than {@code directWriteLimit}, as {@code PUT} operations of the first {@code /batches} wave
    * ({@code batched} collects those). Returns the subscriber hashes Mailchimp refused, whose tags and
    * e-commerce customers are then not written either.
@@ -183,22 +194,29 @@ final class MailchimpWriter {
         changed.add(op);
       }
     }
-    Set<String> handled = new HashSet<>();
     if (!newMembers.isEmpty()) {
-      BatchUpsertResult result = mailchimp.members().upsertAll(listId, newMembers);
+      BatchUpsertResult result = mailchimp.members().subscribeNew(listId, newMembers);
+      Set<String> notCreated = new HashSet<>();
       for (MemberFailure failure : result.failures()) {
         String hash = SubscriberHash.of(failure.emailAddress());
         UpsertMember op = byHash.get(hash);
         if (op == null) {
           continue;
         }
-        handled.add(hash);
+        notCreated.add(hash);
         RecordRejection rejection =
             RecordRejection.classify(400, failure.title().or(failure::errorCode).orElse("refused"), failure.message());
         refuse(op, rejection, refused);
       }
+      for (MemberUpsert existing : result.existing()) {
+        String hash = SubscriberHash.of(existing.emailAddress());
+        UpsertMember op = byHash.get(hash);
+        if (op != null && notCreated.add(hash)) {
+          changed.add(op);
+        }
+      }
       for (UpsertMember op : byHash.values()) {
-        if (op.isNew() && !handled.contains(op.contact().subscriberHash())) {
+        if (op.isNew() && !notCreated.contains(op.contact().subscriberHash())) {
           done.add(op);
         }
       }
@@ -227,16 +245,8 @@ final class MailchimpWriter {
   private Write member(UpsertMember op) {
     MemberUpsert body = records.member(op.contact());
     String hash = op.contact().subscriberHash();
-    String id = "m:" + hash;
-    return new Write(
-        id,
-        op,
-        List.of(),
-        EntityType.CUSTOMER,
-        List.of(op.contact().qboCustomerId()),
-        () -> mailchimp.batches().operation("PUT", "/lists/" + listId + "/members/" + hash, body, id),
-        () -> mailchimp.members().upsert(listId, body),
-        false);
+    return new Write("m:" + hash, op, List.of(), EntityType.CUSTOMER, List.of(op.contact().qboCustomerId()),
+        "PUT", "/lists/" + listId + "/members/" + hash, body, () -> mailchimp.members().upsert(listId, body), false);
   }
 
   private void refuse(UpsertMember op, RecordRejection rejection, Set<String> refused) {
@@ -255,67 +265,30 @@ final class MailchimpWriter {
         MemberTagsUpdate.builder()
             .addTags(TagChange.builder().name(tag).status(TagStatus.ACTIVE).build())
             .build();
-    String path = "/lists/" + listId + "/members/" + member.subscriberHash() + "/tags";
-    return new Write(
-        "t:" + member.subscriberHash(),
-        null,
-        List.of(member.confirms()),
-        EntityType.CUSTOMER,
-        List.of(),
-        () -> mailchimp.batches().operation("POST", path, body, "t:" + member.subscriberHash()),
-        () -> mailchimp.members().updateTags(listId, member.emailAddress(), body),
-        false);
+    return new Write("t:" + member.subscriberHash(), null, List.of(member.confirms()), EntityType.CUSTOMER,
+        List.of(), "POST", "/lists/" + listId + "/members/" + member.subscriberHash() + "/tags", body,
+        () -> mailchimp.members().updateTags(listId, member.emailAddress(), body), false);
   }
 
   private Write customer(UpsertCustomer op) {
     var body = MailchimpRecords.customer(op.customer());
-    String id = "c:" + op.customer().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        EntityType.CUSTOMER,
-        qboIds(op.confirms()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PUT", "/ecommerce/stores/" + storeId + "/customers/" + op.customer().id(), body, id),
-        () -> mailchimp.ecommerce().upsertCustomer(storeId, body),
-        false);
+    String id = op.customer().id();
+    return new Write("c:" + id, op, op.confirms(), EntityType.CUSTOMER, qboIds(op.confirms()),
+        "PUT", store("/customers/" + id), body, () -> mailchimp.ecommerce().upsertCustomer(storeId, body), false);
   }
 
   private Write product(UpsertProduct op) {
     var body = MailchimpRecords.product(op.product());
-    String id = "p:" + op.product().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        EntityType.ITEM,
-        List.of(op.product().id()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PUT", "/ecommerce/stores/" + storeId + "/products/" + op.product().id(), body, id),
-        () -> mailchimp.ecommerce().upsertProduct(storeId, body),
-        false);
+    String id = op.product().id();
+    return new Write("p:" + id, op, op.confirms(), EntityType.ITEM, List.of(id),
+        "PUT", store("/products/" + id), body, () -> mailchimp.ecommerce().upsertProduct(storeId, body), false);
   }
 
   private Write order(UpsertOrder op) {
     var body = MailchimpRecords.order(op.order());
-    String id = "o:" + op.order().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        op.order().entityType(),
-        List.of(op.order().qboId()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PUT", "/ecommerce/stores/" + storeId + "/orders/" + op.order().id(), body, id),
-        () -> mailchimp.ecommerce().upsertOrder(storeId, body),
-        false);
+    String id = op.order().id();
+    return new Write("o:" + id, op, op.confirms(), op.order().entityType(), List.of(op.order().qboId()),
+        "PUT", store("/orders/" + id), body, () -> mailchimp.ecommerce().upsertOrder(storeId, body), false);
   }
 
   /**
@@ -329,35 +302,20 @@ final class MailchimpWriter {
             .financialStatus("cancelled")
             .cancelledAtForeign(clock.instant().atOffset(ZoneOffset.UTC))
             .build();
-    String id = "x:" + op.order().id();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        op.order().entityType(),
-        List.of(op.order().qboId()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("PATCH", "/ecommerce/stores/" + storeId + "/orders/" + op.order().id(), body, id),
-        () -> mailchimp.ecommerce().patchOrder(storeId, op.order().id(), body),
-        false);
+    String id = op.order().id();
+    return new Write("x:" + id, op, op.confirms(), op.order().entityType(), List.of(op.order().qboId()),
+        "PATCH", store("/orders/" + id), body, () -> mailchimp.ecommerce().patchOrder(storeId, id, body), false);
   }
 
+  /** A deleted transaction: its order is deleted; an order already gone counts as deleted. */
   private Write delete(DeleteOrder op) {
-    String id = "d:" + op.orderId();
-    return new Write(
-        id,
-        op,
-        op.confirms(),
-        op.entityType(),
-        List.of(op.qboId()),
-        () ->
-            mailchimp
-                .batches()
-                .operation("DELETE", "/ecommerce/stores/" + storeId + "/orders/" + op.orderId(), null, id),
-        () -> mailchimp.ecommerce().deleteOrder(storeId, op.orderId()),
-        true);
+    String id = op.orderId();
+    return new Write("d:" + id, op, op.confirms(), op.entityType(), List.of(op.qboId()),
+        "DELETE", store("/orders/" + id), null, () -> mailchimp.ecommerce().deleteOrder(storeId, id), true);
+  }
+
+  private String store(String subPath) {
+    return "/ecommerce/stores/" + storeId + subPath;
   }
 
   private static List<String> qboIds(List<StateChange> confirms) {
@@ -398,12 +356,12 @@ final class MailchimpWriter {
     List<BatchOperation> operations = new ArrayList<>(writes.size());
     Map<String, Write> byId = new HashMap<>();
     for (Write write : writes) {
-      operations.add(write.asBatchOperation().get());
+      operations.add(mailchimp.batches().operation(write.method(), write.path(), write.body(), write.operationId()));
       byId.put(write.operationId(), write);
     }
-    BatchOutcome outcome = mailchimp.batches().run(operations, batchTimeout);
+    Optional<List<BatchResult>> results = runBatch(operations);
     Set<String> answered = new HashSet<>();
-    for (BatchResult result : outcome.results()) {
+    for (BatchResult result : results.orElse(List.of())) {
       Write write = result.operationId().map(byId::get).orElse(null);
       if (write == null || !answered.add(write.operationId())) {
         continue;
@@ -416,10 +374,40 @@ final class MailchimpWriter {
     }
     for (Write write : writes) {
       if (!answered.contains(write.operationId())) {
-        failed(write, new RecordRejection(java.util.Optional.empty(), "NO_RESULT",
-            "the batch results held no answer for this operation"));
+        failed(write, new RecordRejection(Optional.empty(), results.isPresent() ? "NO_RESULT" : "BATCH_TIMEOUT",
+            results.isPresent()
+                ? "the batch results held no answer for this operation"
+                : "the batch did not finish within " + batchTimeout + "; the next run writes it again"));
       }
     }
+  }
+
+  /**
+   * Submits a {@code /batches} request and waits for it: the first status poll comes after a time
+   * that grows with the number of operations, later polls back off (doubling, at most 30 s), all on
+   * the injected sleeper.
+   *
+   * @return the per-operation results, or empty when the batch did not finish within the timeout
+   */
+  private Optional<List<BatchResult>> runBatch(List<BatchOperation> operations) {
+    BatchStatus status = mailchimp.batches().submit(operations);
+    Instant deadline = clock.instant().plus(batchTimeout);
+    Duration wait = Duration.ofMillis(100 + operations.size() / 5L);
+    while (!status.isFinished()) {
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        return Optional.empty();
+      }
+      try {
+        sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      status = mailchimp.batches().get(status.id());
+      wait = wait.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : wait.multipliedBy(2);
+    }
+    return Optional.of(status.totalOperations() == 0 ? List.of() : mailchimp.batches().results(status));
   }
 
   private static void succeeded(Write write, List<SyncOperation> done, List<StateChange> confirmed) {

@@ -60,7 +60,7 @@ record RecordRejection(Optional<SkipReason> reason, String code, String detail) 
   static RecordRejection classify(int status, String title, String detail) {
     String t = title == null ? "" : title;
     String d = detail == null ? "" : detail;
-    if (t.equalsIgnoreCase("Forgotten Email Not Subscribed")) {
+    if (t.equalsIgnoreCase("Forgotten Email Not Subscribed") || d.contains("permanently deleted")) {
       return permanent(SkipReason.FORGOTTEN_EMAIL, t, d);
     }
     if (t.equalsIgnoreCase("Member In Compliance State") || d.contains("compliance state")) {
@@ -72,10 +72,21 @@ record RecordRejection(Optional<SkipReason> reason, String code, String detail) 
     if (status >= 400 && status < 500 && status != 429 && status != 401 && status != 403) {
       return permanent(SkipReason.REJECTED, t, d);
     }
-    return new RecordRejection(Optional.empty(), t, d);
+    return new RecordRejection(Optional.empty(), t, mask(d));
   }
 
   private static RecordRejection permanent(SkipReason reason, String code, String detail) {
-    return new RecordRejection(Optional.of(reason), code, detail);
+    return new RecordRejection(Optional.of(reason), code, mask(detail));
+  }
+
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("([^\\s@\"<>(),;:]+)@([^\\s@\"<>(),;:]+\\.[^\\s@\"<>(),;:]+)");
+
+  /**
+   * Mailchimp's detail texts quote the email address; reports keep the first character and the
+   * domain only ({@code j***@example.com}), as the clients do in their messages.
+   */
+  static String mask(String detail) {
+    return detail == null ? "" : EMAIL.matcher(detail).replaceAll(m -> m.group(1).charAt(0) + "***@" + m.group(2));
   }
 }

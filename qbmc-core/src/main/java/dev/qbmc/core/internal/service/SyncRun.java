@@ -82,7 +82,8 @@ final class SyncRun {
       SyncReportCollector report,
       boolean dryRun,
       SyncTuning tuning,
-      Runnable renewLease) {
+      Runnable renewLease,
+      dev.qbmc.core.Sleeper sleeper) {
     this.connection = connection;
     this.qbo = qbo;
     this.mailchimp = mailchimp;
@@ -104,6 +105,7 @@ final class SyncRun {
             clock,
             tuning.directWriteLimit(),
             tuning.batchTimeout(),
+            sleeper,
             report);
     this.audienceSize =
         connection.contactLimit().isPresent()
@@ -148,15 +150,21 @@ final class SyncRun {
     return true;
   }
 
-  /** Reads a query chunk by chunk, reporting progress against the count QBO gave. */
+  /**
+   * Reads a query chunk by chunk (the next chunk is read from QBO while this one is written),
+   * reporting progress against the count QBO gave.
+   */
   private <T> void readAll(
       Query<T> query, SyncPhase phase, long total, long doneBefore, java.util.function.Consumer<List<T>> apply) {
     long done = doneBefore;
     progress(phase, done, total);
-    for (List<T> chunk : chunks(qbo.query(query))) {
-      apply.accept(chunk);
-      done += chunk.size();
-      progress(phase, done, Math.max(total, done));
+    try (PrefetchingChunks<T> chunks = new PrefetchingChunks<>(qbo.query(query), tuning.chunkSize())) {
+      while (chunks.hasNext()) {
+        List<T> chunk = chunks.next();
+        apply.accept(chunk);
+        done += chunk.size();
+        progress(phase, done, Math.max(total, done));
+      }
     }
   }
 
@@ -226,6 +234,39 @@ final class SyncRun {
       deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, d.id()));
     }
     records(items, customers, invoices, receipts, deletions);
+  }
+
+  /**
+   * Change Data Capture returns at most 1,000 objects, so a larger change set may be cut short. Then
+   * the changed records are queried by {@code MetaData.LastUpdatedTime} (pages proportional to the
+   * changes, not to the company), and the deletions are taken from the change set.
+   *
+   * @param since the cursor the change set was read from
+   * @param changes the possibly truncated change set, for its deletions
+   */
+  void changedSince(java.time.OffsetDateTime since, ChangeSet changes) {
+    readAll(changedSince(dev.qbmc.quickbooks.EntityType.ITEM, since).includeInactive(), SyncPhase.PRODUCTS, -1, 0,
+        this::applyItems);
+    readAll(changedSince(dev.qbmc.quickbooks.EntityType.CUSTOMER, since).includeInactive(), SyncPhase.CUSTOMERS, -1,
+        0, this::applyCustomers);
+    readAll(changedSince(dev.qbmc.quickbooks.EntityType.INVOICE, since), SyncPhase.ORDERS, -1, 0,
+        chunk -> applyTransactions(chunk, List.of(), List.of()));
+    readAll(changedSince(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT, since), SyncPhase.ORDERS, -1, 0,
+        chunk -> applyTransactions(List.of(), chunk, List.of()));
+    List<RecordKey> deletions = new ArrayList<>();
+    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.INVOICE)) {
+      deletions.add(RecordKey.of(RecordKind.INVOICE, d.id()));
+    }
+    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT)) {
+      deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, d.id()));
+    }
+    progress(SyncPhase.DELETIONS, 0, deletions.size());
+    forEachChunk(deletions, chunk -> applyTransactions(List.of(), List.of(), chunk));
+    progress(SyncPhase.DELETIONS, deletions.size(), deletions.size());
+  }
+
+  private static <T> Query<T> changedSince(dev.qbmc.quickbooks.EntityType<T> type, java.time.OffsetDateTime since) {
+    return Query.select(type).where("MetaData.LastUpdatedTime", Query.Operator.GREATER_THAN, since).orderBy("Id");
   }
 
   /** Applies the given records, in dependency order, chunk by chunk. */

@@ -52,6 +52,8 @@ public final class SyncService {
   static final Duration CDC_WINDOW = Duration.ofDays(30).minusHours(1);
   /** A full read's cursor starts this long before the read, to absorb clock differences with QBO. */
   static final Duration CURSOR_MARGIN = Duration.ofMinutes(5);
+  /** Change Data Capture returns at most this many objects; a list this long may be cut short. */
+  static final int TRUNCATION = 1000;
 
   private final ServiceContext ctx;
 
@@ -193,8 +195,9 @@ public final class SyncService {
   private record Reading(Instant nextCursor, boolean completed) {}
 
   /**
-   * Reads and applies: everything (first run, forced, cursor too old, or a truncated change set),
-   * or the changes since the cursor. A failure that outlasts the clients' retries ends the run; it
+   * Reads and applies: everything (first run, forced, cursor too old, or so many deletions that
+   * the change set may have lost some), the changes since the cursor, or, when the change set may be
+   * truncated, the records queried by their last update. A failure that outlasts the clients' retries ends the run; it
    * is reported with what was written and committed before it, the cursor stays, and the next run
    * repeats the rest idempotently.
    */
@@ -210,7 +213,12 @@ public final class SyncService {
             changedSince.orElseThrow().atOffset(ZoneOffset.UTC),
             EntityType.CUSTOMER, EntityType.ITEM, EntityType.INVOICE, EntityType.SALES_RECEIPT);
     if (changes.possiblyTruncated()) {
-      return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, false));
+      int deleted = changes.deleted(EntityType.INVOICE).size() + changes.deleted(EntityType.SALES_RECEIPT).size();
+      if (deleted >= TRUNCATION) {
+        return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, false));
+      }
+      run.changedSince(changedSince.orElseThrow().atOffset(ZoneOffset.UTC), changes);
+      return new Reading(changes.nextChangedSince().toInstant(), true);
     }
     run.changes(changes);
     return new Reading(changes.nextChangedSince().toInstant(), true);
@@ -278,7 +286,7 @@ public final class SyncService {
       Connection connection, QuickBooksClient qbo, MailchimpClient mailchimp, SyncReportCollector report,
       boolean dryRun, Lease lease) {
     return new SyncRun(connection, qbo, mailchimp, ctx.state, ctx.clock, ctx.listener, report, dryRun, ctx.tuning,
-        renewer(lease));
+        renewer(lease), ctx.sleeper);
   }
 
   private SyncReport finish(SyncReportCollector report, SyncRun run, boolean dryRun, SyncOutcome outcome) {

@@ -76,6 +76,10 @@ public final class MailchimpSimulator implements AutoCloseable {
   /** Path prefix of every API route. */
   public static final String ROOT = "/3.0";
   private static final String RESULTS_PREFIX = "/batch-results/";
+  /** Path of the OAuth token endpoint on the login host ({@code https://login.mailchimp.com}). */
+  public static final String OAUTH_TOKEN_PATH = "/oauth2/token";
+  /** Path of the OAuth metadata endpoint on the login host. */
+  public static final String OAUTH_METADATA_PATH = "/oauth2/metadata";
   private static final String BATCH_HEADER = "x-qbmc-sim-batch-operation";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -94,6 +98,9 @@ public final class MailchimpSimulator implements AutoCloseable {
   private final Map<String, AudienceList> lists = new ConcurrentHashMap<>();
   private final Map<String, EcommerceStore> stores = new ConcurrentHashMap<>();
   private final Map<String, BatchJob> batches = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> oauthCodes = new ConcurrentHashMap<>();
+  private final String oauthClientId;
+  private final String oauthClientSecret;
   private final AtomicLong idCounter = new AtomicLong(0x3a7f00);
   private volatile Duration latency;
   private volatile LoopbackServer server;
@@ -117,6 +124,8 @@ public final class MailchimpSimulator implements AutoCloseable {
 
   private MailchimpSimulator(Builder b) {
     this.apiKey = b.apiKey;
+    this.oauthClientId = b.oauthClientId;
+    this.oauthClientSecret = b.oauthClientSecret;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.latency = b.latency;
@@ -146,6 +155,8 @@ public final class MailchimpSimulator implements AutoCloseable {
   /** Builder of {@link MailchimpSimulator}. */
   public static final class Builder {
     private String apiKey = "0123456789abcdef0123456789abcdef-us6";
+    private String oauthClientId = "sim-mailchimp-client-id";
+    private String oauthClientSecret = "sim-mailchimp-client-secret";
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.none();
     private Duration latency = Duration.ZERO;
@@ -168,6 +179,23 @@ public final class MailchimpSimulator implements AutoCloseable {
         throw new IllegalArgumentException("apiKey must not be blank");
       }
       this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Sets the OAuth app credentials the login host's token endpoint accepts (defaults {@code
+     * sim-mailchimp-client-id} and {@code sim-mailchimp-client-secret}).
+     *
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     * @return this builder
+     */
+    public Builder oauthClient(String clientId, String clientSecret) {
+      if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+        throw new IllegalArgumentException("clientId and clientSecret must not be blank");
+      }
+      this.oauthClientId = clientId;
+      this.oauthClientSecret = clientSecret;
       return this;
     }
 
@@ -314,6 +342,57 @@ public final class MailchimpSimulator implements AutoCloseable {
    */
   public String apiKey() {
     return apiKey;
+  }
+
+  /**
+   * The login host's base URL, standing in for {@code https://login.mailchimp.com}: it serves the
+   * OAuth 2.0 token endpoint ({@code POST /oauth2/token}: {@code grant_type=authorization_code},
+   * {@code client_id}, {@code client_secret}, {@code redirect_uri}, a single-use {@code code};
+   * HTTP 400 {@code invalid_grant} or 401 {@code invalid_client} otherwise) and the legacy metadata
+   * endpoint ({@code GET /oauth2/metadata} with {@code Authorization: OAuth <token>}, answering
+   * {@code dc}, {@code accountname}, {@code login}, {@code api_endpoint}, or HTTP 200 with {@code
+   * {"error":"invalid_token"}} for a bad token). The access token issued is the account's API key,
+   * the only credential this single-account simulator accepts; like Mailchimp's, it never expires.
+   *
+   * @return the base URL without trailing slash
+   * @throws IllegalStateException when not started
+   */
+  public String loginUrl() {
+    LoopbackServer s = server;
+    if (s == null) {
+      throw new IllegalStateException("simulator not started");
+    }
+    return s.baseUrl();
+  }
+
+  /**
+   * The OAuth app client id the token endpoint accepts.
+   *
+   * @return the client id
+   */
+  public String oauthClientId() {
+    return oauthClientId;
+  }
+
+  /**
+   * The OAuth app client secret the token endpoint accepts (a sandbox value).
+   *
+   * @return the client secret
+   */
+  public String oauthClientSecret() {
+    return oauthClientSecret;
+  }
+
+  /**
+   * Mints a single-use authorization code, as if the user had approved the app on Mailchimp's
+   * consent page; exchange it at {@link #OAUTH_TOKEN_PATH}.
+   *
+   * @return the code
+   */
+  public String mintOAuthCode() {
+    String code = "mc-code-" + Long.toHexString(idCounter.incrementAndGet()) + HexFormat.of().toHexDigits(System.nanoTime());
+    oauthCodes.put(code, Boolean.TRUE);
+    return code;
   }
 
   /**
@@ -564,6 +643,50 @@ public final class MailchimpSimulator implements AutoCloseable {
     router.add("GET", ROOT + "/batches/{batch_id}", r -> ok(batchJson(found(batches.get(r.param("batch_id"))))));
     router.add("DELETE", ROOT + "/batches/{batch_id}", r -> deleted(batches.remove(r.param("batch_id"))));
     router.add("GET", RESULTS_PREFIX + "{file}", this::batchResults);
+    router.add("POST", OAUTH_TOKEN_PATH, this::oauthToken);
+    router.add("GET", OAUTH_METADATA_PATH, this::oauthMetadata);
+  }
+
+  private SimResponse oauthToken(SimRequest r) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : r.bodyText().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    if (!oauthClientId.equals(form.get("client_id")) || !oauthClientSecret.equals(form.get("client_secret"))) {
+      return json(401, F.objectNode().put("error", "invalid_client").put("error_description", "Invalid client"));
+    }
+    String code = form.getOrDefault("code", "");
+    if (!"authorization_code".equals(form.get("grant_type")) || form.get("redirect_uri") == null
+        || oauthCodes.remove(code) == null) {
+      return json(400, F.objectNode().put("error", "invalid_grant")
+          .put("error_description", "Invalid authorization code"));
+    }
+    return json(200, F.objectNode().put("access_token", apiKey).put("expires_in", 0).putNull("scope"));
+  }
+
+  private SimResponse oauthMetadata(SimRequest r) {
+    String auth = r.header("Authorization").orElse("");
+    if (!auth.regionMatches(true, 0, "OAuth ", 0, 6) || !auth.substring(6).trim().equals(apiKey)) {
+      return json(200, F.objectNode().put("error", "invalid_token"));
+    }
+    String dc = apiKey.substring(apiKey.lastIndexOf('-') + 1);
+    ObjectNode body = F.objectNode().put("dc", dc).put("role", "owner").put("accountname", "Simulated Co")
+        .put("user_id", 3_000_001).put("login_url", loginUrl()).put("api_endpoint", loginUrl());
+    body.putObject("login").put("email", "owner@example.org").put("login_id", 3_000_001)
+        .put("login_name", "owner").put("login_email", "owner@example.org");
+    return json(200, body);
+  }
+
+  private static SimResponse json(int status, ObjectNode body) {
+    try {
+      return new SimResponse(status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body), Map.of());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private SimResponse handle(SimRequest incoming) {
@@ -574,7 +697,8 @@ public final class MailchimpSimulator implements AutoCloseable {
     Optional<Router.Match> match = router.match(request);
     String template = match.map(Router.Match::template).orElse("(unmatched)");
     log.record(request.method(), template);
-    if (template.startsWith(RESULTS_PREFIX)) {
+    if (template.startsWith(RESULTS_PREFIX) || template.equals(OAUTH_TOKEN_PATH)
+        || template.equals(OAUTH_METADATA_PATH)) {
       return match.get().handler().apply(match.get().request());
     }
     if (!connections.tryAcquire()) {

@@ -1,0 +1,315 @@
+package dev.qbmc.examples.cli;
+
+import dev.qbmc.core.Qbmc;
+import dev.qbmc.core.QbmcException;
+import dev.qbmc.core.SyncOptions;
+import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.report.SyncReport;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.store.FileStore;
+import dev.qbmc.examples.demo.Demo;
+import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.sim.quickbooks.SampleCompany;
+import dev.qbmc.mailchimp.MailchimpException;
+import dev.qbmc.mailchimp.Sleeper;
+import dev.qbmc.quickbooks.QuickBooksException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The operator CLI, {@code java -jar qbmc-examples/target/qbmc.jar <command>}: connect a
+ * QuickBooks Online company to a Mailchimp audience, sync it, look at what was imported and
+ * disconnect, against the real APIs or the loopback simulators. Configuration comes from the
+ * environment variables of {@link Setting}; state is kept in a {@link FileStore} at {@code
+ * QBMC_STATE_DIR}.
+ *
+ * <p>Exit codes: {@value #OK} success; {@value #FAILED} a sync that did not fully succeed (its
+ * report is printed) or an error from an API, the store or the connection's state (one line on
+ * stderr); {@value #USAGE} a missing or invalid setting, an unknown command or option (one line on
+ * stderr naming it). User errors never print a stack trace.
+ */
+public final class QbmcCli {
+  /** Exit code of success. */
+  public static final int OK = 0;
+  /** Exit code of a failed sync or an operational error. */
+  public static final int FAILED = 1;
+  /** Exit code of a configuration or usage error. */
+  public static final int USAGE = 2;
+
+  private static final String HELP = String.join(System.lineSeparator(),
+      "Usage: java -jar qbmc.jar <command> [options]",
+      "",
+      "Commands:",
+      "  demo                      run the whole flow against loopback simulators (no credentials needed)",
+      "  simulate                  start both simulators and print the settings to use, until Ctrl-C",
+      "  connect                   store the credentials and connect the realm to the audience",
+      "  sync [--dry-run] [--json] sync now; --json prints the report as one JSON object on stdout",
+      "  status                    show the connection and its recent syncs",
+      "  contacts                  list the contacts imported from QuickBooks Online",
+      "  disconnect [--revoke]     delete the synced e-commerce data, keep the contacts, forget the tokens",
+      "",
+      "Configuration: environment variables QBMC_* (see README, section Configuration).");
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+  private final Sleeper mailchimpSleeper;
+
+  private QbmcCli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, Sleeper mailchimpSleeper) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+    this.mailchimpSleeper = mailchimpSleeper;
+  }
+
+  /**
+   * Runs the CLI with the process environment and exits with its exit code.
+   *
+   * @param args the command and its options
+   */
+  public static void main(String[] args) {
+    int code = run(List.of(args), System.getenv(), System.out, System.err);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command in-process.
+   *
+   * @param args the command and its options
+   * @param env the environment variables to read the configuration from
+   * @param out standard output (reports, tables, JSON)
+   * @param err standard error (progress, errors)
+   * @return the exit code
+   */
+  public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return run(args, env, out, err, Sleeper.system());
+  }
+
+  /**
+   * Runs one command in-process with a given Mailchimp sleeper, for tools and tests that
+   * embed the CLI (a sleeper that does not wait keeps tests against the simulators fast).
+   *
+   * @param args the command and its options
+   * @param env the environment variables to read the configuration from
+   * @param out standard output
+   * @param err standard error
+   * @param mailchimpSleeper how the Mailchimp clients wait between {@code /batches} polls and
+   *     retries
+   * @return the exit code
+   */
+  public static int run(
+      List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Sleeper mailchimpSleeper) {
+    Objects.requireNonNull(args, "args");
+    QbmcCli cli = new QbmcCli(Map.copyOf(Objects.requireNonNull(env, "env")), Objects.requireNonNull(out, "out"),
+        Objects.requireNonNull(err, "err"), Clock.systemUTC(), Objects.requireNonNull(mailchimpSleeper, "mailchimpSleeper"));
+    try {
+      return cli.dispatch(args);
+    } catch (ConfigException | UsageException e) {
+      err.println("qbmc: " + e.getMessage());
+      return USAGE;
+    } catch (QbmcException | QuickBooksException | MailchimpException | IllegalArgumentException
+        | UncheckedIOException e) {
+      err.println("qbmc: " + oneLine(e));
+      return FAILED;
+    } catch (RuntimeException e) {
+      err.println("qbmc: internal error, please report it: " + oneLine(e));
+      e.printStackTrace(err);
+      return FAILED;
+    }
+  }
+
+  private int dispatch(List<String> args) {
+    if (args.isEmpty() || Set.of("help", "--help", "-h").contains(args.get(0))) {
+      (args.isEmpty() ? err : out).println(HELP);
+      return args.isEmpty() ? USAGE : OK;
+    }
+    String command = args.get(0);
+    List<String> options = args.subList(1, args.size());
+    switch (command) {
+      case "demo":
+        allow(command, options);
+        return Demo.run(out, err);
+      case "simulate":
+        allow(command, options);
+        return simulate();
+      case "connect":
+        allow(command, options);
+        return connect();
+      case "sync":
+        allow(command, options, "--dry-run", "--json");
+        return sync(options.contains("--dry-run"), options.contains("--json"));
+      case "status":
+        allow(command, options);
+        return status();
+      case "contacts":
+        allow(command, options);
+        return contacts();
+      case "disconnect":
+        allow(command, options, "--revoke");
+        return disconnect(options.contains("--revoke"));
+      default:
+        throw new UsageException("unknown command '" + command
+            + "'; commands: demo, simulate, connect, sync, status, contacts, disconnect (see --help)");
+    }
+  }
+
+  private static void allow(String command, List<String> options, String... allowed) {
+    List<String> known = List.of(allowed);
+    for (String option : options) {
+      if (!known.contains(option)) {
+        throw new UsageException("unknown option '" + option + "' for " + command
+            + (known.isEmpty() ? " (it takes none)" : "; options: " + String.join(" ", known)));
+      }
+    }
+  }
+
+  /** A command's work with the opened store and a {@link Qbmc} built on it. */
+  @FunctionalInterface
+  private interface StoreWork {
+    int run(FileStore store, Qbmc qbmc);
+  }
+
+  /**
+   * Checks the settings every API command needs, opens the store (which must exist unless {@code
+   * creating}), builds the instance, runs the work and closes both.
+   */
+  private int withQbmc(CliConfig config, boolean creating, StoreWork work) {
+    QbmcFactory.checkSettings(config);
+    if (!creating) {
+      requireStateFolder(config);
+    }
+    try (FileStore store = FileStore.open(config.stateDir());
+        Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
+      if (!creating) {
+        requireConnection(store, config);
+      }
+      return work.run(store, qbmc);
+    }
+  }
+
+  private int connect() {
+    CliConfig config = CliConfig.fromEnvironment(env);
+    QbmcFactory.checkSettings(config);
+    Operations.checkConnectSettings(config);
+    return withQbmc(config, true, (store, qbmc) -> {
+      Connection connection = Operations.connect(qbmc, config, clock);
+      Operations.printConnection(connection, out);
+      out.println("Connected. Run 'sync' for the first, full sync.");
+      return OK;
+    });
+  }
+
+  private int sync(boolean dryRun, boolean json) {
+    CliConfig config = CliConfig.fromEnvironment(env);
+    return withQbmc(config, false, (store, qbmc) -> {
+      SyncReport report = qbmc.sync(config.connectionId(), SyncOptions.builder().dryRun(dryRun).build());
+      if (json) {
+        out.println(report.toJson());
+      } else {
+        ReportTable.print(report, out);
+      }
+      return report.outcome() == SyncOutcome.SUCCEEDED ? OK : FAILED;
+    });
+  }
+
+  private int status() {
+    CliConfig config = CliConfig.fromEnvironment(env);
+    requireStateFolder(config);
+    try (FileStore store = FileStore.open(config.stateDir())) {
+      Connection connection = requireConnection(store, config);
+      Operations.printConnection(connection, out);
+      Operations.printRuns(store.recentRuns(config.connectionId(), 5), out);
+      return OK;
+    }
+  }
+
+  private int contacts() {
+    CliConfig config = CliConfig.fromEnvironment(env);
+    return withQbmc(config, false, (store, qbmc) -> {
+      Operations.printContacts(qbmc.importedContacts(config.connectionId()), out);
+      return OK;
+    });
+  }
+
+  private int disconnect(boolean revoke) {
+    CliConfig config = CliConfig.fromEnvironment(env);
+    return withQbmc(config, false, (store, qbmc) -> {
+      qbmc.disconnect(config.connectionId(), revoke);
+      out.printf("Disconnected %s: the e-commerce data was deleted from Mailchimp, the contacts were kept,"
+          + " the tokens were forgotten%s.%n", config.connectionId(), revoke ? " and revoked at Intuit" : "");
+      return OK;
+    });
+  }
+
+  /** Commands other than connect need an existing state folder; opening a store would create one. */
+  private static void requireStateFolder(CliConfig config) {
+    if (!Files.isDirectory(config.stateDir())) {
+      throw new UsageException("no connection '" + config.connectionId() + "': " + config.stateDir()
+          + " does not exist; run 'connect' first (or set QBMC_STATE_DIR)");
+    }
+  }
+
+  private static Connection requireConnection(FileStore store, CliConfig config) {
+    Optional<Connection> connection = store.connection(config.connectionId());
+    return connection.orElseThrow(() -> new UsageException("no connection '" + config.connectionId() + "' in "
+        + config.stateDir() + "; run 'connect' first (or set QBMC_CONNECTION_ID / QBMC_STATE_DIR)"));
+  }
+
+  private int simulate() {
+    // Batches finish before POST /batches answers, so syncs do not wait out Mailchimp's poll interval.
+    Sandbox sandbox = Sandbox.builder().synchronousBatches(true).start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }, "qbmc-simulate-stop"));
+    out.println("Simulators running on loopback: the sample company in QuickBooks; in Mailchimp, audience "
+        + sandbox.audienceId() + " where " + String.join(", ", SampleCompany.unsubscribedEmails())
+        + " is already unsubscribed.");
+    out.println("QuickBooks API  " + sandbox.quickBooks().baseUrl());
+    out.println("Token endpoint  " + sandbox.quickBooks().tokenUrl());
+    out.println("Mailchimp API   " + sandbox.mailchimp().baseUrl());
+    out.println();
+    out.println("Settings for the other commands (sandbox values, valid only while this runs):");
+    List<String> exports = new ArrayList<>();
+    sandbox.environment().forEach((name, value) -> exports.add("export " + name + "='" + value + "'"));
+    exports.forEach(out::println);
+    out.println();
+    out.println("Then: java -jar qbmc-examples/target/qbmc.jar connect && java -jar qbmc-examples/target/qbmc.jar sync");
+    out.println("The refresh token works once (Intuit rotates them); 'connect' stores its successor. Ctrl-C stops.");
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      sandbox.close();
+    }
+    return OK;
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /** A command line that cannot be run: unknown command or option, or no connection to act on. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}
