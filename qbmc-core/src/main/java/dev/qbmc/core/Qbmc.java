@@ -41,14 +41,15 @@ import java.util.stream.Stream;
  * processes may share those stores.
  *
  * <pre>{@code
+ * FileStore store = FileStore.open(Path.of("/var/lib/qbmc"));   // tokens and sync state
  * Qbmc qbmc = Qbmc.builder()
  *     .quickBooks(QuickBooksConnector.of(intuitOAuth, (realm, tokens, listener) ->
  *         QuickBooksClient.builder().realmId(realm).accessTokenProvider(tokens)
  *             .requestListener(listener).build()))
  *     .mailchimp(MailchimpConnector.of((credentials, listener) ->
  *         MailchimpClient.builder().credentials(credentials).requestListener(listener).build()))
- *     .tokenStore(FileStore.open(dir).tokens())
- *     .stateStore(FileStore.open(dir).state())
+ *     .tokenStore(store)
+ *     .stateStore(store)
  *     .build();
  * }</pre>
  */

@@ -56,6 +56,7 @@ public final class QbmcCli {
       "  status                    show the connection and its recent syncs",
       "  contacts                  list the contacts imported from QuickBooks Online",
       "  disconnect [--revoke]     delete the synced e-commerce data, keep the contacts, forget the tokens",
+      "  bench [options]           measure sync cost against the simulators (bench --help lists the options)",
       "",
       "Configuration: environment variables QBMC_* (see README, section Configuration).");
 
@@ -159,9 +160,11 @@ public final class QbmcCli {
       case "disconnect":
         allow(command, options, "--revoke");
         return disconnect(options.contains("--revoke"));
+      case "bench":
+        return dev.qbmc.examples.bench.SyncBenchmark.run(options, out);
       default:
         throw new UsageException("unknown command '" + command
-            + "'; commands: demo, simulate, connect, sync, status, contacts, disconnect (see --help)");
+            + "'; commands: demo, simulate, connect, sync, status, contacts, disconnect, bench (see --help)");
     }
   }
 

@@ -9,7 +9,6 @@ import dev.qbmc.core.spi.Provider;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpException;
 import dev.qbmc.mailchimp.MailchimpNotFoundException;
-import dev.qbmc.mailchimp.model.ApiRoot;
 import dev.qbmc.mailchimp.model.Audience;
 import dev.qbmc.mailchimp.model.AudienceContact;
 import dev.qbmc.mailchimp.model.AudienceCreate;
@@ -88,8 +87,7 @@ public final class ConnectService {
     }
     MailchimpClient mailchimp = ctx.mailchimpClient(request.connectionId(), calls);
     try {
-      ApiRoot account = mailchimp.account();
-      account.accountId();
+      mailchimp.account();
     } catch (MailchimpException e) {
       throw new CredentialsRejectedException(Provider.MAILCHIMP, e);
     }

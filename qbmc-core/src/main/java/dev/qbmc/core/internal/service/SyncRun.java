@@ -60,6 +60,9 @@ final class SyncRun {
   private final QuickBooksClient qbo;
   private final MailchimpClient mailchimp;
   private final SyncStateStore store;
+  /** QBO pages fetched at once when the row count is known (the client's limiter caps it too). */
+  static final int PAGES_IN_PARALLEL = 4;
+
   private final SyncListener listener;
   private final SyncReportCollector report;
   private final boolean dryRun;
@@ -151,14 +154,16 @@ final class SyncRun {
   }
 
   /**
-   * Reads a query chunk by chunk (the next chunk is read from QBO while this one is written),
-   * reporting progress against the count QBO gave.
+   * Reads a query chunk by chunk (the next chunk is read from QBO while this one is written, its
+   * pages {@value #PAGES_IN_PARALLEL} at a time when QBO counted the rows), reporting progress
+   * against that count.
    */
   private <T> void readAll(
       Query<T> query, SyncPhase phase, long total, long doneBefore, java.util.function.Consumer<List<T>> apply) {
     long done = doneBefore;
     progress(phase, done, total);
-    try (PrefetchingChunks<T> chunks = new PrefetchingChunks<>(qbo.query(query), tuning.chunkSize())) {
+    Stream<T> rows = total > 0 ? ParallelPages.rows(qbo, query, total, PAGES_IN_PARALLEL) : qbo.query(query);
+    try (PrefetchingChunks<T> chunks = new PrefetchingChunks<>(rows, tuning.chunkSize())) {
       while (chunks.hasNext()) {
         List<T> chunk = chunks.next();
         apply.accept(chunk);
