@@ -196,18 +196,10 @@ final class SyncRun {
       return true;
     }
     Set<String> newContacts = new HashSet<>();
-    for (List<Customer> customers :
-        chunks(qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive()))) {
-      List<RecordKey> keys = new ArrayList<>();
-      for (Customer customer : customers) {
-        mapper.customer(customer).record().ifPresent(
-            m -> keys.add(RecordKey.of(RecordKind.CONTACT, m.contact().subscriberHash())));
-      }
-      Map<RecordKey, RecordState> known = store.states(connection.connectionId(), keys);
-      for (RecordKey key : keys) {
-        if (!known.containsKey(key)) {
-          newContacts.add(key.id());
-        }
+    try (PrefetchingChunks<Customer> chunks = new PrefetchingChunks<>(
+        qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive()), tuning.chunkSize())) {
+      while (chunks.hasNext()) {
+        countNewContacts(chunks.next(), newContacts);
       }
     }
     long limit = connection.contactLimit().orElseThrow();
@@ -218,6 +210,21 @@ final class SyncRun {
     return true;
   }
 
+  /** Adds the subscriber hashes of the customers' contacts that have no stored state yet. */
+  private void countNewContacts(List<Customer> customers, Set<String> newContacts) {
+    List<RecordKey> keys = new ArrayList<>();
+    for (Customer customer : customers) {
+      mapper.customer(customer).record().ifPresent(
+          m -> keys.add(RecordKey.of(RecordKind.CONTACT, m.contact().subscriberHash())));
+    }
+    Map<RecordKey, RecordState> known = store.states(connection.connectionId(), keys);
+    for (RecordKey key : keys) {
+      if (!known.containsKey(key)) {
+        newContacts.add(key.id());
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- incremental
 
   /** Applies a Change Data Capture result: items and customers first, then transactions and deletions. */
@@ -226,13 +233,7 @@ final class SyncRun {
     List<Customer> customers = changes.changed(dev.qbmc.quickbooks.EntityType.CUSTOMER);
     List<Invoice> invoices = changes.changed(dev.qbmc.quickbooks.EntityType.INVOICE);
     List<SalesReceipt> receipts = changes.changed(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT);
-    List<RecordKey> deletions = new ArrayList<>();
-    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.INVOICE)) {
-      deletions.add(RecordKey.of(RecordKind.INVOICE, d.id()));
-    }
-    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT)) {
-      deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, d.id()));
-    }
+    List<RecordKey> deletions = deletions(changes);
     records(items, customers, invoices, receipts, deletions);
   }
 
@@ -253,6 +254,14 @@ final class SyncRun {
         chunk -> applyTransactions(chunk, List.of(), List.of()));
     readAll(changedSince(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT, since), SyncPhase.ORDERS, -1, 0,
         chunk -> applyTransactions(List.of(), chunk, List.of()));
+    List<RecordKey> deletions = deletions(changes);
+    progress(SyncPhase.DELETIONS, 0, deletions.size());
+    forEachChunk(deletions, chunk -> applyTransactions(List.of(), List.of(), chunk));
+    progress(SyncPhase.DELETIONS, deletions.size(), deletions.size());
+  }
+
+  /** The keys of the invoices and sales receipts a change set reports deleted. */
+  private static List<RecordKey> deletions(ChangeSet changes) {
     List<RecordKey> deletions = new ArrayList<>();
     for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.INVOICE)) {
       deletions.add(RecordKey.of(RecordKind.INVOICE, d.id()));
@@ -260,9 +269,7 @@ final class SyncRun {
     for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT)) {
       deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, d.id()));
     }
-    progress(SyncPhase.DELETIONS, 0, deletions.size());
-    forEachChunk(deletions, chunk -> applyTransactions(List.of(), List.of(), chunk));
-    progress(SyncPhase.DELETIONS, deletions.size(), deletions.size());
+    return deletions;
   }
 
   private static <T> Query<T> changedSince(dev.qbmc.quickbooks.EntityType<T> type, java.time.OffsetDateTime since) {
@@ -424,27 +431,6 @@ final class SyncRun {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private <T> Iterable<List<T>> chunks(Stream<T> stream) {
-    Iterator<T> source = stream.iterator();
-    int size = tuning.chunkSize();
-    return () ->
-        new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return source.hasNext();
-          }
-
-          @Override
-          public List<T> next() {
-            List<T> chunk = new ArrayList<>(Math.min(size, 1024));
-            while (chunk.size() < size && source.hasNext()) {
-              chunk.add(source.next());
-            }
-            return chunk;
-          }
-        };
-  }
 
   private <T> void forEachChunk(List<T> all, java.util.function.Consumer<List<T>> action) {
     for (int from = 0; from < all.size(); from += tuning.chunkSize()) {
