@@ -103,6 +103,10 @@ public final class LoopbackServer implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "simulator route failed", e);
         response = SimResponse.text(500, "text/plain", "simulator error: " + e.getClass().getSimpleName());
       }
+      if (response.closeConnection()) {
+        // No status line: closing the exchange without one makes the JDK server drop the connection.
+        return;
+      }
       response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       if (response.contentType() != null) {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
@@ -126,9 +130,9 @@ public final class LoopbackServer implements AutoCloseable {
     }
     Map<String, List<String>> headers = new HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-    return new SimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+    return SimRequest.of(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
         exchange.getRequestURI().getPath(), parseQuery(exchange.getRequestURI().getRawQuery()),
-        Map.copyOf(headers), body, Map.of());
+        Map.copyOf(headers), body);
   }
 
   /**

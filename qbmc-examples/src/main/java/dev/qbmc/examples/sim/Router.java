@@ -11,18 +11,18 @@ import java.util.regex.Pattern;
 
 /**
  * Matches a request's method and path against route templates such as
- * {@code /3.0/lists/{list_id}/members/{subscriber_hash}}.
+ * {@code /3.0/lists/{list_id}/members/{subscriber_hash}}. Routes are added while the simulator is
+ * built (each resource's {@link RouteGroup} adds its own) and only read afterwards.
  */
 public final class Router {
 
   /**
    * A matched route.
    *
-   * @param template the route template (used as the request-log key)
-   * @param request the request with its path parameters filled in
+   * @param request the request with its route template and path parameters filled in
    * @param handler the handler to run
    */
-  public record Match(String template, SimRequest request, Function<SimRequest, SimResponse> handler) {
+  public record Match(SimRequest request, Function<SimRequest, SimResponse> handler) {
   }
 
   private record Route(String method, String template, Pattern pattern, List<String> names,
@@ -77,7 +77,7 @@ public final class Router {
         for (int i = 0; i < route.names().size(); i++) {
           params.put(route.names().get(i), m.group(i + 1));
         }
-        return Optional.of(new Match(route.template(), request.withPathParams(Map.copyOf(params)), route.handler()));
+        return Optional.of(new Match(request.routed(route.template(), params), route.handler()));
       }
     }
     return Optional.empty();

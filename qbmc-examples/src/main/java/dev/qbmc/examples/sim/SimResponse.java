@@ -1,6 +1,8 @@
 package dev.qbmc.examples.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,8 +12,23 @@ import java.util.Map;
  * @param contentType media type, or {@code null} for no body
  * @param body body bytes (empty for none)
  * @param headers extra response headers
+ * @param closeConnection true when the server sends nothing and closes the connection instead (a
+ *     network fault: the client sees the connection end before a response)
  */
-public record SimResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record SimResponse(int status, String contentType, byte[] body, Map<String, String> headers,
+    boolean closeConnection) {
+
+  /**
+   * A response that is sent.
+   *
+   * @param status HTTP status
+   * @param contentType media type, or {@code null} for no body
+   * @param body body bytes (empty for none)
+   * @param headers extra response headers
+   */
+  public SimResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+    this(status, contentType, body, headers, false);
+  }
 
   /**
    * A response with a UTF-8 text body.
@@ -26,6 +43,18 @@ public record SimResponse(int status, String contentType, byte[] body, Map<Strin
   }
 
   /**
+   * A response with a JSON body.
+   *
+   * @param status HTTP status
+   * @param contentType the exact media type the simulated API sends
+   * @param body the JSON
+   * @return the response
+   */
+  public static SimResponse json(int status, String contentType, JsonNode body) {
+    return new SimResponse(status, contentType, Json.bytes(body), Map.of());
+  }
+
+  /**
    * A response without a body.
    *
    * @param status HTTP status
@@ -36,6 +65,15 @@ public record SimResponse(int status, String contentType, byte[] body, Map<Strin
   }
 
   /**
+   * No response at all: the server closes the connection.
+   *
+   * @return the marker response
+   */
+  public static SimResponse closedConnection() {
+    return new SimResponse(0, null, new byte[0], Map.of(), true);
+  }
+
+  /**
    * This response with one more header.
    *
    * @param name header name
@@ -43,9 +81,19 @@ public record SimResponse(int status, String contentType, byte[] body, Map<Strin
    * @return a copy
    */
   public SimResponse withHeader(String name, String value) {
-    java.util.HashMap<String, String> copy = new java.util.HashMap<>(headers);
+    HashMap<String, String> copy = new HashMap<>(headers);
     copy.put(name, value);
-    return new SimResponse(status, contentType, body, Map.copyOf(copy));
+    return new SimResponse(status, contentType, body, Map.copyOf(copy), closeConnection);
+  }
+
+  /**
+   * This response with another body (same status, media type and headers).
+   *
+   * @param replacement the body bytes
+   * @return a copy
+   */
+  public SimResponse withBody(byte[] replacement) {
+    return new SimResponse(status, contentType, replacement, headers, closeConnection);
   }
 
   /**

@@ -120,6 +120,35 @@ final class AudienceList {
     return false;
   }
 
+  /** Whether the address belongs to a member who is not archived. */
+  boolean isActiveMember(String email) {
+    Member m = members.get(hash(email));
+    return m != null && !"archived".equals(m.status);
+  }
+
+  /** Adds or replaces a member with any status, bypassing the API rules (pre-seeding). */
+  Member seed(String email, String status, Instant now, String... tags) {
+    String hash = hash(email);
+    Member m = new Member(email, hash, HexFormat.of().toHexDigits(hash.hashCode()), "c" + hash.substring(0, 12));
+    m.status = status;
+    m.mergeFields = defaults();
+    m.lastChanged = now;
+    m.signup = now;
+    m.source = "Import";
+    members.put(hash, m);
+    for (String t : tags) {
+      setTag(m, t, true, now);
+    }
+    return m;
+  }
+
+  /** Deletes an address permanently: it can never be added again by API. */
+  void forget(String email) {
+    String hash = hash(email);
+    members.remove(hash);
+    forgotten.add(hash);
+  }
+
   private static void checkStatus(String field, String value) {
     if (value != null && !WRITABLE_STATUSES.contains(value)) {
       throw ApiProblem.invalidFields(new ApiProblem.FieldError(field,

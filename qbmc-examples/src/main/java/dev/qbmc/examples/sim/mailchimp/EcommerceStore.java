@@ -1,7 +1,6 @@
 package dev.qbmc.examples.sim.mailchimp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -15,7 +14,6 @@ final class EcommerceStore {
   final ConcurrentSkipListMap<String, ObjectNode> customers = new ConcurrentSkipListMap<>();
   final ConcurrentSkipListMap<String, ObjectNode> products = new ConcurrentSkipListMap<>();
   final ConcurrentSkipListMap<String, byte[]> orders = new ConcurrentSkipListMap<>();
-  final ConcurrentHashMap<String, Boolean> locks = new ConcurrentHashMap<>();
 
   EcommerceStore(String id, ObjectNode info) {
     this.id = id;

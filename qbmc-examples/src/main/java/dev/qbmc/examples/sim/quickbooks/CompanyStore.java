@@ -1,29 +1,24 @@
 package dev.qbmc.examples.sim.quickbooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The simulated company: read-only {@link CompanyData} plus an overlay of changes and deletions.
@@ -77,6 +72,24 @@ final class CompanyStore {
 
   // ---------------------------------------------------------------- reads
 
+  /** The numeric value of an Id, empty when it is not a number. */
+  static Optional<Long> parseId(String id) {
+    try {
+      return Optional.of(Long.parseLong(Objects.requireNonNull(id, "id")));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The numeric value of an Id given to a direct method. */
+  static long requireId(String id) {
+    return parseId(id).orElseThrow(() -> new IllegalArgumentException("Id must be a number: " + id));
+  }
+
+  Optional<ObjectNode> read(QboEntity entity, String id) {
+    return parseId(id).flatMap(n -> read(entity, n));
+  }
+
   Optional<ObjectNode> read(QboEntity entity, long id) {
     Versioned v = overlay.get(entity).get(id);
     if (v != null) {
@@ -112,8 +125,8 @@ final class CompanyStore {
   // ---------------------------------------------------------------- query
 
   ObjectNode query(QboQuery q, QboEntity entity) {
-    Predicate<ObjectNode> filter = filter(q, entity);
-    long[] range = idRange(q);
+    Predicate<ObjectNode> filter = QueryFilter.where(q, entity, base.zone());
+    long[] range = QueryFilter.idRange(q);
     ObjectNode response = F.objectNode();
     if (q.count) {
       long[] n = {0};
@@ -171,8 +184,7 @@ final class CompanyStore {
         }
         return true;
       });
-      Comparator<ObjectNode> cmp = (a, b) -> compareValues(q.orderBy, value(a, q.orderBy), value(b, q.orderBy));
-      all.sort(q.descending ? cmp.reversed() : cmp);
+      all.sort(QueryFilter.orderBy(q, base.zone()));
       for (long i = start - 1; i < all.size() && page.size() < max; i++) {
         page.add(all.get((int) i));
       }
@@ -185,139 +197,6 @@ final class CompanyStore {
     response.put("startPosition", start);
     response.put("maxResults", page.size());
     return response;
-  }
-
-  private static long[] idRange(QboQuery q) {
-    long lo = 1;
-    long hi = Long.MAX_VALUE - 1;
-    for (QboQuery.Condition c : q.conditions) {
-      if (!c.field().equalsIgnoreCase("Id")) {
-        continue;
-      }
-      try {
-        switch (c.op()) {
-          case "=": {
-            long v = Long.parseLong(c.values().get(0));
-            lo = Math.max(lo, v);
-            hi = Math.min(hi, v);
-            break;
-          }
-          case ">": lo = Math.max(lo, Long.parseLong(c.values().get(0)) + 1); break;
-          case ">=": lo = Math.max(lo, Long.parseLong(c.values().get(0))); break;
-          case "<": hi = Math.min(hi, Long.parseLong(c.values().get(0)) - 1); break;
-          case "<=": hi = Math.min(hi, Long.parseLong(c.values().get(0))); break;
-          case "IN": {
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (String s : c.values()) {
-              long v = Long.parseLong(s);
-              min = Math.min(min, v);
-              max = Math.max(max, v);
-            }
-            lo = Math.max(lo, min);
-            hi = Math.min(hi, max);
-            break;
-          }
-          default: break;
-        }
-      } catch (NumberFormatException e) {
-        return new long[] {1, 0};
-      }
-    }
-    return new long[] {lo, hi};
-  }
-
-  private Predicate<ObjectNode> filter(QboQuery q, QboEntity entity) {
-    boolean mentionsActive = q.conditions.stream().anyMatch(c -> c.field().equalsIgnoreCase("Active"));
-    Predicate<ObjectNode> p = node -> true;
-    if (entity.isNameList() && !mentionsActive) {
-      p = node -> node.path("Active").asBoolean(true);
-    }
-    for (QboQuery.Condition c : q.conditions) {
-      p = p.and(node -> matches(node, c));
-    }
-    return p;
-  }
-
-  private boolean matches(ObjectNode node, QboQuery.Condition c) {
-    JsonNode v = value(node, c.field());
-    if (v == null || v.isMissingNode() || v.isNull()) {
-      return false;
-    }
-    switch (c.op()) {
-      case "IN":
-        return c.values().stream().anyMatch(lit -> compare(c.field(), v, lit) == 0);
-      case "LIKE": {
-        String regex = "(?is)" + java.util.Arrays.stream(c.values().get(0).split("%", -1))
-            .map(Pattern::quote).reduce((a, b) -> a + ".*" + b).orElse("");
-        return Pattern.compile(regex).matcher(v.asText()).matches();
-      }
-      case "=": return compare(c.field(), v, c.values().get(0)) == 0;
-      case "!=": return compare(c.field(), v, c.values().get(0)) != 0;
-      case "<": return compare(c.field(), v, c.values().get(0)) < 0;
-      case "<=": return compare(c.field(), v, c.values().get(0)) <= 0;
-      case ">": return compare(c.field(), v, c.values().get(0)) > 0;
-      case ">=": return compare(c.field(), v, c.values().get(0)) >= 0;
-      default: return false;
-    }
-  }
-
-  private static JsonNode value(ObjectNode node, String path) {
-    JsonNode current = node;
-    for (String part : path.split("\\.")) {
-      JsonNode next = current.get(part);
-      if (next == null) {
-        Iterator<String> names = current.fieldNames();
-        while (names.hasNext()) {
-          String n = names.next();
-          if (n.equalsIgnoreCase(part)) {
-            next = current.get(n);
-            break;
-          }
-        }
-      }
-      if (next == null) {
-        return null;
-      }
-      current = next;
-    }
-    return current;
-  }
-
-  private int compare(String field, JsonNode v, String literal) {
-    try {
-      if (field.equalsIgnoreCase("Id")) {
-        return Long.compare(Long.parseLong(v.asText()), Long.parseLong(literal));
-      }
-      if (v.isBoolean()) {
-        return Boolean.compare(v.asBoolean(), Boolean.parseBoolean(literal));
-      }
-      if (v.isNumber()) {
-        return v.decimalValue().compareTo(new BigDecimal(literal));
-      }
-      if (field.toLowerCase(Locale.ROOT).endsWith("time")) {
-        return QboTime.parse(v.asText(), base.zone()).compareTo(QboTime.parse(literal, base.zone()));
-      }
-    } catch (IllegalArgumentException e) {
-      return Integer.MIN_VALUE;
-    }
-    return v.asText().compareToIgnoreCase(literal);
-  }
-
-  private int compareValues(String field, JsonNode a, JsonNode b) {
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : -1) : 1;
-    }
-    if (field.equalsIgnoreCase("Id")) {
-      return Long.compare(a.asLong(), b.asLong());
-    }
-    if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue());
-    }
-    if (field.toLowerCase(Locale.ROOT).endsWith("time")) {
-      return QboTime.parse(a.asText(), base.zone()).compareTo(QboTime.parse(b.asText(), base.zone()));
-    }
-    return a.asText().compareToIgnoreCase(b.asText());
   }
 
   // ---------------------------------------------------------------- CDC
@@ -426,32 +305,5 @@ final class CompanyStore {
     overlay.get(entity).put(id, new Versioned(node.deepCopy(), now));
     version.incrementAndGet();
     listener.accept(new Change(entity, Long.toString(id), operation, now));
-  }
-
-  /** Applies QBO's void: PrivateNote "Voided", every amount and quantity 0, no tax lines, Balance 0. */
-  static void applyVoid(ObjectNode txn) {
-    txn.put("PrivateNote", "Voided");
-    zeroLines(txn.path("Line"));
-    txn.putObject("TxnTaxDetail").put("TotalTax", 0);
-    txn.put("TotalAmt", 0);
-    txn.put("Balance", 0);
-    if (txn.has("HomeTotalAmt")) {
-      txn.put("HomeTotalAmt", 0);
-    }
-  }
-
-  private static void zeroLines(JsonNode lines) {
-    if (!lines.isArray()) {
-      return;
-    }
-    for (JsonNode line : lines) {
-      ObjectNode l = (ObjectNode) line;
-      l.put("Amount", 0);
-      JsonNode detail = l.path("SalesItemLineDetail");
-      if (detail.isObject() && detail.has("Qty")) {
-        ((ObjectNode) detail).put("Qty", 0);
-      }
-      zeroLines(l.path("GroupLineDetail").path("Line"));
-    }
   }
 }
