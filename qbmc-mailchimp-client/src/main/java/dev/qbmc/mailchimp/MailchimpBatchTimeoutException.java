@@ -3,7 +3,7 @@ package dev.qbmc.mailchimp;
 import dev.qbmc.mailchimp.model.BatchStatus;
 
 /** A batch operations request did not finish before the caller's deadline; it may still finish later. */
-public class MailchimpBatchTimeoutException extends MailchimpException {
+public final class MailchimpBatchTimeoutException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
   private final transient BatchStatus lastStatus;

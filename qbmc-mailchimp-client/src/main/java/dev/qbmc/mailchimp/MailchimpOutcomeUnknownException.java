@@ -8,7 +8,7 @@ import java.util.OptionalInt;
  * request still runs). The client does not repeat it blindly; check the resource (e.g. GET it) before
  * trying again, or use an idempotent PUT where the API offers one.
  */
-public class MailchimpOutcomeUnknownException extends MailchimpException {
+public final class MailchimpOutcomeUnknownException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
   /** The {@code statusCode} reported by this exception. */

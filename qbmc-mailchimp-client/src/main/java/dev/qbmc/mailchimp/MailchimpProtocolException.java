@@ -1,7 +1,7 @@
 package dev.qbmc.mailchimp;
 
 /** A successful response could not be read (unexpected JSON shape, corrupt batch results archive). */
-public class MailchimpProtocolException extends MailchimpException {
+public final class MailchimpProtocolException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
   MailchimpProtocolException(String message, Throwable cause) {

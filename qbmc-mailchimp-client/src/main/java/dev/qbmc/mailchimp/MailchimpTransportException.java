@@ -1,7 +1,7 @@
 package dev.qbmc.mailchimp;
 
 /** The request could not be completed: connection refused, reset or timed out, or the call was interrupted. */
-public class MailchimpTransportException extends MailchimpException {
+public final class MailchimpTransportException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
   /** The {@code retryable} reported by this exception. */
