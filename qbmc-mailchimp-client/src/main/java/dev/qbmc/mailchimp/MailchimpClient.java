@@ -149,7 +149,7 @@ public final class MailchimpClient {
     private URI baseUrl;
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private MailchimpSleeper sleeper = MailchimpSleeper.system();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(120);
@@ -205,12 +205,12 @@ public final class MailchimpClient {
     }
 
     /**
-     * How the client waits between retries and batch polls (default: {@link Sleeper#system()}).
+     * How the client waits between retries and batch polls (default: {@link MailchimpSleeper#system()}).
      *
      * @param sleeper the sleeper
      * @return this builder
      */
-    public Builder sleeper(Sleeper sleeper) {
+    public Builder sleeper(MailchimpSleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }

@@ -38,7 +38,7 @@ final class Transport {
   final ObjectMapper json = MailchimpJson.mapper();
   final URI baseUrl;
   final Clock clock;
-  final Sleeper sleeper;
+  final MailchimpSleeper sleeper;
   private final HttpClient http;
   private final String authorization;
   private final RetryPolicy retry;
@@ -47,7 +47,7 @@ final class Transport {
   private final ConnectionLimiter limiter;
   private final DoubleSupplier random;
 
-  Transport(URI baseUrl, HttpClient http, String authorization, Clock clock, Sleeper sleeper, RetryPolicy retry,
+  Transport(URI baseUrl, HttpClient http, String authorization, Clock clock, MailchimpSleeper sleeper, RetryPolicy retry,
       Duration requestTimeout, RequestListener listener, ConnectionLimiter limiter, DoubleSupplier random) {
     this.baseUrl = baseUrl;
     this.http = http;

@@ -385,7 +385,7 @@ public final class QuickBooksClient {
     private int minorVersion = DEFAULT_MINOR_VERSION;
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private QuickBooksSleeper sleeper = QuickBooksSleeper.system();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration requestTimeout = Duration.ofSeconds(100);
     private String userAgent = "qbmc-quickbooks-client/0.1 (Java " + Runtime.version().feature() + ")";
@@ -485,12 +485,12 @@ public final class QuickBooksClient {
     }
 
     /**
-     * How the client waits between retries and for the rate limit (default real sleeping).
+     * How the client waits between retries and for the rate limit (default: {@link QuickBooksSleeper#system()}).
      *
      * @param sleeper the sleeper
      * @return this builder
      */
-    public Builder sleeper(Sleeper sleeper) {
+    public Builder sleeper(QuickBooksSleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }

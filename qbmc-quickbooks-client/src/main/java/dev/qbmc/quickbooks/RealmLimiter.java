@@ -19,11 +19,11 @@ final class RealmLimiter {
   private final Semaphore inFlight;
   private final int perMinute;
   private final Clock clock;
-  private final Sleeper sleeper;
+  private final QuickBooksSleeper sleeper;
   private final Deque<Instant> starts = new ArrayDeque<>();
   private Instant pausedUntil = Instant.MIN;
 
-  RealmLimiter(int maxInFlight, int perMinute, Clock clock, Sleeper sleeper) {
+  RealmLimiter(int maxInFlight, int perMinute, Clock clock, QuickBooksSleeper sleeper) {
     this.inFlight = new Semaphore(maxInFlight, true);
     this.perMinute = perMinute;
     this.clock = clock;

@@ -29,7 +29,7 @@ final class RequestExecutor {
   private final FaultMapper faults;
   private final RequestListener listener;
   private final Clock clock;
-  private final Sleeper sleeper;
+  private final QuickBooksSleeper sleeper;
   private final DoubleSupplier jitter;
   private final Duration timeout;
   private final String userAgent;
@@ -42,7 +42,7 @@ final class RequestExecutor {
       FaultMapper faults,
       RequestListener listener,
       Clock clock,
-      Sleeper sleeper,
+      QuickBooksSleeper sleeper,
       DoubleSupplier jitter,
       Duration timeout,
       String userAgent) {

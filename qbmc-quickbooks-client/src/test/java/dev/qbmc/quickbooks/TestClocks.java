@@ -40,7 +40,7 @@ final class TestClocks {
     }
   }
 
-  static final class RecordingSleeper implements Sleeper {
+  static final class RecordingSleeper implements QuickBooksSleeper {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private final MutableClock clock;
 

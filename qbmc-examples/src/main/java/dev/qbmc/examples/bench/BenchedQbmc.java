@@ -13,7 +13,7 @@ import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.mailchimp.ConnectionLimiter;
 import dev.qbmc.mailchimp.MailchimpClient;
-import dev.qbmc.mailchimp.Sleeper;
+import dev.qbmc.mailchimp.MailchimpSleeper;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.io.IOException;
@@ -48,7 +48,7 @@ final class BenchedQbmc implements AutoCloseable {
     IntuitOAuth oauth = IntuitOAuth.builder().clientId(info.qboClientId()).clientSecret(info.qboClientSecret())
         .redirectUri(URI.create("http://127.0.0.1/callback")).tokenEndpoint(URI.create(info.qboTokenUrl()))
         .revocationEndpoint(URI.create(info.qboRevokeUrl())).build();
-    Sleeper sleeper = cappedSleeper(options.pollCapMillis);
+    MailchimpSleeper sleeper = cappedSleeper(options.pollCapMillis);
     qbmc = Qbmc.builder()
         .quickBooks(QuickBooksConnector.of(oauth, (realm, accessTokens, listener) -> QuickBooksClient.builder()
             .baseUri(URI.create(info.qboBaseUrl()))
@@ -81,9 +81,9 @@ final class BenchedQbmc implements AutoCloseable {
   }
 
   /** The Mailchimp client's sleeper (batch polls, retry waits), each wait capped when asked. */
-  static Sleeper cappedSleeper(Long capMillis) {
+  static MailchimpSleeper cappedSleeper(Long capMillis) {
     if (capMillis == null) {
-      return Sleeper.system();
+      return MailchimpSleeper.system();
     }
     Duration cap = Duration.ofMillis(capMillis);
     return d -> Thread.sleep((d.compareTo(cap) > 0 ? cap : d).toMillis());

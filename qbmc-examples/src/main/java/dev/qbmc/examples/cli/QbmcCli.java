@@ -11,7 +11,7 @@ import dev.qbmc.examples.demo.Demo;
 import dev.qbmc.examples.demo.Sandbox;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
 import dev.qbmc.mailchimp.MailchimpException;
-import dev.qbmc.mailchimp.Sleeper;
+import dev.qbmc.mailchimp.MailchimpSleeper;
 import dev.qbmc.quickbooks.QuickBooksException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -64,9 +64,9 @@ public final class QbmcCli {
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
-  private final Sleeper mailchimpSleeper;
+  private final MailchimpSleeper mailchimpSleeper;
 
-  private QbmcCli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, Sleeper mailchimpSleeper) {
+  private QbmcCli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, MailchimpSleeper mailchimpSleeper) {
     this.env = env;
     this.out = out;
     this.err = err;
@@ -95,7 +95,7 @@ public final class QbmcCli {
    * @return the exit code
    */
   public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-    return run(args, env, out, err, Sleeper.system());
+    return run(args, env, out, err, MailchimpSleeper.system());
   }
 
   /**
@@ -111,7 +111,7 @@ public final class QbmcCli {
    * @return the exit code
    */
   public static int run(
-      List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Sleeper mailchimpSleeper) {
+      List<String> args, Map<String, String> env, PrintStream out, PrintStream err, MailchimpSleeper mailchimpSleeper) {
     Objects.requireNonNull(args, "args");
     QbmcCli cli = new QbmcCli(Map.copyOf(Objects.requireNonNull(env, "env")), Objects.requireNonNull(out, "out"),
         Objects.requireNonNull(err, "err"), Clock.systemUTC(), Objects.requireNonNull(mailchimpSleeper, "mailchimpSleeper"));

@@ -8,7 +8,7 @@ import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.mailchimp.ConnectionLimiter;
 import dev.qbmc.mailchimp.MailchimpClient;
-import dev.qbmc.mailchimp.Sleeper;
+import dev.qbmc.mailchimp.MailchimpSleeper;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.net.URI;
@@ -56,7 +56,7 @@ public final class QbmcFactory {
    * @throws ConfigException when a required setting is missing
    */
   public static Qbmc create(CliConfig config, TokenStore tokens, SyncStateStore state, SyncListener listener) {
-    return create(config, tokens, state, listener, Sleeper.system());
+    return create(config, tokens, state, listener, MailchimpSleeper.system());
   }
 
   /**
@@ -73,7 +73,7 @@ public final class QbmcFactory {
    * @throws ConfigException when a required setting is missing
    */
   public static Qbmc create(
-      CliConfig config, TokenStore tokens, SyncStateStore state, SyncListener listener, Sleeper mailchimpSleeper) {
+      CliConfig config, TokenStore tokens, SyncStateStore state, SyncListener listener, MailchimpSleeper mailchimpSleeper) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(mailchimpSleeper, "mailchimpSleeper");
     IntuitOAuth.Builder oauth =

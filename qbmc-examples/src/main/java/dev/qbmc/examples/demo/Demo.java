@@ -16,7 +16,7 @@ import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
 import dev.qbmc.examples.sim.quickbooks.QboEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
-import dev.qbmc.mailchimp.Sleeper;
+import dev.qbmc.mailchimp.MailchimpSleeper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,9 +48,9 @@ public final class Demo {
 
   private final PrintStream out;
   private final PrintStream err;
-  private final Sleeper mailchimpSleeper;
+  private final MailchimpSleeper mailchimpSleeper;
 
-  private Demo(PrintStream out, PrintStream err, Sleeper mailchimpSleeper) {
+  private Demo(PrintStream out, PrintStream err, MailchimpSleeper mailchimpSleeper) {
     this.out = out;
     this.err = err;
     this.mailchimpSleeper = mailchimpSleeper;
@@ -75,11 +75,11 @@ public final class Demo {
    * @return 0 when both syncs succeeded, else 1
    */
   public static int run(PrintStream out, PrintStream err) {
-    return run(out, err, Sleeper.system());
+    return run(out, err, MailchimpSleeper.system());
   }
 
   /** Runs the demo with the sleeper of the Mailchimp clients (tests pass one that never waits). */
-  static int run(PrintStream out, PrintStream err, Sleeper mailchimpSleeper) {
+  static int run(PrintStream out, PrintStream err, MailchimpSleeper mailchimpSleeper) {
     return new Demo(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err"),
         Objects.requireNonNull(mailchimpSleeper, "mailchimpSleeper")).run();
   }

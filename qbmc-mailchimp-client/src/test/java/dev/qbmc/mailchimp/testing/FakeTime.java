@@ -1,6 +1,6 @@
 package dev.qbmc.mailchimp.testing;
 
-import dev.qbmc.mailchimp.Sleeper;
+import dev.qbmc.mailchimp.MailchimpSleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that only moves when the sleeper "sleeps": retries and polls run instantly and are recorded. */
-public final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements MailchimpSleeper {
   private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T00:00:00Z"));
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 

@@ -1,12 +1,14 @@
-package dev.qbmc.quickbooks;
+package dev.qbmc.mailchimp;
 
 import java.time.Duration;
 
 /**
- * Waits. Injected so that retries, throttling and rate limiting can be tested without real sleeping.
+ * Waits between retries and batch polls. Injected so that retries and polling can be tested without
+ * real sleeping. Twin of {@code QuickBooksSleeper} (the clients share no code); a drift test keeps
+ * the two alike.
  */
 @FunctionalInterface
-public interface Sleeper {
+public interface MailchimpSleeper {
 
   /**
    * Waits for the given time.
@@ -17,11 +19,12 @@ public interface Sleeper {
   void sleep(Duration duration) throws InterruptedException;
 
   /**
-   * The real sleeper ({@link Thread#sleep(long)}).
+   * The sleeper that blocks the calling thread ({@link Thread#sleep(long)}); zero or negative
+   * durations return at once.
    *
    * @return the system sleeper
    */
-  static Sleeper system() {
+  static MailchimpSleeper system() {
     return duration -> {
       if (!duration.isNegative() && !duration.isZero()) {
         Thread.sleep(duration.toMillis());
