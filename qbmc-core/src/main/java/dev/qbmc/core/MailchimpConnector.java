@@ -3,7 +3,7 @@ package dev.qbmc.core;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpCredentials;
 import dev.qbmc.mailchimp.MailchimpOAuth;
-import dev.qbmc.mailchimp.RequestListener;
+import dev.qbmc.mailchimp.MailchimpRequestListener;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -24,7 +24,7 @@ public interface MailchimpConnector {
    * @param listener counts the client's API calls for the sync report
    * @return the client
    */
-  MailchimpClient client(MailchimpCredentials credentials, RequestListener listener);
+  MailchimpClient client(MailchimpCredentials credentials, MailchimpRequestListener listener);
 
   /**
    * The host's Mailchimp OAuth app, when it uses OAuth rather than API keys.
@@ -41,7 +41,7 @@ public interface MailchimpConnector {
    *     .requestListener(listener).build()}
    * @return the connector
    */
-  static MailchimpConnector of(BiFunction<MailchimpCredentials, RequestListener, MailchimpClient> clients) {
+  static MailchimpConnector of(BiFunction<MailchimpCredentials, MailchimpRequestListener, MailchimpClient> clients) {
     return of(clients, null);
   }
 
@@ -53,11 +53,11 @@ public interface MailchimpConnector {
    * @return the connector
    */
   static MailchimpConnector of(
-      BiFunction<MailchimpCredentials, RequestListener, MailchimpClient> clients, MailchimpOAuth oauth) {
+      BiFunction<MailchimpCredentials, MailchimpRequestListener, MailchimpClient> clients, MailchimpOAuth oauth) {
     Objects.requireNonNull(clients, "clients");
     return new MailchimpConnector() {
       @Override
-      public MailchimpClient client(MailchimpCredentials credentials, RequestListener listener) {
+      public MailchimpClient client(MailchimpCredentials credentials, MailchimpRequestListener listener) {
         return Objects.requireNonNull(
             clients.apply(credentials, listener), "client factory returned null");
       }

@@ -2,7 +2,7 @@ package dev.qbmc.core;
 
 import dev.qbmc.quickbooks.AccessTokenProvider;
 import dev.qbmc.quickbooks.QuickBooksClient;
-import dev.qbmc.quickbooks.RequestListener;
+import dev.qbmc.quickbooks.QuickBooksRequestListener;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.util.Objects;
 
@@ -31,7 +31,7 @@ public interface QuickBooksConnector {
    * @param listener counts the client's API calls for the sync report
    * @return the client
    */
-  QuickBooksClient client(String realmId, AccessTokenProvider accessTokens, RequestListener listener);
+  QuickBooksClient client(String realmId, AccessTokenProvider accessTokens, QuickBooksRequestListener listener);
 
   /** Builds a {@link QuickBooksClient} for a realm; see {@link QuickBooksConnector#client}. */
   @FunctionalInterface
@@ -44,7 +44,7 @@ public interface QuickBooksConnector {
      * @param listener the request listener to give the client
      * @return the client
      */
-    QuickBooksClient create(String realmId, AccessTokenProvider accessTokens, RequestListener listener);
+    QuickBooksClient create(String realmId, AccessTokenProvider accessTokens, QuickBooksRequestListener listener);
   }
 
   /**
@@ -69,7 +69,7 @@ public interface QuickBooksConnector {
 
       @Override
       public QuickBooksClient client(
-          String realmId, AccessTokenProvider accessTokens, RequestListener listener) {
+          String realmId, AccessTokenProvider accessTokens, QuickBooksRequestListener listener) {
         return Objects.requireNonNull(
             clients.create(realmId, accessTokens, listener), "client factory returned null");
       }

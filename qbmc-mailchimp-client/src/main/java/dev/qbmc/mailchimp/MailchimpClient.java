@@ -153,7 +153,7 @@ public final class MailchimpClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(120);
-    private RequestListener listener = RequestListener.none();
+    private MailchimpRequestListener listener = MailchimpRequestListener.none();
     private ConnectionLimiter limiter;
     private RandomGenerator random;
 
@@ -255,7 +255,7 @@ public final class MailchimpClient {
      * @param listener the listener
      * @return this builder
      */
-    public Builder requestListener(RequestListener listener) {
+    public Builder requestListener(MailchimpRequestListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }

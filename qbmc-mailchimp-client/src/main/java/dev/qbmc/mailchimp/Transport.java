@@ -43,12 +43,12 @@ final class Transport {
   private final String authorization;
   private final RetryPolicy retry;
   private final Duration requestTimeout;
-  private final RequestListener listener;
+  private final MailchimpRequestListener listener;
   private final ConnectionLimiter limiter;
   private final DoubleSupplier random;
 
   Transport(URI baseUrl, HttpClient http, String authorization, Clock clock, MailchimpSleeper sleeper, RetryPolicy retry,
-      Duration requestTimeout, RequestListener listener, ConnectionLimiter limiter, DoubleSupplier random) {
+      Duration requestTimeout, MailchimpRequestListener listener, ConnectionLimiter limiter, DoubleSupplier random) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.authorization = authorization;
@@ -259,7 +259,7 @@ final class Transport {
   }
 
   private void report(String method, String template, OptionalInt status, int attempt, long started, boolean willRetry) {
-    RequestEvent event = RequestEvent.builder()
+    MailchimpRequestEvent event = MailchimpRequestEvent.builder()
         .method(method)
         .pathTemplate(template)
         .statusCode(status)
@@ -272,7 +272,7 @@ final class Transport {
     try {
       listener.onAttempt(event);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "RequestListener threw; ignored", e);
+      LOG.log(Level.WARNING, "MailchimpRequestListener threw; ignored", e);
     }
   }
 }

@@ -389,7 +389,7 @@ public final class QuickBooksClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration requestTimeout = Duration.ofSeconds(100);
     private String userAgent = "qbmc-quickbooks-client/0.1 (Java " + Runtime.version().feature() + ")";
-    private RequestListener requestListener = RequestListener.noop();
+    private QuickBooksRequestListener requestListener = QuickBooksRequestListener.none();
     private int maxConcurrentRequests = 10;
     private int maxRequestsPerMinute = 500;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
@@ -534,7 +534,7 @@ public final class QuickBooksClient {
      * @param listener the listener
      * @return this builder
      */
-    public Builder requestListener(RequestListener listener) {
+    public Builder requestListener(QuickBooksRequestListener listener) {
       this.requestListener = Objects.requireNonNull(listener, "requestListener");
       return this;
     }

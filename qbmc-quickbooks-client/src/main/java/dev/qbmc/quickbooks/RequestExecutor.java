@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -27,7 +28,7 @@ final class RequestExecutor {
   private final RealmLimiter limiter;
   private final RetryPolicy retryPolicy;
   private final FaultMapper faults;
-  private final RequestListener listener;
+  private final QuickBooksRequestListener listener;
   private final Clock clock;
   private final QuickBooksSleeper sleeper;
   private final DoubleSupplier jitter;
@@ -40,7 +41,7 @@ final class RequestExecutor {
       RealmLimiter limiter,
       RetryPolicy retryPolicy,
       FaultMapper faults,
-      RequestListener listener,
+      QuickBooksRequestListener listener,
       Clock clock,
       QuickBooksSleeper sleeper,
       DoubleSupplier jitter,
@@ -90,7 +91,7 @@ final class RequestExecutor {
         limiter.release();
         failures++;
         boolean retry = failures < retryPolicy.maxAttempts();
-        report("GET", pathTemplate, 0, attempt, start, retry);
+        report("GET", pathTemplate, OptionalInt.empty(), attempt, start, retry);
         if (!retry) {
           throw new QuickBooksTransportException(
               "GET " + pathTemplate + " failed after " + attempt + " attempt(s): "
@@ -108,7 +109,7 @@ final class RequestExecutor {
       int status = response.statusCode();
       String tid = response.headers().firstValue("intuit_tid").orElse(null);
       if (status >= 200 && status < 300) {
-        report("GET", pathTemplate, status, attempt, start, false);
+        report("GET", pathTemplate, OptionalInt.of(status), attempt, start, false);
         return new Response(status, response.body(), tid);
       }
       QuickBooksServiceException error =
@@ -120,14 +121,14 @@ final class RequestExecutor {
               token);
       if (error instanceof QuickBooksAuthenticationException && !tokenRefreshed) {
         tokenRefreshed = true;
-        report("GET", pathTemplate, status, attempt, start, true);
+        report("GET", pathTemplate, OptionalInt.of(status), attempt, start, true);
         tokens.tokenRejected(token);
         continue;
       }
       if (error.isRetryable()) {
         failures++;
         boolean retry = failures < retryPolicy.maxAttempts();
-        report("GET", pathTemplate, status, attempt, start, retry);
+        report("GET", pathTemplate, OptionalInt.of(status), attempt, start, retry);
         if (!retry) {
           throw error;
         }
@@ -140,7 +141,7 @@ final class RequestExecutor {
         }
         continue;
       }
-      report("GET", pathTemplate, status, attempt, start, false);
+      report("GET", pathTemplate, OptionalInt.of(status), attempt, start, false);
       throw error;
     }
   }
@@ -188,9 +189,9 @@ final class RequestExecutor {
   }
 
   private void report(
-      String method, String pathTemplate, int status, int attempt, Instant start, boolean retry) {
-    RequestEvent event =
-        RequestEvent.builder()
+      String method, String pathTemplate, OptionalInt status, int attempt, Instant start, boolean retry) {
+    QuickBooksRequestEvent event =
+        QuickBooksRequestEvent.builder()
             .method(method)
             .pathTemplate(pathTemplate)
             .statusCode(status)
@@ -201,7 +202,7 @@ final class RequestExecutor {
     try {
       listener.onAttempt(event);
     } catch (RuntimeException e) {
-      LOG.log(Level.DEBUG, "RequestListener failed", e);
+      LOG.log(Level.WARNING, "QuickBooksRequestListener threw; ignored", e);
     }
   }
 }

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,7 @@ class QuickBooksClientTest {
   private WireMockServer server;
   private MutableClock clock;
   private RecordingSleeper sleeper;
-  private final List<RequestEvent> events = new CopyOnWriteArrayList<>();
+  private final List<QuickBooksRequestEvent> events = new CopyOnWriteArrayList<>();
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -148,7 +149,7 @@ class QuickBooksClientTest {
             .withQueryParam("minorversion", equalTo("75"))
             .withHeader("Authorization", equalTo("Bearer test-access-token"))
             .withHeader("Accept", equalTo("application/json")));
-    assertThat(events).extracting(RequestEvent::pathTemplate).containsOnly("/v3/company/{realmId}/query");
+    assertThat(events).extracting(QuickBooksRequestEvent::pathTemplate).containsOnly("/v3/company/{realmId}/query");
   }
 
   @Test
@@ -203,7 +204,7 @@ class QuickBooksClientTest {
     assertThat(e.errorCodes()).containsExactly("610");
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.intuitTid()).contains("1-abc-tid");
-    assertThat(events).extracting(RequestEvent::pathTemplate).contains("/v3/company/{realmId}/customer/{id}", "/v3/company/{realmId}/item/{id}");
+    assertThat(events).extracting(QuickBooksRequestEvent::pathTemplate).contains("/v3/company/{realmId}/customer/{id}", "/v3/company/{realmId}/item/{id}");
   }
 
   @Test
@@ -316,8 +317,8 @@ class QuickBooksClientTest {
 
     assertThat(customer.id()).isEqualTo("5");
     assertThat(rejected).hasValue(1);
-    assertThat(events).extracting(RequestEvent::statusCode).containsExactly(401, 200);
-    assertThat(events).extracting(RequestEvent::attempt).containsExactly(1, 2);
+    assertThat(events).extracting(QuickBooksRequestEvent::statusCode).containsExactly(OptionalInt.of(401), OptionalInt.of(200));
+    assertThat(events).extracting(QuickBooksRequestEvent::attempt).containsExactly(1, 2);
     assertThat(sleeper.sleeps).isEmpty();
   }
 
@@ -363,7 +364,7 @@ class QuickBooksClientTest {
     assertThat(client().read(EntityType.CUSTOMER, "5").id()).isEqualTo("5");
 
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(60));
-    assertThat(events).extracting(RequestEvent::statusCode).containsExactly(429, 200);
+    assertThat(events).extracting(QuickBooksRequestEvent::statusCode).containsExactly(OptionalInt.of(429), OptionalInt.of(200));
     assertThat(events.get(0).willRetry()).isTrue();
   }
 
@@ -403,8 +404,8 @@ class QuickBooksClientTest {
     assertThat(e.isRetryable()).isTrue();
     // base 500 ms doubled per failure, equal jitter with r = 0.5: 375, 750, 1500 ms
     assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(375), Duration.ofMillis(750), Duration.ofMillis(1500));
-    assertThat(events).extracting(RequestEvent::attempt).containsExactly(1, 2, 3, 4);
-    assertThat(events).extracting(RequestEvent::willRetry).containsExactly(true, true, true, false);
+    assertThat(events).extracting(QuickBooksRequestEvent::attempt).containsExactly(1, 2, 3, 4);
+    assertThat(events).extracting(QuickBooksRequestEvent::willRetry).containsExactly(true, true, true, false);
   }
 
   @Test
@@ -416,7 +417,7 @@ class QuickBooksClientTest {
     assertThat(e.isRetryable()).isTrue();
     assertThat(e).hasMessageContaining("/v3/company/{realmId}/customer/{id}");
     assertThat(sleeper.sleeps).hasSize(1);
-    assertThat(events).extracting(RequestEvent::statusCode).containsExactly(0, 0);
+    assertThat(events).extracting(QuickBooksRequestEvent::statusCode).containsExactly(OptionalInt.empty(), OptionalInt.empty());
   }
 
   @Test

@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpCredentials;
-import dev.qbmc.mailchimp.RequestEvent;
+import dev.qbmc.mailchimp.MailchimpRequestEvent;
 import dev.qbmc.mailchimp.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public abstract class WireMockMailchimpTest {
   /** Fake clock and sleeper. */
   protected final FakeTime time = new FakeTime();
   /** Every attempt reported to the listener. */
-  protected final List<RequestEvent> events = new CopyOnWriteArrayList<>();
+  protected final List<MailchimpRequestEvent> events = new CopyOnWriteArrayList<>();
 
   /** @return a builder for a client against WireMock with fake time and a fixed jitter */
   protected MailchimpClient.Builder clientBuilder() {

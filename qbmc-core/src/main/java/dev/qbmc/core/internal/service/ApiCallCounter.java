@@ -2,6 +2,8 @@ package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.report.SyncReportCollector;
 import dev.qbmc.core.spi.Provider;
+import dev.qbmc.mailchimp.MailchimpRequestEvent;
+import dev.qbmc.quickbooks.QuickBooksRequestEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,11 +15,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class ApiCallCounter {
   private final Map<Provider, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
 
-  void quickBooks(dev.qbmc.quickbooks.RequestEvent event) {
+  void quickBooks(QuickBooksRequestEvent event) {
     count(Provider.QUICKBOOKS, event.method() + " " + event.pathTemplate());
   }
 
-  void mailchimp(dev.qbmc.mailchimp.RequestEvent event) {
+  void mailchimp(MailchimpRequestEvent event) {
     count(Provider.MAILCHIMP, event.method() + " " + event.pathTemplate());
   }
 

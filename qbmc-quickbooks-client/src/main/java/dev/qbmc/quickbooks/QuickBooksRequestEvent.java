@@ -2,15 +2,17 @@ package dev.qbmc.quickbooks;
 
 import dev.qbmc.quickbooks.internal.QboStyle;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
- * One HTTP attempt, reported to a {@link RequestListener}: no tokens, no query text, no bodies.
+ * One HTTP attempt, reported to a {@link QuickBooksRequestListener}: no tokens, no query text, no
+ * bodies. Same shape as {@code MailchimpRequestEvent}; a drift test keeps the two alike.
  */
 @Value.Immutable
 @QboStyle
-public abstract class RequestEvent {
-  RequestEvent() {}
+public abstract class QuickBooksRequestEvent {
+  QuickBooksRequestEvent() {}
 
   /**
    * The HTTP method, for example {@code GET}.
@@ -28,11 +30,11 @@ public abstract class RequestEvent {
   public abstract String pathTemplate();
 
   /**
-   * The HTTP status, or 0 when no response arrived (connection failure, timeout).
+   * The HTTP status of the response.
    *
-   * @return the status
+   * @return the status, empty when no response arrived (connection failure, timeout)
    */
-  public abstract int statusCode();
+  public abstract OptionalInt statusCode();
 
   /**
    * The attempt number, 1 for the first attempt of a request.
@@ -43,7 +45,7 @@ public abstract class RequestEvent {
 
   /**
    * Time from sending the request to receiving the whole response (or the failure), measured with
-   * the client's clock.
+   * the client's clock; waiting for the rate limit is not included.
    *
    * @return the duration
    */
@@ -65,8 +67,8 @@ public abstract class RequestEvent {
     return new Builder();
   }
 
-  /** Builds {@link RequestEvent} values; all fields are required. */
-  public static final class Builder extends ImmutableRequestEvent.Builder {
+  /** Builds {@link QuickBooksRequestEvent} values; all fields but the status are required. */
+  public static final class Builder extends ImmutableQuickBooksRequestEvent.Builder {
     Builder() {}
   }
 }

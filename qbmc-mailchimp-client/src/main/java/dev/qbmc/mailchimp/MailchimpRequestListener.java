@@ -1,0 +1,26 @@
+package dev.qbmc.mailchimp;
+
+/**
+ * Observes every HTTP attempt the client makes, for metrics and tracing. Called synchronously on the
+ * calling thread after each attempt; must be fast and thread-safe, and should not throw (an
+ * exception is logged at WARNING and ignored). Same shape as {@code QuickBooksRequestListener}.
+ */
+@FunctionalInterface
+public interface MailchimpRequestListener {
+
+  /**
+   * One attempt finished.
+   *
+   * @param event what happened
+   */
+  void onAttempt(MailchimpRequestEvent event);
+
+  /**
+   * A listener that does nothing.
+   *
+   * @return the listener
+   */
+  static MailchimpRequestListener none() {
+    return event -> {};
+  }
+}
