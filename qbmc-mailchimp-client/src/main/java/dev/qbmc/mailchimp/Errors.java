@@ -1,10 +1,6 @@
 package dev.qbmc.mailchimp;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,7 +12,7 @@ final class Errors {
     ProblemDocument p = ProblemDocument.parse(status, body);
     String title = p.title.toLowerCase(Locale.ROOT).trim();
     if (status == 429 || (status == 403 && !p.hasBody)) {
-      return new MailchimpRateLimitException(p, retryAfterHeader.flatMap(h -> parseRetryAfter(h, clock)).orElse(null));
+      return new MailchimpRateLimitException(p, retryAfterHeader.flatMap(h -> MailchimpRetryPolicy.parseRetryAfter(h, clock.instant())).orElse(null));
     }
     if (status == 401) {
       return new MailchimpAuthenticationException(p);
@@ -48,19 +44,4 @@ final class Errors {
     return new MailchimpApiException(p);
   }
 
-  static Optional<Duration> parseRetryAfter(String header, Clock clock) {
-    String value = header.trim();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-    } catch (NumberFormatException e) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(clock.instant(), at.toInstant());
-        return Optional.of(d.isNegative() ? Duration.ZERO : d);
-      } catch (DateTimeParseException e2) {
-        return Optional.empty();
-      }
-    }
-  }
 }

@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * default; {@link Builder#baseUrl(URI)} overrides it (HTTPS, or HTTP on loopback only).
  *
  * <p>Every call goes through the {@link ConnectionLimiter} (10 simultaneous requests by default; share one
- * limiter between all clients of an account) and the {@link RetryPolicy}: 429, bodiless 403, 5xx and
+ * limiter between all clients of an account) and the {@link MailchimpRetryPolicy}: 429, bodiless 403, 5xx and
  * connection failures are retried with jittered backoff (honouring {@code Retry-After}) for GET, PUT, PATCH
  * and DELETE. A POST is retried only when it was throttled or never sent; otherwise an unknown outcome is
  * reported as {@link MailchimpOutcomeUnknownException}.
@@ -150,7 +150,7 @@ public final class MailchimpClient {
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
     private MailchimpSleeper sleeper = MailchimpSleeper.system();
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private MailchimpRetryPolicy retryPolicy = MailchimpRetryPolicy.defaults();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(120);
     private MailchimpRequestListener listener = MailchimpRequestListener.none();
@@ -216,12 +216,12 @@ public final class MailchimpClient {
     }
 
     /**
-     * The retry policy (default: {@link RetryPolicy#defaults()}).
+     * The retry policy (default: {@link MailchimpRetryPolicy#defaults()}).
      *
      * @param retryPolicy the policy
      * @return this builder
      */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
+    public Builder retryPolicy(MailchimpRetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }

@@ -41,13 +41,13 @@ final class Transport {
   final MailchimpSleeper sleeper;
   private final HttpClient http;
   private final String authorization;
-  private final RetryPolicy retry;
+  private final MailchimpRetryPolicy retry;
   private final Duration requestTimeout;
   private final MailchimpRequestListener listener;
   private final ConnectionLimiter limiter;
   private final DoubleSupplier random;
 
-  Transport(URI baseUrl, HttpClient http, String authorization, Clock clock, MailchimpSleeper sleeper, RetryPolicy retry,
+  Transport(URI baseUrl, HttpClient http, String authorization, Clock clock, MailchimpSleeper sleeper, MailchimpRetryPolicy retry,
       Duration requestTimeout, MailchimpRequestListener listener, ConnectionLimiter limiter, DoubleSupplier random) {
     this.baseUrl = baseUrl;
     this.http = http;
@@ -209,7 +209,7 @@ final class Transport {
       boolean server = status >= 500;
       Optional<Duration> delay = Optional.empty();
       if ((throttled || (server && idempotent)) && attempt < retry.maxAttempts()) {
-        Optional<Duration> retryAfter = retryAfterHeader.flatMap(h -> Errors.parseRetryAfter(h, clock));
+        Optional<Duration> retryAfter = retryAfterHeader.flatMap(h -> MailchimpRetryPolicy.parseRetryAfter(h, clock.instant()));
         if (retryAfter.isEmpty()) {
           delay = Optional.of(retry.backoff(attempt, random.getAsDouble()));
         } else if (retryAfter.get().compareTo(retry.maxRetryAfter()) <= 0) {

@@ -49,7 +49,7 @@ class ErrorMappingTest extends WireMockMailchimpTest {
         .withHeader("Content-Type", "application/problem+json").withBody(body)));
 
     MailchimpApiException e = catchThrowableOfType(MailchimpApiException.class,
-        () -> clientBuilder().retryPolicy(RetryPolicy.none()).build().audiences().get("abc"));
+        () -> clientBuilder().retryPolicy(MailchimpRetryPolicy.none()).build().audiences().get("abc"));
 
     assertThat(e).isExactlyInstanceOf(type);
     assertThat(e.statusCode()).isEqualTo(status);

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +33,10 @@ final class FaultMapper {
 
   private final ObjectMapper mapper;
   private final Clock clock;
-  private final Duration defaultThrottleDelay;
 
-  FaultMapper(ObjectMapper mapper, Clock clock, Duration defaultThrottleDelay) {
+  FaultMapper(ObjectMapper mapper, Clock clock) {
     this.mapper = mapper;
     this.clock = clock;
-    this.defaultThrottleDelay = defaultThrottleDelay;
   }
 
   /** Parsed fault contents. */
@@ -200,7 +195,8 @@ final class FaultMapper {
     String type = fault.type();
     if (hasCode(errors, "3001") || status == 429) {
       return new QuickBooksRateLimitException(
-          "QuickBooks Online throttled the realm", status, errors, type, intuitTid, retryAfter(retryAfter));
+          "QuickBooks Online throttled the realm", status, errors, type, intuitTid,
+          QuickBooksRetryPolicy.parseRetryAfter(retryAfter, clock.instant()).orElse(null));
     }
     if (hasCode(errors, "3200") || status == 401) {
       return new QuickBooksAuthenticationException(
@@ -240,25 +236,4 @@ final class FaultMapper {
     return false;
   }
 
-  private Duration retryAfter(String header) {
-    if (header != null && !header.isBlank()) {
-      String value = header.strip();
-      try {
-        long seconds = Long.parseLong(value);
-        if (seconds >= 0) {
-          return Duration.ofSeconds(seconds);
-        }
-      } catch (NumberFormatException notSeconds) {
-        try {
-          ZonedDateTime at =
-              ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
-          Duration wait = Duration.between(clock.instant(), at.toInstant());
-          return wait.isNegative() ? Duration.ZERO : wait;
-        } catch (RuntimeException ignored) {
-          // fall through to the default
-        }
-      }
-    }
-    return defaultThrottleDelay;
-  }
 }

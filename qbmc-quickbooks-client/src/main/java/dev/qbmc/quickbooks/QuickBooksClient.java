@@ -89,7 +89,7 @@ public final class QuickBooksClient {
             b.accessTokenProvider,
             new RealmLimiter(b.maxConcurrentRequests, b.maxRequestsPerMinute, b.clock, b.sleeper),
             b.retryPolicy,
-            new FaultMapper(mapper, b.clock, b.retryPolicy.throttleDelay()),
+            new FaultMapper(mapper, b.clock),
             b.requestListener,
             b.clock,
             b.sleeper,
@@ -309,7 +309,7 @@ public final class QuickBooksClient {
       return parser.get();
     } catch (QboPayloads.PayloadException e) {
       FaultMapper.Fault fault =
-          new FaultMapper(payloads.mapper(), clock, Duration.ZERO).parse(response.body(), null);
+          new FaultMapper(payloads.mapper(), clock).parse(response.body(), null);
       if (!fault.errors().isEmpty()) {
         throw new QuickBooksServiceException(
             "QuickBooks Online returned a fault in a successful response",
@@ -386,7 +386,7 @@ public final class QuickBooksClient {
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
     private QuickBooksSleeper sleeper = QuickBooksSleeper.system();
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private QuickBooksRetryPolicy retryPolicy = QuickBooksRetryPolicy.defaults();
     private Duration requestTimeout = Duration.ofSeconds(100);
     private String userAgent = "qbmc-quickbooks-client/0.1 (Java " + Runtime.version().feature() + ")";
     private QuickBooksRequestListener requestListener = QuickBooksRequestListener.none();
@@ -496,12 +496,12 @@ public final class QuickBooksClient {
     }
 
     /**
-     * The retry policy (default {@link RetryPolicy#defaults()}).
+     * The retry policy (default {@link QuickBooksRetryPolicy#defaults()}).
      *
      * @param retryPolicy the policy
      * @return this builder
      */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
+    public Builder retryPolicy(QuickBooksRetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }

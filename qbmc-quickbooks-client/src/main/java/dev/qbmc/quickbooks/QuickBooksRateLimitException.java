@@ -2,11 +2,13 @@ package dev.qbmc.quickbooks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * QBO throttled the realm (code 3001 or HTTP 429; older responses used HTTP 403). Carries how long to
- * wait before trying again: the {@code Retry-After} header when QBO sent one, otherwise the
- * configured throttle delay (60 seconds by default, as Intuit documents).
+ * QBO throttled the realm (code 3001 or HTTP 429; older responses used HTTP 403). Retryable after
+ * {@link #retryAfter()} when QBO said how long, otherwise after the retry policy's
+ * {@link QuickBooksRetryPolicy#throttleDelay() throttle delay} (60 seconds by default, as Intuit
+ * documents).
  */
 public final class QuickBooksRateLimitException extends QuickBooksServiceException {
   private static final long serialVersionUID = 1L;
@@ -25,16 +27,16 @@ public final class QuickBooksRateLimitException extends QuickBooksServiceExcepti
   }
 
   /**
-   * How long to wait before the next request to this realm.
+   * How long QBO asked to wait before the next request to this realm ({@code Retry-After}).
    *
-   * @return the wait, never negative
+   * @return the wait, never negative; empty when the response had no readable {@code Retry-After}
    */
-  public Duration retryAfter() {
-    return retryAfter;
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   /**
-   * Always true: the request may succeed after {@link #retryAfter()}.
+   * Always true: the request may succeed after a wait.
    *
    * @return true
    */

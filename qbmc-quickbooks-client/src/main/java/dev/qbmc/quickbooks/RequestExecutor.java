@@ -26,7 +26,7 @@ final class RequestExecutor {
   private final HttpClient http;
   private final AccessTokenProvider tokens;
   private final RealmLimiter limiter;
-  private final RetryPolicy retryPolicy;
+  private final QuickBooksRetryPolicy retryPolicy;
   private final FaultMapper faults;
   private final QuickBooksRequestListener listener;
   private final Clock clock;
@@ -39,7 +39,7 @@ final class RequestExecutor {
       HttpClient http,
       AccessTokenProvider tokens,
       RealmLimiter limiter,
-      RetryPolicy retryPolicy,
+      QuickBooksRetryPolicy retryPolicy,
       FaultMapper faults,
       QuickBooksRequestListener listener,
       Clock clock,
@@ -127,15 +127,19 @@ final class RequestExecutor {
       }
       if (error.isRetryable()) {
         failures++;
-        boolean retry = failures < retryPolicy.maxAttempts();
+        QuickBooksRateLimitException throttled =
+            error instanceof QuickBooksRateLimitException t ? t : null;
+        boolean retry =
+            failures < retryPolicy.maxAttempts() && (throttled == null || honoured(throttled));
         report("GET", pathTemplate, OptionalInt.of(status), attempt, start, retry);
         if (!retry) {
           throw error;
         }
-        if (error instanceof QuickBooksRateLimitException throttled) {
+        if (throttled != null) {
+          Duration wait = throttled.retryAfter().orElse(retryPolicy.throttleDelay());
           // Every thread of this client waits; this thread waits in its next acquire().
-          limiter.pauseUntil(clock.instant().plus(throttled.retryAfter()));
-          LOG.log(Level.DEBUG, "QBO throttled {0}; waiting {1}", pathTemplate, throttled.retryAfter());
+          limiter.pauseUntil(clock.instant().plus(wait));
+          LOG.log(Level.DEBUG, "QBO throttled {0}; waiting {1}", pathTemplate, wait);
         } else {
           pause(backoff(failures), pathTemplate, "HTTP " + status);
         }
@@ -173,19 +177,13 @@ final class RequestExecutor {
     }
   }
 
-  /**
-   * Exponential backoff with equal jitter: half the capped delay plus a random part of the other half.
-   *
-   * @param failures failures so far, at least 1
-   * @return the delay
-   */
-  Duration backoff(int failures) {
-    long base = retryPolicy.baseDelay().toMillis();
-    long cap = retryPolicy.maxDelay().toMillis();
-    long exp = base << Math.min(failures - 1, 20);
-    long delay = Math.min(cap, exp < 0 ? cap : exp);
-    double r = Math.max(0.0, Math.min(1.0, jitter.getAsDouble()));
-    return Duration.ofMillis(delay / 2 + (long) (r * (delay - delay / 2)));
+  /** Whether the wait QBO asked for, if any, is within the policy's {@code maxRetryAfter}. */
+  private boolean honoured(QuickBooksRateLimitException throttled) {
+    return throttled.retryAfter().map(w -> w.compareTo(retryPolicy.maxRetryAfter()) <= 0).orElse(true);
+  }
+
+  private Duration backoff(int failures) {
+    return retryPolicy.backoff(failures, jitter.getAsDouble());
   }
 
   private void report(

@@ -380,13 +380,24 @@ class QuickBooksClientTest {
   }
 
   @Test
+  void throttled_withRetryAfterAboveTheCap_isNotRetried() {
+    server.stubFor(get(urlPathEqualTo(BASE + "/customer/5"))
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "121")));
+    QuickBooksRateLimitException e =
+        catchThrowableOfType(QuickBooksRateLimitException.class, () -> client().read(EntityType.CUSTOMER, "5"));
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(121));
+    assertThat(sleeper.sleeps).isEmpty();
+    assertThat(events).extracting(QuickBooksRequestEvent::willRetry).containsExactly(false);
+  }
+
+  @Test
   void throttled_withoutRetries_throwsRateLimitWithWait() {
     server.stubFor(get(urlPathEqualTo(BASE + "/customer/5"))
         .willReturn(fault(403, "fault-3001-throttle-exceeded-statuscode403_quickbooks-ruby.xml")));
     QuickBooksRateLimitException e =
         catchThrowableOfType(QuickBooksRateLimitException.class,
-            () -> builder().retryPolicy(RetryPolicy.none()).build().read(EntityType.CUSTOMER, "5"));
-    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+            () -> builder().retryPolicy(QuickBooksRetryPolicy.none()).build().read(EntityType.CUSTOMER, "5"));
+    assertThat(e.retryAfter()).isEmpty();
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(e.errorCodes()).containsExactly("3001");
     assertThat(e.faultType()).contains("SERVICE");
@@ -413,7 +424,7 @@ class QuickBooksClientTest {
     server.stubFor(get(urlPathEqualTo(BASE + "/customer/5")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     QuickBooksTransportException e =
         catchThrowableOfType(QuickBooksTransportException.class,
-            () -> builder().retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build().read(EntityType.CUSTOMER, "5"));
+            () -> builder().retryPolicy(QuickBooksRetryPolicy.builder().maxAttempts(2).build()).build().read(EntityType.CUSTOMER, "5"));
     assertThat(e.isRetryable()).isTrue();
     assertThat(e).hasMessageContaining("/v3/company/{realmId}/customer/{id}");
     assertThat(sleeper.sleeps).hasSize(1);
@@ -432,7 +443,7 @@ class QuickBooksClientTest {
         new Case("fault-400-500-unsupported-operation_qbo-api.json", 400, QuickBooksValidationException.class, "500"),
         new Case("fault-400-610-object-not-found_exquickbooks.json", 400, QuickBooksNotFoundException.class, "610"),
         new Case("fault-400-5010-stale-object_exquickbooks.json", 400, QuickBooksStaleObjectException.class, "5010"));
-    QuickBooksClient client = builder().retryPolicy(RetryPolicy.none()).build();
+    QuickBooksClient client = builder().retryPolicy(QuickBooksRetryPolicy.none()).build();
     for (Case c : cases) {
       server.resetAll();
       server.stubFor(get(urlPathEqualTo(BASE + "/customer/9")).willReturn(fault(c.status(), c.fixture())));
@@ -448,7 +459,7 @@ class QuickBooksClientTest {
 
   @Test
   void errorMapping_byStatusWhenBodyHasNoFault() {
-    QuickBooksClient client = builder().retryPolicy(RetryPolicy.none()).build();
+    QuickBooksClient client = builder().retryPolicy(QuickBooksRetryPolicy.none()).build();
     server.stubFor(get(urlPathEqualTo(BASE + "/customer/1")).willReturn(aResponse().withStatus(403).withBody(
         "{\"warnings\":null,\"fault\":{\"error\":[{\"message\":\"message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403\",\"detail\":\"\",\"code\":\"3100\",\"element\":null}],\"type\":\"SERVICE\"},\"time\":1601391072830}")));
     QuickBooksAuthorizationException forbidden =

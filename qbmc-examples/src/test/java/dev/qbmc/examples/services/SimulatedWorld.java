@@ -17,7 +17,7 @@ import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
 import dev.qbmc.mailchimp.MailchimpClient;
-import dev.qbmc.mailchimp.RetryPolicy;
+import dev.qbmc.mailchimp.MailchimpRetryPolicy;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.net.URI;
@@ -101,7 +101,7 @@ final class SimulatedWorld implements AutoCloseable {
                                     .baseUrl(URI.create(mailchimp.baseUrl()))
                                     .requestListener(listener)
                                     .clock(clock)
-                                    .retryPolicy(RetryPolicy.defaults())
+                                    .retryPolicy(MailchimpRetryPolicy.defaults())
                                     .sleeper(d -> clock.advance(d)))
                             .build()))
             .tokenStore(tokens)

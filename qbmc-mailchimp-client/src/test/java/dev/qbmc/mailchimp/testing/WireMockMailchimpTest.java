@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpCredentials;
 import dev.qbmc.mailchimp.MailchimpRequestEvent;
-import dev.qbmc.mailchimp.RetryPolicy;
+import dev.qbmc.mailchimp.MailchimpRetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public abstract class WireMockMailchimpTest {
         .sleeper(time)
         .random(fixedRandom())
         .requestTimeout(Duration.ofSeconds(10))
-        .retryPolicy(RetryPolicy.defaults())
+        .retryPolicy(MailchimpRetryPolicy.defaults())
         .requestListener(events::add);
   }
 

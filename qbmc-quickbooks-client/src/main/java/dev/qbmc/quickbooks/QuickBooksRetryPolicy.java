@@ -1,0 +1,169 @@
+package dev.qbmc.quickbooks;
+
+import dev.qbmc.quickbooks.internal.QboStyle;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * How the client repeats idempotent requests (reads and queries) after throttling (429 or code
+ * 3001), server errors (5xx, code 10000) and connection failures: up to {@link #maxAttempts()}
+ * attempts with exponential backoff ({@link #baseDelay()} doubled per failure, capped at
+ * {@link #maxDelay()}) and "equal jitter" (a random half of the delay is added to the other half). A
+ * throttled request waits the server's {@code Retry-After} when it is not above
+ * {@link #maxRetryAfter()} (a longer one ends the retries), else {@link #throttleDelay()} (Intuit:
+ * wait 60 seconds).
+ *
+ * <p>Twin of {@code MailchimpRetryPolicy} (the clients share no code): the attributes they have in
+ * common, {@link #backoff(int, double)} and the reading of {@code Retry-After} are the same, which a
+ * drift test checks.
+ */
+@Value.Immutable
+@QboStyle
+public abstract class QuickBooksRetryPolicy {
+  QuickBooksRetryPolicy() {}
+
+  /**
+   * A new builder starting from the defaults.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The default policy: 4 attempts, 500 ms base delay, 30 s maximum delay, {@code Retry-After}
+   * honoured up to 2 minutes, 60 s throttle wait.
+   *
+   * @return the default policy
+   */
+  public static QuickBooksRetryPolicy defaults() {
+    return builder().build();
+  }
+
+  /**
+   * A policy that never retries (throttling and failures are thrown at once).
+   *
+   * @return the no-retry policy
+   */
+  public static QuickBooksRetryPolicy none() {
+    return builder().maxAttempts(1).build();
+  }
+
+  /**
+   * Total attempts including the first; 1 disables retries.
+   *
+   * @return attempts, at least 1 (default 4)
+   */
+  @Value.Default
+  public int maxAttempts() {
+    return 4;
+  }
+
+  /**
+   * Delay before the first retry of a server or connection failure, doubled for each further one.
+   *
+   * @return the base delay (default 500 ms)
+   */
+  @Value.Default
+  public Duration baseDelay() {
+    return Duration.ofMillis(500);
+  }
+
+  /**
+   * Upper bound of the exponential delay.
+   *
+   * @return the maximum delay (default 30 s)
+   */
+  @Value.Default
+  public Duration maxDelay() {
+    return Duration.ofSeconds(30);
+  }
+
+  /**
+   * The longest {@code Retry-After} honoured; a throttled request asked to wait longer is not
+   * retried (the {@link QuickBooksRateLimitException} is thrown).
+   *
+   * @return the longest honoured wait (default 2 minutes)
+   */
+  @Value.Default
+  public Duration maxRetryAfter() {
+    return Duration.ofMinutes(2);
+  }
+
+  /**
+   * Wait after a throttling response without {@code Retry-After}.
+   *
+   * @return the throttle delay (default 60 s)
+   */
+  @Value.Default
+  public Duration throttleDelay() {
+    return Duration.ofSeconds(60);
+  }
+
+  @Value.Check
+  void check() {
+    if (maxAttempts() < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts());
+    }
+    if (baseDelay().isNegative()
+        || maxDelay().isNegative()
+        || maxRetryAfter().isNegative()
+        || throttleDelay().isNegative()) {
+      throw new IllegalArgumentException("retry delays must not be negative");
+    }
+  }
+
+  /**
+   * The backoff before the retry that follows a failed attempt: {@link #baseDelay()} doubled per
+   * earlier failure, capped at {@link #maxDelay()}, of which the upper half is scaled by
+   * {@code random} ("equal jitter").
+   *
+   * @param attempt the failure being retried, starting at 1 (lower values count as 1)
+   * @param random a value in {@code [0, 1)} choosing the jitter (clamped to {@code [0, 1]})
+   * @return the delay, between half the capped step and the capped step
+   */
+  public Duration backoff(int attempt, double random) {
+    long base = baseDelay().toMillis();
+    long cap = maxDelay().toMillis();
+    int doublings = Math.min(Math.max(attempt, 1) - 1, 62);
+    long step = base > (cap >> doublings) ? cap : base << doublings;
+    double r = Math.max(0.0, Math.min(1.0, random));
+    return Duration.ofMillis(step / 2 + (long) (r * (step - step / 2)));
+  }
+
+  /**
+   * Reads a {@code Retry-After} header: delay-seconds or an HTTP date (RFC 1123), relative to now.
+   *
+   * @param header the header value, or null
+   * @param now the current time
+   * @return the wait (zero for a date in the past), empty when absent, negative or unreadable
+   */
+  static Optional<Duration> parseRetryAfter(String header, Instant now) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    String value = header.strip();
+    try {
+      long seconds = Long.parseLong(value);
+      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+      } catch (DateTimeException notDate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Builds {@link QuickBooksRetryPolicy} values. */
+  public static final class Builder extends ImmutableQuickBooksRetryPolicy.Builder {
+    Builder() {}
+  }
+}
