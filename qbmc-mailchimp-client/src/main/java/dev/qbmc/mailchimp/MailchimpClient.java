@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * <p>Base URL: by default {@code https://<dc>.api.mailchimp.com/3.0}, the data centre coming from the API
  * key suffix or the OAuth metadata. Mailchimp's current docs also name {@code https://api.mailchimp.com/3.0};
  * the data-centre host works for every account and every documented version of the API, so it is the
- * default; {@link Builder#baseUrl(URI)} overrides it (HTTPS, or HTTP on loopback only).
+ * default; {@link Builder#baseUri(URI)} overrides it (HTTPS, or HTTP on loopback only).
  *
  * <p>Every call goes through the {@link ConnectionLimiter} (10 simultaneous requests by default; share one
  * limiter between all clients of an account) and the {@link MailchimpRetryPolicy}: 429, bodiless 403, 5xx and
@@ -39,7 +39,8 @@ public final class MailchimpClient {
 
   private MailchimpClient(Builder b) {
     this.credentials = Objects.requireNonNull(b.credentials, "credentials are required");
-    URI base = Urls.stripTrailingSlash(Urls.requireSecure(b.baseUrl != null ? b.baseUrl : credentials.defaultBaseUrl(), "baseUrl"));
+    URI base = Urls.stripTrailingSlash(
+        Urls.requireSecure(b.baseUri != null ? b.baseUri : credentials.defaultBaseUri(), "baseUri"));
     HttpClient http = b.httpClient != null
         ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -47,7 +48,7 @@ public final class MailchimpClient {
     DoubleSupplier jitter = random != null ? random::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
     this.limiter = b.limiter != null ? b.limiter : ConnectionLimiter.mailchimpDefault();
     this.transport = new Transport(base, http, credentials.authorizationHeader(), b.clock, b.sleeper, b.retryPolicy,
-        b.requestTimeout, b.listener, limiter, jitter);
+        b.requestTimeout, b.userAgent, b.listener, limiter, jitter);
     this.audiences = new Audiences(transport);
     this.members = new Members(transport);
     this.tags = new Tags(transport);
@@ -123,10 +124,10 @@ public final class MailchimpClient {
   /**
    * The API root requests go to.
    *
-   * @return the base URL, e.g. {@code https://us6.api.mailchimp.com/3.0}
+   * @return the base URI, e.g. {@code https://us6.api.mailchimp.com/3.0}
    */
-  public URI baseUrl() {
-    return transport.baseUrl;
+  public URI baseUri() {
+    return transport.baseUri;
   }
 
   /**
@@ -140,19 +141,20 @@ public final class MailchimpClient {
 
   @Override
   public String toString() {
-    return "MailchimpClient{baseUrl=" + transport.baseUrl + ", credentials=" + credentials + "}";
+    return "MailchimpClient{baseUri=" + transport.baseUri + ", credentials=" + credentials + "}";
   }
 
   /** Builder of {@link MailchimpClient}. Only the credentials are required. */
   public static final class Builder {
     private MailchimpCredentials credentials;
-    private URI baseUrl;
+    private URI baseUri;
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
     private MailchimpSleeper sleeper = MailchimpSleeper.system();
     private MailchimpRetryPolicy retryPolicy = MailchimpRetryPolicy.defaults();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(120);
+    private String userAgent = "qbmc-mailchimp-client/0.1 (Java " + Runtime.version().feature() + ")";
     private MailchimpRequestListener listener = MailchimpRequestListener.none();
     private ConnectionLimiter limiter;
     private RandomGenerator random;
@@ -171,14 +173,16 @@ public final class MailchimpClient {
     }
 
     /**
-     * Overrides the API root, e.g. {@code https://api.mailchimp.com/3.0} or a loopback simulator.
+     * Uses another API root (e.g. {@code https://api.mailchimp.com/3.0}, a proxy or a simulator)
+     * instead of the one the credentials lead to. Must be HTTPS unless the host is a loopback address
+     * ({@code localhost}, {@code 127.x.x.x}, {@code ::1}).
      *
-     * @param baseUrl the API root including {@code /3.0}; HTTPS required except on loopback addresses
+     * @param baseUri the API root including {@code /3.0}
      * @return this builder
-     * @throws IllegalArgumentException if the URL is not HTTPS and not loopback
+     * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP)
      */
-    public Builder baseUrl(URI baseUrl) {
-      this.baseUrl = Urls.requireSecure(Objects.requireNonNull(baseUrl, "baseUrl"), "baseUrl");
+    public Builder baseUri(URI baseUri) {
+      this.baseUri = Urls.requireSecure(Objects.requireNonNull(baseUri, "baseUri"), "baseUri");
       return this;
     }
 
@@ -256,7 +260,23 @@ public final class MailchimpClient {
      * @return this builder
      */
     public Builder requestListener(MailchimpRequestListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = Objects.requireNonNull(listener, "requestListener");
+      return this;
+    }
+
+    /**
+     * The {@code User-Agent} header.
+     *
+     * @param userAgent non-blank text
+     * @return this builder
+     * @throws IllegalArgumentException when blank
+     */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent");
+      if (userAgent.isBlank()) {
+        throw new IllegalArgumentException("userAgent must not be blank");
+      }
+      this.userAgent = userAgent;
       return this;
     }
 
@@ -273,7 +293,8 @@ public final class MailchimpClient {
     }
 
     /**
-     * The source of retry jitter (default: {@link ThreadLocalRandom}).
+     * Source of randomness for backoff jitter; used from every thread that shares the client, so
+     * it must be thread-safe (default: {@link ThreadLocalRandom}).
      *
      * @param random the generator
      * @return this builder

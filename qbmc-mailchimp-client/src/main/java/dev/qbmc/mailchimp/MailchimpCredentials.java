@@ -104,12 +104,12 @@ public final class MailchimpCredentials {
   }
 
   /**
-   * The API root these credentials lead to when no base URL is configured:
+   * The API root these credentials lead to when no base URI is configured:
    * {@code https://<dc>.api.mailchimp.com/3.0}, or the OAuth {@code api_endpoint} plus {@code /3.0}.
    *
-   * @return the default base URL
+   * @return the default base URI
    */
-  public URI defaultBaseUrl() {
+  public URI defaultBaseUri() {
     return apiRoot;
   }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,15 +31,19 @@ public final class MailchimpOAuth {
   private final URI redirectUri;
   private final URI loginBase;
   private final HttpClient http;
+  private final Clock clock;
   private final Duration timeout;
+  private final String userAgent;
 
   private MailchimpOAuth(Builder b) {
     this.clientId = requireText(b.clientId, "clientId");
     this.clientSecret = requireText(b.clientSecret, "clientSecret");
     this.redirectUri = Objects.requireNonNull(b.redirectUri, "redirectUri is required");
     this.loginBase = b.loginBase;
-    this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    this.timeout = b.timeout;
+    this.http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.clock = b.clock;
+    this.timeout = b.requestTimeout;
+    this.userAgent = b.userAgent;
   }
 
   /**
@@ -57,7 +62,7 @@ public final class MailchimpOAuth {
    * @return {@code https://login.mailchimp.com/oauth2/authorize?response_type=code&client_id=...&redirect_uri=...&state=...}
    * @throws IllegalArgumentException if {@code state} is blank
    */
-  public URI authorizationUrl(String state) {
+  public URI authorizationUri(String state) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("response_type", "code");
     q.put("client_id", clientId);
@@ -82,6 +87,7 @@ public final class MailchimpOAuth {
     f.put("code", requireText(code, "code"));
     HttpRequest request = HttpRequest.newBuilder(URI.create(loginBase + "/oauth2/token"))
         .timeout(timeout)
+        .header("User-Agent", userAgent)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form(f)))
@@ -105,6 +111,7 @@ public final class MailchimpOAuth {
   public OAuthMetadata metadata(String accessToken) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(loginBase + "/oauth2/metadata"))
         .timeout(timeout)
+        .header("User-Agent", userAgent)
         .header("Authorization", "OAuth " + requireText(accessToken, "accessToken"))
         .header("Accept", "application/json")
         .GET()
@@ -134,7 +141,7 @@ public final class MailchimpOAuth {
     }
     int status = response.statusCode();
     if (status >= 500 || status == 429) {
-      throw Errors.map(status, response.body(), response.headers().firstValue("Retry-After"), java.time.Clock.systemUTC());
+      throw Errors.map(status, response.body(), response.headers().firstValue("Retry-After"), clock);
     }
     if (status >= 400) {
       throw refused(body, what);
@@ -178,8 +185,10 @@ public final class MailchimpOAuth {
     private String clientSecret;
     private URI redirectUri;
     private URI loginBase = LOGIN;
-    private HttpClient http;
-    private Duration timeout = Duration.ofSeconds(30);
+    private HttpClient httpClient;
+    private Clock clock = Clock.systemUTC();
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private String userAgent = "qbmc-mailchimp-client/0.1 (Java " + Runtime.version().feature() + ")";
 
     private Builder() {}
 
@@ -217,35 +226,66 @@ public final class MailchimpOAuth {
     }
 
     /**
-     * Overrides {@code https://login.mailchimp.com} (tests and simulators).
+     * Uses another login host than {@code https://login.mailchimp.com} (proxy, simulator). Must be
+     * HTTPS unless the host is a loopback address ({@code localhost}, {@code 127.x.x.x}, {@code ::1}).
      *
-     * @param loginBase the base URL; HTTPS required except on loopback addresses
+     * @param loginBaseUri the login host's base URI
      * @return this builder
+     * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP)
      */
-    public Builder loginBaseUrl(URI loginBase) {
-      this.loginBase = Urls.stripTrailingSlash(Urls.requireSecure(Objects.requireNonNull(loginBase, "loginBase"), "loginBaseUrl"));
+    public Builder loginBaseUri(URI loginBaseUri) {
+      this.loginBase = Urls.stripTrailingSlash(
+          Urls.requireSecure(Objects.requireNonNull(loginBaseUri, "loginBaseUri"), "loginBaseUri"));
       return this;
     }
 
     /**
-     * The HTTP client to use.
+     * The HTTP client to use (default: a new one with a 10 s connect timeout).
      *
-     * @param http the client
+     * @param httpClient the client
      * @return this builder
      */
-    public Builder httpClient(HttpClient http) {
-      this.http = Objects.requireNonNull(http, "http");
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
     /**
-     * The timeout of each request (default 30 s).
+     * The clock for {@code Retry-After} dates (default: system UTC).
      *
-     * @param timeout the timeout
+     * @param clock the clock
      * @return this builder
      */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Timeout of each OAuth call (default 30 s).
+     *
+     * @param requestTimeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException when zero or negative
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      Objects.requireNonNull(requestTimeout, "requestTimeout");
+      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+        throw new IllegalArgumentException("requestTimeout must be positive");
+      }
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /**
+     * The {@code User-Agent} header.
+     *
+     * @param userAgent non-blank text
+     * @return this builder
+     * @throws IllegalArgumentException when blank
+     */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = requireText(userAgent, "userAgent");
       return this;
     }
 

@@ -33,29 +33,31 @@ import java.util.stream.StreamSupport;
 /** Sends requests: auth header, connection limit, retries with backoff, error mapping, listener events. */
 final class Transport {
   private static final System.Logger LOG = System.getLogger(MailchimpClient.class.getName());
-  private static final String USER_AGENT = "qbmc-mailchimp-client/0.1 (Java " + Runtime.version().feature() + ")";
 
   final ObjectMapper json = MailchimpJson.mapper();
-  final URI baseUrl;
+  final URI baseUri;
   final Clock clock;
   final MailchimpSleeper sleeper;
   private final HttpClient http;
   private final String authorization;
   private final MailchimpRetryPolicy retry;
   private final Duration requestTimeout;
+  private final String userAgent;
   private final MailchimpRequestListener listener;
   private final ConnectionLimiter limiter;
   private final DoubleSupplier random;
 
-  Transport(URI baseUrl, HttpClient http, String authorization, Clock clock, MailchimpSleeper sleeper, MailchimpRetryPolicy retry,
-      Duration requestTimeout, MailchimpRequestListener listener, ConnectionLimiter limiter, DoubleSupplier random) {
-    this.baseUrl = baseUrl;
+  Transport(URI baseUri, HttpClient http, String authorization, Clock clock, MailchimpSleeper sleeper, MailchimpRetryPolicy retry,
+      Duration requestTimeout, String userAgent, MailchimpRequestListener listener, ConnectionLimiter limiter,
+      DoubleSupplier random) {
+    this.baseUri = baseUri;
     this.http = http;
     this.authorization = authorization;
     this.clock = clock;
     this.sleeper = sleeper;
     this.retry = retry;
     this.requestTimeout = requestTimeout;
+    this.userAgent = userAgent;
     this.listener = listener;
     this.limiter = limiter;
     this.random = random;
@@ -71,7 +73,7 @@ final class Transport {
 
   /** Sends a POST whose repetition is harmless (documented at the call site), so it may be retried like a PUT. */
   <T> T sendRepeatable(ApiPath path, Object body, Class<T> type) {
-    return read(execute("POST", path.template, URI.create(baseUrl + path.path), write(body), true, true), type);
+    return read(execute("POST", path.template, URI.create(baseUri + path.path), write(body), true, true), type);
   }
 
   void sendNoContent(String method, ApiPath path, Object body) {
@@ -155,7 +157,7 @@ final class Transport {
   }
 
   private byte[] send(String method, ApiPath path, Map<String, String> query, Object body, boolean auth) {
-    StringBuilder url = new StringBuilder(baseUrl.toString()).append(path.path);
+    StringBuilder url = new StringBuilder(baseUri.toString()).append(path.path);
     String sep = "?";
     for (Map.Entry<String, String> e : query.entrySet()) {
       url.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
@@ -168,7 +170,7 @@ final class Transport {
 
   private byte[] execute(String method, String template, URI uri, byte[] body, boolean auth, boolean idempotent) {
     for (int attempt = 1; ; attempt++) {
-      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", USER_AGENT);
+      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", userAgent);
       if (auth) {
         rb.header("Authorization", authorization).header("Accept", "application/json");
       }

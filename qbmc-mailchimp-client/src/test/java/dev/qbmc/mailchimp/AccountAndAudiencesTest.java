@@ -47,8 +47,8 @@ class AccountAndAudiencesTest extends WireMockMailchimpTest {
     clientBuilder().credentials(oauth).build().account();
 
     assertThat(apiRequests().get(0).getHeader("Authorization")).isEqualTo("Bearer tok-123");
-    assertThat(oauth.defaultBaseUrl()).isEqualTo(URI.create("https://us19.api.mailchimp.com/3.0"));
-    assertThat(MailchimpClient.builder().credentials(MailchimpCredentials.apiKey(API_KEY)).build().baseUrl())
+    assertThat(oauth.defaultBaseUri()).isEqualTo(URI.create("https://us19.api.mailchimp.com/3.0"));
+    assertThat(MailchimpClient.builder().credentials(MailchimpCredentials.apiKey(API_KEY)).build().baseUri())
         .isEqualTo(URI.create("https://us6.api.mailchimp.com/3.0"));
   }
 
@@ -80,11 +80,11 @@ class AccountAndAudiencesTest extends WireMockMailchimpTest {
   }
 
   @Test
-  void baseUrl_whenPlainHttpOffLoopback_isRefused() {
-    assertThatThrownBy(() -> MailchimpClient.builder().baseUrl(URI.create("http://api.example.com/3.0")))
+  void baseUri_whenPlainHttpOffLoopback_isRefused() {
+    assertThatThrownBy(() -> MailchimpClient.builder().baseUri(URI.create("http://api.example.com/3.0")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTPS");
-    MailchimpClient.builder().baseUrl(URI.create("http://127.0.0.1:8080/3.0"));
-    MailchimpClient.builder().baseUrl(URI.create("http://[::1]:8080/3.0"));
+    MailchimpClient.builder().baseUri(URI.create("http://127.0.0.1:8080/3.0"));
+    MailchimpClient.builder().baseUri(URI.create("http://[::1]:8080/3.0"));
   }
 
   @Test

@@ -106,7 +106,7 @@ class ConnectionLimitTest {
     FakeTime time = new FakeTime();
     return MailchimpClient.builder()
         .credentials(MailchimpCredentials.apiKey("0123456789abcdef0123456789abcdef-us6"))
-        .baseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3.0"))
+        .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3.0"))
         .clock(time)
         .sleeper(time)
         .requestTimeout(Duration.ofSeconds(30))

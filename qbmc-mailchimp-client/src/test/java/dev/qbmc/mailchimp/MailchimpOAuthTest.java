@@ -14,13 +14,13 @@ class MailchimpOAuthTest extends WireMockMailchimpTest {
   private MailchimpOAuth oauth() {
     return MailchimpOAuth.builder().clientId("123456789").clientSecret("client-secret-value")
         .redirectUri(URI.create("https://app.example.com/mailchimp/callback"))
-        .loginBaseUrl(URI.create(WM.baseUrl())).build();
+        .loginBaseUri(URI.create(WM.baseUrl())).build();
   }
 
   @Test
-  void authorizationUrl_carriesClientRedirectAndState() {
+  void authorizationUri_carriesClientRedirectAndState() {
     URI url = MailchimpOAuth.builder().clientId("123456789").clientSecret("x")
-        .redirectUri(URI.create("https://app.example.com/mailchimp/callback")).build().authorizationUrl("st4te&x");
+        .redirectUri(URI.create("https://app.example.com/mailchimp/callback")).build().authorizationUri("st4te&x");
 
     assertThat(url.toString()).startsWith("https://login.mailchimp.com/oauth2/authorize?response_type=code&client_id=123456789")
         .contains("redirect_uri=https%3A%2F%2Fapp.example.com%2Fmailchimp%2Fcallback").endsWith("&state=st4te%26x");
@@ -63,7 +63,7 @@ class MailchimpOAuthTest extends WireMockMailchimpTest {
 
     assertThat(metadata.dataCenter()).isEqualTo("us6");
     assertThat(metadata.login().flatMap(l -> l.loginId())).contains(42L);
-    assertThat(MailchimpCredentials.oauthToken("tok", metadata).defaultBaseUrl())
+    assertThat(MailchimpCredentials.oauthToken("tok", metadata).defaultBaseUri())
         .isEqualTo(URI.create("https://us6.api.mailchimp.com/3.0"));
   }
 

@@ -109,7 +109,7 @@ class RetryTest extends WireMockMailchimpTest {
 
   @Test
   void connectionRefused_isRetriedEvenForPost_thenReportedAsTransportFailure() {
-    MailchimpClient client = clientBuilder().baseUrl(java.net.URI.create("http://127.0.0.1:1/3.0")).build();
+    MailchimpClient client = clientBuilder().baseUri(java.net.URI.create("http://127.0.0.1:1/3.0")).build();
 
     assertThatThrownBy(() -> client.audiences().create(audience()))
         .isInstanceOf(MailchimpTransportException.class).hasMessageNotContaining(API_KEY);

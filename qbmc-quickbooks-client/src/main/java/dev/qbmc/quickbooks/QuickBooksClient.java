@@ -32,6 +32,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -82,7 +83,13 @@ public final class QuickBooksClient {
     HttpClient http =
         b.httpClient != null
             ? b.httpClient
-            : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            : HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    RandomGenerator random = b.random;
+    DoubleSupplier jitter =
+        random != null ? random::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
     this.executor =
         new RequestExecutor(
             http,
@@ -93,7 +100,7 @@ public final class QuickBooksClient {
             b.requestListener,
             b.clock,
             b.sleeper,
-            b.jitter,
+            jitter,
             b.requestTimeout,
             b.userAgent);
   }
@@ -387,12 +394,13 @@ public final class QuickBooksClient {
     private Clock clock = Clock.systemUTC();
     private QuickBooksSleeper sleeper = QuickBooksSleeper.system();
     private QuickBooksRetryPolicy retryPolicy = QuickBooksRetryPolicy.defaults();
+    private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(100);
     private String userAgent = "qbmc-quickbooks-client/0.1 (Java " + Runtime.version().feature() + ")";
     private QuickBooksRequestListener requestListener = QuickBooksRequestListener.none();
     private int maxConcurrentRequests = 10;
     private int maxRequestsPerMinute = 500;
-    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private RandomGenerator random;
 
     private Builder() {}
 
@@ -463,7 +471,7 @@ public final class QuickBooksClient {
     }
 
     /**
-     * The HTTP client to use (default: a new {@code java.net.http.HttpClient}).
+     * The HTTP client to use (default: a new one with the connect timeout and no redirects).
      *
      * @param httpClient the client
      * @return this builder
@@ -507,13 +515,27 @@ public final class QuickBooksClient {
     }
 
     /**
+     * The connect timeout of the HTTP client the builder creates (ignored with
+     * {@link #httpClient}); default 10 s.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException when zero or negative
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = Checks.requirePositive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
      * Timeout of one HTTP attempt (default 100 s; QBO gives up after 120 s).
      *
-     * @param timeout a positive duration
+     * @param requestTimeout a positive duration
      * @return this builder
+     * @throws IllegalArgumentException when zero or negative
      */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Checks.requirePositive(timeout, "requestTimeout");
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = Checks.requirePositive(requestTimeout, "requestTimeout");
       return this;
     }
 
@@ -569,14 +591,14 @@ public final class QuickBooksClient {
     }
 
     /**
-     * Source of randomness for backoff jitter: values in {@code [0, 1)}; must be thread-safe
-     * (default {@link ThreadLocalRandom}).
+     * Source of randomness for backoff jitter; used from every thread that shares the client, so
+     * it must be thread-safe (default: {@link ThreadLocalRandom}).
      *
-     * @param jitter the source
+     * @param random the generator
      * @return this builder
      */
-    public Builder jitter(DoubleSupplier jitter) {
-      this.jitter = Objects.requireNonNull(jitter, "jitter");
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 

@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,8 @@ class QuickBooksClientTest {
   private MutableClock clock;
   private RecordingSleeper sleeper;
   private final List<QuickBooksRequestEvent> events = new CopyOnWriteArrayList<>();
+  /** A generator whose {@code nextDouble()} is 0.5: the jitter sits in the middle. */
+  private static final RandomGenerator HALF = () -> Long.MIN_VALUE;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -78,7 +81,7 @@ class QuickBooksClientTest {
         .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
         .clock(clock)
         .sleeper(sleeper)
-        .jitter(() -> 0.5)
+        .random(HALF)
         .requestListener(events::add);
   }
 

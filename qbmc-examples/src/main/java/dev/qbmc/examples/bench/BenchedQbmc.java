@@ -60,7 +60,7 @@ final class BenchedQbmc implements AutoCloseable {
             .build()))
         .mailchimp(MailchimpConnector.of((credentials, listener) -> MailchimpClient.builder()
             .credentials(credentials)
-            .baseUrl(URI.create(info.mailchimpBaseUrl()))
+            .baseUri(URI.create(info.mailchimpBaseUrl()))
             .requestListener(listener)
             .connectionLimiter(ConnectionLimiter.of(options.mailchimpConnections))
             .sleeper(sleeper)

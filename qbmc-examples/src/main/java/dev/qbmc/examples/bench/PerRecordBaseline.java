@@ -91,7 +91,7 @@ final class PerRecordBaseline {
         .accessTokenProvider(AccessTokenProvider.ofStatic(oauth.refresh(refreshToken).accessToken()))
         .maxConcurrentRequests(qboInFlight).maxRequestsPerMinute(qboPerMinute).build();
     MailchimpClient mailchimp = MailchimpClient.builder().credentials(MailchimpCredentials.apiKey(info.mailchimpApiKey()))
-        .baseUrl(URI.create(info.mailchimpBaseUrl())).connectionLimiter(ConnectionLimiter.of(connections)).build();
+        .baseUri(URI.create(info.mailchimpBaseUrl())).connectionLimiter(ConnectionLimiter.of(connections)).build();
     mailchimp.ecommerce().createStore(StoreCreate.builder().id(STORE_ID).listId(info.listId()).name("Baseline store")
         .currencyCode("USD").build());
     ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {

@@ -103,7 +103,7 @@ public final class QbmcFactory {
               MailchimpClient.Builder client =
                   MailchimpClient.builder().credentials(credentials).requestListener(requests).connectionLimiter(account)
                       .sleeper(mailchimpSleeper);
-              mailchimpBase.ifPresent(client::baseUrl);
+              mailchimpBase.ifPresent(client::baseUri);
               return client.build();
             });
     return Qbmc.builder()

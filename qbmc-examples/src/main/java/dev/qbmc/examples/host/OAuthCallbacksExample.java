@@ -200,7 +200,7 @@ public final class OAuthCallbacksExample {
           .clientId(sandbox.mailchimp().oauthClientId())
           .clientSecret(sandbox.mailchimp().oauthClientSecret())
           .redirectUri(publicBase.resolve("/oauth/mailchimp/callback"))
-          .loginBaseUrl(URI.create(sandbox.mailchimp().loginUrl())) // default https://login.mailchimp.com
+          .loginBaseUri(URI.create(sandbox.mailchimp().loginUrl())) // default https://login.mailchimp.com
           .build();
       try (Qbmc qbmc = QbmcSetup.builder(endpoints, intuit, mailchimpOAuth)
           .tokenStore(new InMemoryTokenStore())

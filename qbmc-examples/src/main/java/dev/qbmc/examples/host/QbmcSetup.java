@@ -68,7 +68,7 @@ public final class QbmcSetup {
           .credentials(credentials)
           .requestListener(listener)
           .connectionLimiter(mailchimpConnections);
-      endpoints.mailchimpApi().ifPresent(client::baseUrl);
+      endpoints.mailchimpApi().ifPresent(client::baseUri);
       return client.build();
     }, mailchimpOAuth);
     Qbmc.Builder qbmc = Qbmc.builder().quickBooks(quickBooks).mailchimp(mailchimp);

@@ -158,7 +158,7 @@ class RobustnessTest {
       }
       var cursor = world.state.cursor(SimulatedWorld.CONNECTION);
       world.clock.advance(Duration.ofMinutes(1));
-      try (Qbmc unreachable = world.qbmc(b -> {}, mc -> mc.baseUrl(java.net.URI.create("http://127.0.0.1:1/3.0")))) {
+      try (Qbmc unreachable = world.qbmc(b -> {}, mc -> mc.baseUri(java.net.URI.create("http://127.0.0.1:1/3.0")))) {
         SyncReport report = unreachable.sync(SimulatedWorld.CONNECTION);
 
         assertThat(report.outcome()).isEqualTo(dev.qbmc.core.report.SyncOutcome.FAILED);

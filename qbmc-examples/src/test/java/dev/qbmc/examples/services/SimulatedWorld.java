@@ -98,7 +98,7 @@ final class SimulatedWorld implements AutoCloseable {
                             .apply(
                                 MailchimpClient.builder()
                                     .credentials(credentials)
-                                    .baseUrl(URI.create(mailchimp.baseUrl()))
+                                    .baseUri(URI.create(mailchimp.baseUrl()))
                                     .requestListener(listener)
                                     .clock(clock)
                                     .retryPolicy(MailchimpRetryPolicy.defaults())

@@ -41,7 +41,7 @@ public abstract class WireMockMailchimpTest {
   protected MailchimpClient.Builder clientBuilder() {
     return MailchimpClient.builder()
         .credentials(MailchimpCredentials.apiKey(API_KEY))
-        .baseUrl(URI.create(WM.baseUrl() + "/3.0"))
+        .baseUri(URI.create(WM.baseUrl() + "/3.0"))
         .clock(time)
         .sleeper(time)
         .random(fixedRandom())

@@ -2,6 +2,7 @@ package dev.qbmc.quickbooks.oauth;
 
 import dev.qbmc.quickbooks.QuickBooksException;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An OAuth call failed for a reason other than {@code invalid_grant}: a client configuration error
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public final class IntuitOAuthException extends QuickBooksException {
   private static final long serialVersionUID = 1L;
-  /** The statusCode value (serialized form). */
+  /** The statusCode value (serialized form), 0 when there is none. */
   private final int statusCode;
   /** The error value (serialized form). */
   private final String error;
@@ -34,12 +35,13 @@ public final class IntuitOAuthException extends QuickBooksException {
   }
 
   /**
-   * HTTP status, 0 when no response arrived.
+   * The HTTP status of Intuit's answer.
    *
-   * @return the status
+   * @return the status, empty when no response arrived (transport failure), the failure was
+   *     found before sending (the user declined, no code) or the answer was not JSON
    */
-  public int statusCode() {
-    return statusCode;
+  public OptionalInt statusCode() {
+    return statusCode > 0 ? OptionalInt.of(statusCode) : OptionalInt.empty();
   }
 
   /**

@@ -137,7 +137,7 @@ class IntuitOAuthTest {
         .willReturn(aResponse().withStatus(200).withBody("{\"token_type\":\"bearer\"}")));
     IntuitOAuthException client = catchThrowableOfType(IntuitOAuthException.class, () -> oauth.refresh("a"));
     assertThat(client.error()).contains("invalid_client");
-    assertThat(client.statusCode()).isEqualTo(401);
+    assertThat(client.statusCode()).hasValue(401);
     assertThat(client.isRetryable()).isFalse();
     IntuitOAuthException down = catchThrowableOfType(IntuitOAuthException.class, () -> oauth.refresh("b"));
     assertThat(down.isRetryable()).isTrue();

@@ -81,7 +81,7 @@ public final class TokenService {
 
   /** The Mailchimp authorization URL for a connection. */
   public URI mailchimpAuthorizationUrl(String connectionId) {
-    return mailchimpOAuth().authorizationUrl(signer().create(connectionId));
+    return mailchimpOAuth().authorizationUri(signer().create(connectionId));
   }
 
   /** Exchanges Mailchimp's callback for a stored token with its data centre. */
