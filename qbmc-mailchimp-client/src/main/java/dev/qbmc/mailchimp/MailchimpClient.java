@@ -40,7 +40,7 @@ public final class MailchimpClient {
   private MailchimpClient(Builder b) {
     this.credentials = Objects.requireNonNull(b.credentials, "credentials are required");
     URI base = Urls.stripTrailingSlash(
-        Urls.requireSecure(b.baseUri != null ? b.baseUri : credentials.defaultBaseUri(), "baseUri"));
+        Urls.requireHttps(b.baseUri != null ? b.baseUri : credentials.defaultBaseUri(), "baseUri", false));
     HttpClient http = b.httpClient != null
         ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -182,7 +182,7 @@ public final class MailchimpClient {
      * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP)
      */
     public Builder baseUri(URI baseUri) {
-      this.baseUri = Urls.requireSecure(Objects.requireNonNull(baseUri, "baseUri"), "baseUri");
+      this.baseUri = Urls.requireHttps(baseUri, "baseUri", false);
       return this;
     }
 

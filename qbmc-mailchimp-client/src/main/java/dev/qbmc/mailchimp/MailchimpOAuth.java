@@ -234,8 +234,7 @@ public final class MailchimpOAuth {
      * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP)
      */
     public Builder loginBaseUri(URI loginBaseUri) {
-      this.loginBase = Urls.stripTrailingSlash(
-          Urls.requireSecure(Objects.requireNonNull(loginBaseUri, "loginBaseUri"), "loginBaseUri"));
+      this.loginBase = Urls.stripTrailingSlash(Urls.requireHttps(loginBaseUri, "loginBaseUri", false));
       return this;
     }
 

@@ -81,7 +81,7 @@ final class Transport {
   }
 
   byte[] download(URI url) {
-    Urls.requireSecure(url, "response_body_url");
+    Urls.requireHttps(url, "response_body_url", true);
     return execute("GET", "{response_body_url}", url, null, false, true);
   }
 

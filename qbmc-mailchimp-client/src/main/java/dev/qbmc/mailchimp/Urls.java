@@ -1,39 +1,65 @@
 package dev.qbmc.mailchimp;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
-/** URL rules: HTTPS everywhere except loopback addresses (tests and local simulators). */
+/**
+ * Checks for endpoint URIs: HTTPS everywhere except loopback addresses (tests and local
+ * simulators). Twin of the QuickBooks client's {@code Uris} (the clients share no code); a drift
+ * test feeds both the same URIs.
+ */
 final class Urls {
   private Urls() {}
 
-  static URI requireSecure(URI uri, String what) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException(what + " must be an absolute http(s) URL: " + uri);
+  /**
+   * Checks that an endpoint is absolute, has a host, and uses HTTPS unless the host is loopback.
+   *
+   * @param uri the endpoint
+   * @param what the name used in error messages, for example {@code baseUri}
+   * @param allowQuery whether a query string is acceptable
+   * @return the same URI
+   * @throws IllegalArgumentException when the URI is not acceptable
+   */
+  static URI requireHttps(URI uri, String what, boolean allowQuery) {
+    Objects.requireNonNull(uri, what);
+    if (!uri.isAbsolute() || uri.getHost() == null) {
+      throw new IllegalArgumentException(what + " must be an absolute URI with a host: " + uri);
     }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new IllegalArgumentException(what + " must use HTTPS (plain HTTP only on loopback addresses): " + uri);
+    if ((!allowQuery && uri.getRawQuery() != null)
+        || uri.getRawFragment() != null
+        || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(what + " must not carry user info, query or fragment");
     }
-    return uri;
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("https") || (scheme.equals("http") && isLoopback(uri.getHost()))) {
+      return uri;
+    }
+    throw new IllegalArgumentException(
+        what + " must use HTTPS (plain HTTP is allowed only on loopback addresses): " + uri);
   }
 
+  /**
+   * Whether a host name is a loopback address written literally ({@code localhost},
+   * {@code 127.x.x.x}, {@code ::1}); no DNS lookup is made.
+   *
+   * @param host the host
+   * @return true for loopback
+   */
   static boolean isLoopback(String host) {
-    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
       return true;
     }
-    boolean literal = h.contains(":") || h.matches("[0-9.]+");
-    if (!literal) {
+    String[] parts = h.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("127")) {
       return false;
     }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+    return Arrays.stream(parts).allMatch(p -> p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255);
   }
 
   static URI stripTrailingSlash(URI uri) {

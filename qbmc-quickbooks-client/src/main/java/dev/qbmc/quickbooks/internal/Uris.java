@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Checks for endpoint URIs: HTTPS everywhere except loopback addresses. */
+/**
+ * Checks for endpoint URIs: HTTPS everywhere except loopback addresses (tests and local
+ * simulators). Twin of the Mailchimp client's {@code Urls} (the clients share no code); a drift
+ * test feeds both the same URIs.
+ */
 public final class Uris {
   private Uris() {}
 
