@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.qbmc.mailchimp.model.EcommerceAddress;
 import dev.qbmc.mailchimp.model.EcommerceCustomer;
 import dev.qbmc.mailchimp.model.Order;
-import dev.qbmc.mailchimp.model.OrderLine;
+import dev.qbmc.mailchimp.model.OrderLineItem;
 import dev.qbmc.mailchimp.model.OrderPatch;
 import dev.qbmc.mailchimp.model.Product;
 import dev.qbmc.mailchimp.model.ProductVariant;
@@ -72,7 +72,7 @@ class EcommerceTest extends WireMockMailchimpTest {
         .discountTotal(new BigDecimal("5.00")).financialStatus("pending")
         .processedAtForeign(OffsetDateTime.of(2026, 11, 1, 9, 30, 0, 0, ZoneOffset.ofHours(-8)));
     for (int i = 1; i <= 5; i++) {
-      order.addLines(OrderLine.builder().id(Integer.toString(i)).productId("item-5").productVariantId("item-5")
+      order.addLines(OrderLineItem.builder().id(Integer.toString(i)).productId("item-5").productVariantId("item-5")
           .quantity(i).price(new BigDecimal("10.50")).build());
     }
     ecommerce.upsertOrder("qbo-123", order.build());

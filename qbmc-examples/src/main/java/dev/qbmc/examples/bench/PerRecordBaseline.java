@@ -6,6 +6,7 @@ import dev.qbmc.core.mapping.CustomerResolution;
 import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
 import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.mapping.OrderLine;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.PostalAddress;
 import dev.qbmc.core.mapping.ProductRecord;
@@ -22,7 +23,7 @@ import dev.qbmc.mailchimp.model.MemberStatus;
 import dev.qbmc.mailchimp.model.MemberUpsert;
 import dev.qbmc.mailchimp.model.MergeValue;
 import dev.qbmc.mailchimp.model.Order;
-import dev.qbmc.mailchimp.model.OrderLine;
+import dev.qbmc.mailchimp.model.OrderLineItem;
 import dev.qbmc.mailchimp.model.Product;
 import dev.qbmc.mailchimp.model.ProductVariant;
 import dev.qbmc.mailchimp.model.StoreCreate;
@@ -189,11 +190,11 @@ final class PerRecordBaseline {
         .currencyCode(r.currencyCode()).orderTotal(r.orderTotal()).taxTotal(r.taxTotal())
         .discountTotal(r.discountTotal()).processedAtForeign(r.processedAt())
         .financialStatus(r.financialStatus().apiValue());
-    for (dev.qbmc.core.mapping.OrderLine line : r.lines()) {
+    for (OrderLine line : r.lines()) {
       BigDecimal quantity = line.quantity();
       boolean integral = quantity.signum() >= 0 && quantity.stripTrailingZeros().scale() <= 0
           && quantity.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
-      order.addLines(OrderLine.builder().id(line.id()).productId(line.productId())
+      order.addLines(OrderLineItem.builder().id(line.id()).productId(line.productId())
           .productVariantId(line.productVariantId()).quantity(integral ? quantity.intValueExact() : 1)
           .price(integral ? line.price() : line.price().multiply(quantity).setScale(2, RoundingMode.HALF_EVEN))
           .build());

@@ -103,7 +103,7 @@ public abstract class Order {
   /** @return the order lines (empty when none; omitted from requests when empty) */
   @JsonProperty("lines")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<OrderLine> lines();
+  public abstract List<OrderLineItem> lines();
 
   /** Builder of {@link Order}; {@code build()} throws {@link IllegalStateException} when a required value is missing. */
   public static final class Builder extends ImmutableOrder.Builder {

@@ -95,7 +95,7 @@ public abstract class OrderPatch {
   /** @return the lines to change (empty when none; omitted from requests when empty) */
   @JsonProperty("lines")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<OrderLine> lines();
+  public abstract List<OrderLineItem> lines();
 
   /** Builder of {@link OrderPatch}; {@code build()} throws {@link IllegalStateException} when a required value is missing. */
   public static final class Builder extends ImmutableOrderPatch.Builder {

@@ -9,7 +9,7 @@ import dev.qbmc.mailchimp.model.EcommerceCustomer;
 import dev.qbmc.mailchimp.model.MemberStatus;
 import dev.qbmc.mailchimp.model.MergeValue;
 import dev.qbmc.mailchimp.model.Order;
-import dev.qbmc.mailchimp.model.OrderLine;
+import dev.qbmc.mailchimp.model.OrderLineItem;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -95,7 +95,7 @@ public final class SerializationBenchmark {
           .financialStatus(i % 3 == 0 ? "pending" : "paid")
           .processedAtForeign(at.plusMinutes(i));
       for (int l = 1; l <= 5; l++) {
-        o.addLines(OrderLine.builder().id(Integer.toString(l)).productId("item-" + l).productVariantId("item-" + l)
+        o.addLines(OrderLineItem.builder().id(Integer.toString(l)).productId("item-" + l).productVariantId("item-" + l)
             .quantity(l).price(new BigDecimal("17.50")).build());
       }
       orders.add(o.build());

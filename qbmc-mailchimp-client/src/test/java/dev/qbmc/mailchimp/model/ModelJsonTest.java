@@ -101,7 +101,7 @@ class ModelJsonTest {
         .currencyCode("USD")
         .orderTotal(new BigDecimal("1E+2"))
         .financialStatus("paid")
-        .addLines(OrderLine.builder().id("1").productId("p").productVariantId("p").quantity(2)
+        .addLines(OrderLineItem.builder().id("1").productId("p").productVariantId("p").quantity(2)
             .price(new BigDecimal("50.00")).build())
         .build();
 

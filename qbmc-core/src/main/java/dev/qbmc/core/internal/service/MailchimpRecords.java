@@ -3,6 +3,7 @@ package dev.qbmc.core.internal.service;
 import dev.qbmc.core.mapping.CommerceCustomerRecord;
 import dev.qbmc.core.mapping.ContactRecord;
 import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.mapping.OrderLine;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.PostalAddress;
 import dev.qbmc.core.mapping.ProductRecord;
@@ -12,7 +13,7 @@ import dev.qbmc.mailchimp.model.MemberStatus;
 import dev.qbmc.mailchimp.model.MemberUpsert;
 import dev.qbmc.mailchimp.model.MergeValue;
 import dev.qbmc.mailchimp.model.Order;
-import dev.qbmc.mailchimp.model.OrderLine;
+import dev.qbmc.mailchimp.model.OrderLineItem;
 import dev.qbmc.mailchimp.model.Product;
 import dev.qbmc.mailchimp.model.ProductVariant;
 import java.math.BigDecimal;
@@ -115,19 +116,19 @@ final class MailchimpRecords {
             .discountTotal(record.discountTotal())
             .processedAtForeign(record.processedAt())
             .financialStatus(record.financialStatus().apiValue());
-    for (dev.qbmc.core.mapping.OrderLine line : record.lines()) {
+    for (OrderLine line : record.lines()) {
       order.addLines(line(line));
     }
     return order.build();
   }
 
-  private static OrderLine line(dev.qbmc.core.mapping.OrderLine line) {
+  private static OrderLineItem line(OrderLine line) {
     BigDecimal quantity = line.quantity();
     boolean integral = quantity.signum() >= 0 && quantity.stripTrailingZeros().scale() <= 0
         && quantity.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     int lineQuantity = integral ? quantity.intValueExact() : 1;
     BigDecimal price = integral ? line.price() : line.price().multiply(quantity).setScale(2, RoundingMode.HALF_EVEN);
-    return OrderLine.builder()
+    return OrderLineItem.builder()
         .id(line.id())
         .productId(line.productId())
         .productVariantId(line.productVariantId())

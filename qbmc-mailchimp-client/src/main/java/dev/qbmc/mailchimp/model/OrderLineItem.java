@@ -8,13 +8,13 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A line of an e-commerce order. */
+/** A line of an e-commerce order (Mailchimp: "order line item"). */
 @Value.Immutable
-@JsonSerialize(as = ImmutableOrderLine.class)
-@JsonDeserialize(as = ImmutableOrderLine.class)
+@JsonSerialize(as = ImmutableOrderLineItem.class)
+@JsonDeserialize(as = ImmutableOrderLineItem.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public abstract class OrderLine {
-  OrderLine() {}
+public abstract class OrderLineItem {
+  OrderLineItem() {}
 
   /**
    * Starts a builder.
@@ -49,8 +49,8 @@ public abstract class OrderLine {
   @JsonProperty("discount")
   public abstract Optional<BigDecimal> discount();
 
-  /** Builder of {@link OrderLine}; {@code build()} throws {@link IllegalStateException} when a required value is missing. */
-  public static final class Builder extends ImmutableOrderLine.Builder {
+  /** Builder of {@link OrderLineItem}; {@code build()} throws {@link IllegalStateException} when a required value is missing. */
+  public static final class Builder extends ImmutableOrderLineItem.Builder {
     Builder() {}
   }
 }
