@@ -22,6 +22,8 @@ public final class Audiences {
    * All audiences of the account, fetched lazily page by page ({@code GET /lists}).
    *
    * @return the audiences; API failures surface as {@link MailchimpException} while streaming
+   * @throws MailchimpException while the stream is consumed, if a page cannot be read (same causes
+   *     as a single call)
    */
   public Stream<Audience> list() {
     return transport.paged(ApiPath.of("/lists"), Map.of(), "lists", Audience.class, PAGE);
@@ -33,6 +35,8 @@ public final class Audiences {
    * @param listId the list id
    * @return the audience
    * @throws MailchimpNotFoundException if there is no such audience
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Audience get(String listId) {
     return transport.get(ApiPath.of("/lists/{list_id}", listId), Map.of(), Audience.class);
@@ -45,6 +49,8 @@ public final class Audiences {
    * @param audience the new audience with its postal contact
    * @return the created audience
    * @throws MailchimpOutcomeUnknownException if the outcome is unknown
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Audience create(AudienceCreate audience) {
     Objects.requireNonNull(audience, "audience");
@@ -57,6 +63,8 @@ public final class Audiences {
    *
    * @param listId the list id
    * @return the merge fields
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public List<MergeField> mergeFields(String listId) {
     return transport.paged(ApiPath.of("/lists/{list_id}/merge-fields", listId), Map.of(), "merge_fields",

@@ -43,6 +43,9 @@ public final class Batches {
    * @param body a model value or any Jackson-serialisable object; null for none
    * @param operationId the id to find the result by
    * @return the operation
+   * @throws IllegalArgumentException if the body cannot be written as JSON
+   * @throws IllegalStateException if the method is not one of the five or the path does not start
+   *     with {@code /}
    */
   public BatchOperation operation(String method, String path, Object body, String operationId) {
     BatchOperation.Builder b = BatchOperation.builder().method(method).path(path).operationId(operationId);
@@ -63,6 +66,8 @@ public final class Batches {
    * @param operations the operations, at least one
    * @return the new batch's status
    * @throws MailchimpOutcomeUnknownException if the submission's outcome is unknown
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public BatchStatus submit(List<BatchOperation> operations) {
     Objects.requireNonNull(operations, "operations");
@@ -77,6 +82,8 @@ public final class Batches {
    *
    * @param batchId the batch id
    * @return the status
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public BatchStatus get(String batchId) {
     return transport.get(ApiPath.of("/batches/{batch_id}", batchId), Map.of(), BatchStatus.class);
@@ -89,6 +96,8 @@ public final class Batches {
    * @param timeout the overall deadline, measured with the client's clock
    * @return the finished status (which may report errored operations)
    * @throws MailchimpBatchTimeoutException if it has not finished by the deadline
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public BatchStatus awaitFinished(String batchId, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -124,6 +133,8 @@ public final class Batches {
    * @throws IllegalArgumentException if the status has no results URL
    * @throws NullPointerException if the status is null
    * @throws MailchimpProtocolException if the archive cannot be read
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public List<BatchResult> results(BatchStatus status) {
     Objects.requireNonNull(status, "status");
@@ -138,6 +149,13 @@ public final class Batches {
    * @param operations the operations
    * @param timeout the overall deadline for Mailchimp to finish
    * @return the outcome; with errored operations it is a partial success, see {@link BatchOutcome#failed()}
+   * @throws MailchimpOutcomeUnknownException if the request was sent but its outcome is unknown
+   *     (not retried)
+   * @throws MailchimpBatchTimeoutException if Mailchimp has not finished by the deadline (the batch
+   *     may still finish)
+   * @throws MailchimpProtocolException if the results archive cannot be read
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public BatchOutcome run(List<BatchOperation> operations, Duration timeout) {
     BatchStatus submitted = submit(operations);
@@ -151,6 +169,8 @@ public final class Batches {
    *
    * @param batchId the batch id
    * @return true if deleted, false if it did not exist
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public boolean delete(String batchId) {
     try {

@@ -29,6 +29,10 @@ public final class Ecommerce {
    *
    * @param store the store
    * @return the created store
+   * @throws MailchimpOutcomeUnknownException if the request was sent but its outcome is unknown
+   *     (not retried)
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Store createStore(StoreCreate store) {
     Objects.requireNonNull(store, "store");
@@ -40,6 +44,8 @@ public final class Ecommerce {
    *
    * @param storeId the store id
    * @return the store, empty on 404
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Optional<Store> findStore(String storeId) {
     try {
@@ -56,6 +62,9 @@ public final class Ecommerce {
    * @param storeId the store id
    * @param patch the changes
    * @return the store as stored
+   * @throws MailchimpNotFoundException if the store does not exist
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Store patchStore(String storeId, StorePatch patch) {
     Objects.requireNonNull(patch, "patch");
@@ -67,6 +76,8 @@ public final class Ecommerce {
    *
    * @param storeId the store id
    * @return true if deleted, false if it did not exist
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public boolean deleteStore(String storeId) {
     return delete(ApiPath.of(STORE, storeId));
@@ -80,6 +91,8 @@ public final class Ecommerce {
    * @param customer the customer, with {@code opt_in_status} (required by Mailchimp for this call)
    * @return the customer as stored
    * @throws IllegalArgumentException if {@code opt_in_status} is absent
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public EcommerceCustomer upsertCustomer(String storeId, EcommerceCustomer customer) {
     Objects.requireNonNull(customer, "customer");
@@ -97,6 +110,8 @@ public final class Ecommerce {
    * @param product the product, with at least one variant
    * @return the product as stored
    * @throws IllegalArgumentException if the product has no variant
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Product upsertProduct(String storeId, Product product) {
     Objects.requireNonNull(product, "product");
@@ -113,6 +128,8 @@ public final class Ecommerce {
    * @param storeId the store id
    * @param productId the product id
    * @return true if deleted, false if it did not exist
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public boolean deleteProduct(String storeId, String productId) {
     return delete(ApiPath.of(STORE + "/products/{product_id}", storeId, productId));
@@ -124,6 +141,8 @@ public final class Ecommerce {
    * @param storeId the store id
    * @param order the order
    * @return the order as stored
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Order upsertOrder(String storeId, Order order) {
     Objects.requireNonNull(order, "order");
@@ -137,6 +156,9 @@ public final class Ecommerce {
    * @param orderId the order id
    * @param patch the changes
    * @return the order as stored
+   * @throws MailchimpNotFoundException if the order does not exist
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Order patchOrder(String storeId, String orderId, OrderPatch patch) {
     Objects.requireNonNull(patch, "patch");
@@ -149,6 +171,8 @@ public final class Ecommerce {
    * @param storeId the store id
    * @param orderId the order id
    * @return true if deleted, false if it did not exist
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public boolean deleteOrder(String storeId, String orderId) {
     return delete(ApiPath.of(STORE + "/orders/{order_id}", storeId, orderId));

@@ -71,6 +71,8 @@ public final class MailchimpClient {
    *
    * @return the account
    * @throws MailchimpAuthenticationException if the credential is invalid or revoked
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public ApiRoot account() {
     return transport.get(ApiPath.of("/"), Map.of(), ApiRoot.class);
@@ -235,6 +237,7 @@ public final class MailchimpClient {
      *
      * @param connectTimeout the timeout, positive
      * @return this builder
+     * @throws IllegalArgumentException when zero or negative
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
@@ -247,6 +250,7 @@ public final class MailchimpClient {
      *
      * @param requestTimeout the timeout, positive
      * @return this builder
+     * @throws IllegalArgumentException when zero or negative
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");

@@ -77,6 +77,8 @@ public final class MailchimpOAuth {
    * @param code the code from the redirect
    * @return the token
    * @throws MailchimpAuthenticationException if Mailchimp refuses the code or the client credentials
+   * @throws MailchimpException if the call fails otherwise (throttling, a server error, a
+   *     connection failure, an unreadable answer)
    */
   public OAuthToken exchangeCode(String code) {
     Map<String, String> f = new LinkedHashMap<>();
@@ -107,6 +109,8 @@ public final class MailchimpOAuth {
    * @param accessToken the token
    * @return the metadata
    * @throws MailchimpAuthenticationException if the token is invalid or revoked
+   * @throws MailchimpException if the call fails otherwise (throttling, a server error, a
+   *     connection failure, an unreadable answer)
    */
   public OAuthMetadata metadata(String accessToken) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(loginBase + "/oauth2/metadata"))

@@ -42,6 +42,8 @@ public final class Members {
    * @param listId the list id
    * @param email the email address, any case
    * @return the member, empty when Mailchimp answers 404
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Optional<Member> find(String listId, String email) {
     try {
@@ -62,6 +64,8 @@ public final class Members {
    * @throws MailchimpComplianceStateException if the member is unsubscribed, cleaned or under review and
    *     Mailchimp refuses the write (other per-record refusals: {@link MailchimpForgottenEmailException},
    *     {@link MailchimpFakeEmailException}, {@link MailchimpInvalidResourceException})
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Member upsert(String listId, MemberUpsert member) {
     Objects.requireNonNull(member, "member");
@@ -77,6 +81,8 @@ public final class Members {
    * @param patch the changes; a {@code status} in it deliberately changes the marketing status
    * @return the member as stored
    * @throws MailchimpNotFoundException if the member does not exist
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Member patch(String listId, String email, MemberPatch patch) {
     Objects.requireNonNull(patch, "patch");
@@ -89,6 +95,8 @@ public final class Members {
    * @param listId the list id
    * @param email the email address, any case
    * @return the exact matches (zero or one)
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public List<Member> searchByEmail(String listId, String email) {
     String normalised = SubscriberHash.normalise(email);
@@ -112,6 +120,8 @@ public final class Members {
    * @param listId the list id
    * @param email the member's email address
    * @param update the tag changes
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public void updateTags(String listId, String email, MemberTagsUpdate update) {
     Objects.requireNonNull(update, "update");
@@ -123,6 +133,8 @@ public final class Members {
    *
    * @param listId the list id
    * @return the members
+   * @throws MailchimpException while the stream is consumed, if a page cannot be read (same causes
+   *     as a single call)
    */
   public Stream<Member> list(String listId) {
     return transport.paged(ApiPath.of("/lists/{list_id}/members", listId), Map.of(), "members", Member.class, PAGE);
@@ -134,6 +146,8 @@ public final class Members {
    * @param listId the list id
    * @param since the instant
    * @return the changed members
+   * @throws MailchimpException while the stream is consumed, if a page cannot be read (same causes
+   *     as a single call)
    */
   public Stream<Member> changedSince(String listId, Instant since) {
     Objects.requireNonNull(since, "since");
@@ -149,6 +163,8 @@ public final class Members {
    * @param limit how many, 1 to 1,000
    * @return up to {@code limit} members
    * @throws IllegalArgumentException if {@code limit} is outside 1 to 1,000
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public List<Member> recentlyChanged(String listId, int limit) {
     if (limit < 1 || limit > PAGE) {
@@ -174,6 +190,10 @@ public final class Members {
    * @param listId the list id
    * @param request the request
    * @return Mailchimp's per-address result
+   * @throws MailchimpOutcomeUnknownException if the request was sent but its outcome is unknown
+   *     (not retried)
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public BatchSubscribeResult batchSubscribe(String listId, BatchSubscribeRequest request) {
     Objects.requireNonNull(request, "request");
@@ -200,6 +220,9 @@ public final class Members {
    * @param listId the list id
    * @param members the members, any number
    * @return created, updated and failed members, and the API calls made
+   * @throws MailchimpException if a call fails for the whole chunk (throttling, a server error or a
+   *     connection failure that outlasts the retry policy); per-member refusals are returned, not
+   *     thrown
    */
   public BatchUpsertResult upsertAll(String listId, List<MemberUpsert> members) {
     BatchUpsertResult subscribed = subscribeNew(listId, members);
@@ -236,6 +259,9 @@ public final class Members {
    * @param listId the list id
    * @param members the members, any number; de-duplicated by subscriber hash (the last one wins)
    * @return created members, existing members left unwritten, per-address failures, API calls
+   * @throws MailchimpException if a batch subscribe call fails (throttling, a server error or a
+   *     connection failure that outlasts the retry policy); per-member refusals are returned, not
+   *     thrown
    */
   public BatchUpsertResult subscribeNew(String listId, List<MemberUpsert> members) {
     Objects.requireNonNull(listId, "listId");

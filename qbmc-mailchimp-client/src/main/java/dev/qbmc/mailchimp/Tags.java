@@ -23,6 +23,8 @@ public final class Tags {
    * @param listId the list id
    * @param tagName the tag name
    * @return the tag's segment, empty when no member was ever tagged with it
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
    */
   public Optional<Segment> find(String listId, String tagName) {
     Objects.requireNonNull(tagName, "tagName");
@@ -39,6 +41,8 @@ public final class Tags {
    * @param listId the list id
    * @param segmentId the segment (tag) id
    * @return the members
+   * @throws MailchimpException while the stream is consumed, if a page cannot be read (same causes
+   *     as a single call)
    */
   public Stream<Member> members(String listId, long segmentId) {
     return transport.paged(ApiPath.of("/lists/{list_id}/segments/{segment_id}/members", listId,
@@ -51,6 +55,8 @@ public final class Tags {
    * @param listId the list id
    * @param tagName the tag name
    * @return the members, empty when the tag does not exist
+   * @throws MailchimpException if the tag cannot be looked up, or while the stream is consumed if a
+   *     page cannot be read
    */
   public Stream<Member> membersWithTag(String listId, String tagName) {
     return find(listId, tagName).map(s -> members(listId, s.id())).orElseGet(Stream::empty);

@@ -140,6 +140,8 @@ public final class QuickBooksClient {
    * @param query the query
    * @param <T> the model type
    * @return a sequential, lazy stream; close it to stop early (no resources are held between pages)
+   * @throws QuickBooksException while the results are consumed, if a page cannot be read (same
+   *     causes as a single request)
    */
   public <T> Stream<T> query(Query<T> query) {
     Objects.requireNonNull(query, "query");
@@ -156,6 +158,8 @@ public final class QuickBooksClient {
    * @param query the query
    * @param <T> the model type
    * @return the iterable
+   * @throws QuickBooksException while the results are consumed, if a page cannot be read (same
+   *     causes as a single request)
    */
   public <T> Iterable<T> queryIterable(Query<T> query) {
     Objects.requireNonNull(query, "query");
@@ -169,6 +173,9 @@ public final class QuickBooksClient {
    * @param startPosition 1-based position of the first row
    * @param <T> the model type
    * @return the rows of that page (empty past the end)
+   * @throws IllegalArgumentException when {@code startPosition} is below 1
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public <T> List<T> queryPage(Query<T> query, int startPosition) {
     Objects.requireNonNull(query, "query");
@@ -180,6 +187,8 @@ public final class QuickBooksClient {
    *
    * @param query the query
    * @return the count
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public long count(Query<?> query) {
     Objects.requireNonNull(query, "query");
@@ -197,6 +206,9 @@ public final class QuickBooksClient {
    * @param <T> the model type
    * @return the entity
    * @throws QuickBooksNotFoundException when it does not exist
+   * @throws IllegalArgumentException when the id is blank
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public <T> T read(EntityType<T> type, String id) {
     Objects.requireNonNull(type, "type");
@@ -213,6 +225,9 @@ public final class QuickBooksClient {
    * @param id the entity id
    * @param <T> the model type
    * @return the entity, or empty on "not found"
+   * @throws IllegalArgumentException when the id is blank
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public <T> Optional<T> find(EntityType<T> type, String id) {
     try {
@@ -226,6 +241,8 @@ public final class QuickBooksClient {
    * The company profile.
    *
    * @return the company info
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public CompanyInfo companyInfo() {
     RequestExecutor.Response response =
@@ -237,6 +254,8 @@ public final class QuickBooksClient {
    * The company preferences (home currency, multi-currency).
    *
    * @return the preferences
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public Preferences preferences() {
     RequestExecutor.Response response =
@@ -251,6 +270,9 @@ public final class QuickBooksClient {
    * @param types the entity types, at least one
    * @return the changes and the next cursor
    * @throws ChangedSinceTooOldException when {@code changedSince} is older than 30 days
+   * @throws IllegalArgumentException when no entity type is given
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public ChangeSet changesSince(OffsetDateTime changedSince, EntityType<?>... types) {
     Objects.requireNonNull(types, "types");
@@ -265,6 +287,9 @@ public final class QuickBooksClient {
    * @param types the entity types, at least one
    * @return the changes and the next cursor
    * @throws ChangedSinceTooOldException when {@code changedSince} is older than 30 days
+   * @throws IllegalArgumentException when no entity type is given
+   * @throws QuickBooksException if the request fails (an error answer, an unreadable answer, or
+   *     throttling, a server error or a connection failure that outlasts the retry policy)
    */
   public ChangeSet changesSince(OffsetDateTime changedSince, Collection<EntityType<?>> types) {
     Objects.requireNonNull(changedSince, "changedSince");
@@ -460,6 +485,7 @@ public final class QuickBooksClient {
      *
      * @param minorVersion at least 75 (Intuit ignores lower values since 2025-08-01)
      * @return this builder
+     * @throws IllegalArgumentException when below 75
      */
     public Builder minorVersion(int minorVersion) {
       if (minorVersion < DEFAULT_MINOR_VERSION) {
@@ -544,6 +570,7 @@ public final class QuickBooksClient {
      *
      * @param userAgent non-blank text
      * @return this builder
+     * @throws IllegalArgumentException when blank
      */
     public Builder userAgent(String userAgent) {
       this.userAgent = Checks.requireText(userAgent, "userAgent");
@@ -566,6 +593,7 @@ public final class QuickBooksClient {
      *
      * @param max at least 1
      * @return this builder
+     * @throws IllegalArgumentException when below 1
      */
     public Builder maxConcurrentRequests(int max) {
       if (max < 1) {
@@ -581,6 +609,7 @@ public final class QuickBooksClient {
      *
      * @param max at least 1
      * @return this builder
+     * @throws IllegalArgumentException when below 1
      */
     public Builder maxRequestsPerMinute(int max) {
       if (max < 1) {

@@ -30,6 +30,7 @@ public final class AuthorizationCallback {
    *
    * @param redirect the full redirect URI
    * @return the parameters
+   * @throws IllegalArgumentException when a parameter is not correctly URL-encoded
    */
   public static AuthorizationCallback fromRedirectUri(URI redirect) {
     Objects.requireNonNull(redirect, "redirect");
@@ -41,6 +42,7 @@ public final class AuthorizationCallback {
    *
    * @param rawQuery for example {@code code=...&state=...&realmId=...}
    * @return the parameters
+   * @throws IllegalArgumentException when a parameter is not correctly URL-encoded
    */
   public static AuthorizationCallback fromQueryString(String rawQuery) {
     Objects.requireNonNull(rawQuery, "rawQuery");

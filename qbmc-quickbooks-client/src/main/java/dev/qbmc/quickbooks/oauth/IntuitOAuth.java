@@ -103,6 +103,8 @@ public final class IntuitOAuth {
    * @param scopes at least one scope, for example {@link #SCOPE_ACCOUNTING}
    * @param state the value to get back on the redirect, for example from {@link OAuthStateSigner}
    * @return the authorization URL
+   * @throws IllegalArgumentException when there is no scope, a scope is blank or has a space, or
+   *     the state is blank
    */
   public URI authorizationUri(Collection<String> scopes, String state) {
     Objects.requireNonNull(scopes, "scopes");
@@ -127,8 +129,11 @@ public final class IntuitOAuth {
    *
    * @param callback the parsed redirect; verify its state first
    * @return the tokens with {@link IntuitTokens#realmId()} set
-   * @throws IntuitOAuthException when the user declined ({@code error} present) or the code is
-   *     missing
+   * @throws IntuitOAuthException when the user declined ({@code error} present), or Intuit refuses
+   *     the code for another reason than {@code invalid_grant}, answers 5xx or something unreadable,
+   *     or cannot be reached
+   * @throws IllegalArgumentException when the redirect has no code or no realm id
+   * @throws ReauthorizationRequiredException when the code is invalid, expired or used
    */
   public IntuitTokens exchange(AuthorizationCallback callback) {
     Objects.requireNonNull(callback, "callback");
@@ -155,6 +160,10 @@ public final class IntuitOAuth {
    * @param realmId the {@code realmId} from the redirect
    * @return the tokens
    * @throws ReauthorizationRequiredException when the code is invalid, expired or used
+   * @throws IllegalArgumentException when the code or the realm id is blank
+   * @throws IntuitOAuthException if Intuit refuses the call for another reason than {@code
+   *     invalid_grant} (a configuration error such as {@code invalid_client}), answers 5xx or something
+   *     unreadable, or cannot be reached
    */
   public IntuitTokens exchangeCode(String code, String realmId) {
     requireText(code, "code");
@@ -173,6 +182,10 @@ public final class IntuitOAuth {
    * @param refreshToken the newest refresh token you have
    * @return the new tokens
    * @throws ReauthorizationRequiredException on {@code invalid_grant}: the user must connect again
+   * @throws IllegalArgumentException when the refresh token is blank
+   * @throws IntuitOAuthException if Intuit refuses the call for another reason than {@code
+   *     invalid_grant} (a configuration error such as {@code invalid_client}), answers 5xx or something
+   *     unreadable, or cannot be reached
    */
   public IntuitTokens refresh(String refreshToken) {
     requireText(refreshToken, "refreshToken");
@@ -187,6 +200,10 @@ public final class IntuitOAuth {
    * Intuit already considers invalid succeeds, so disconnecting twice is harmless.
    *
    * @param token the refresh token (preferred) or access token
+   * @throws IllegalArgumentException when the token is blank
+   * @throws IntuitOAuthException if Intuit refuses the call for another reason than {@code
+   *     invalid_grant} (a configuration error such as {@code invalid_client}), answers 5xx or something
+   *     unreadable, or cannot be reached
    */
   public void revoke(String token) {
     requireText(token, "token");
@@ -367,6 +384,7 @@ public final class IntuitOAuth {
      *
      * @param clientId the id
      * @return this builder
+     * @throws IllegalArgumentException when blank
      */
     public Builder clientId(String clientId) {
       requireText(clientId, "clientId");
@@ -379,6 +397,7 @@ public final class IntuitOAuth {
      *
      * @param clientSecret the secret
      * @return this builder
+     * @throws IllegalArgumentException when blank
      */
     public Builder clientSecret(String clientSecret) {
       requireText(clientSecret, "clientSecret");
@@ -391,6 +410,8 @@ public final class IntuitOAuth {
      *
      * @param redirectUri the URI
      * @return this builder
+     * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP), or
+     *     carries user info or a fragment
      */
     public Builder redirectUri(URI redirectUri) {
       this.redirectUri = Uris.requireHttps(redirectUri, "redirectUri", true);
@@ -402,6 +423,8 @@ public final class IntuitOAuth {
      *
      * @param endpoint the endpoint
      * @return this builder
+     * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP), or
+     *     carries user info or a fragment
      */
     public Builder authorizationEndpoint(URI endpoint) {
       this.authorizationEndpoint = Uris.requireHttps(endpoint, "authorizationEndpoint", true);
@@ -413,6 +436,8 @@ public final class IntuitOAuth {
      *
      * @param endpoint the endpoint
      * @return this builder
+     * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP), or
+     *     carries user info, a query or a fragment
      */
     public Builder tokenEndpoint(URI endpoint) {
       this.tokenEndpoint = Uris.requireHttps(endpoint, "tokenEndpoint", false);
@@ -424,6 +449,8 @@ public final class IntuitOAuth {
      *
      * @param endpoint the endpoint
      * @return this builder
+     * @throws IllegalArgumentException when the URI is not absolute HTTPS (or loopback HTTP), or
+     *     carries user info, a query or a fragment
      */
     public Builder revocationEndpoint(URI endpoint) {
       this.revocationEndpoint = Uris.requireHttps(endpoint, "revocationEndpoint", false);
@@ -503,6 +530,7 @@ public final class IntuitOAuth {
      *
      * @param timeout a positive duration
      * @return this builder
+     * @throws IllegalArgumentException when zero or negative
      */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = requirePositive(timeout, "requestTimeout");
@@ -514,6 +542,7 @@ public final class IntuitOAuth {
      *
      * @param userAgent non-blank text
      * @return this builder
+     * @throws IllegalArgumentException when blank
      */
     public Builder userAgent(String userAgent) {
       requireText(userAgent, "userAgent");
