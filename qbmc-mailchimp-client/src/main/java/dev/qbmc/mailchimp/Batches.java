@@ -132,7 +132,7 @@ public final class Batches {
    * @return one result per operation, in archive order
    * @throws IllegalArgumentException if the status has no results URL
    * @throws NullPointerException if the status is null
-   * @throws MailchimpProtocolException if the archive cannot be read
+   * @throws MailchimpMalformedResponseException if the archive cannot be read
    * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
    *     a connection failure that outlasts the retry policy)
    */
@@ -153,7 +153,7 @@ public final class Batches {
    *     (not retried)
    * @throws MailchimpBatchTimeoutException if Mailchimp has not finished by the deadline (the batch
    *     may still finish)
-   * @throws MailchimpProtocolException if the results archive cannot be read
+   * @throws MailchimpMalformedResponseException if the results archive cannot be read
    * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
    *     a connection failure that outlasts the retry policy)
    */
@@ -205,7 +205,7 @@ public final class Batches {
         }
       }
     } catch (IOException e) {
-      throw new MailchimpProtocolException("could not read the batch results archive", e);
+      throw new MailchimpMalformedResponseException("could not read the batch results archive", e);
     }
     return List.copyOf(results);
   }

@@ -8,7 +8,7 @@ import java.util.Optional;
 final class Errors {
   private Errors() {}
 
-  static MailchimpApiException map(int status, byte[] body, Optional<String> retryAfterHeader, Clock clock) {
+  static MailchimpServiceException map(int status, byte[] body, Optional<String> retryAfterHeader, Clock clock) {
     ProblemDocument p = ProblemDocument.parse(status, body);
     String title = p.title.toLowerCase(Locale.ROOT).trim();
     if (status == 429 || (status == 403 && !p.hasBody)) {
@@ -39,9 +39,9 @@ final class Errors {
       return new MailchimpFakeEmailException(p);
     }
     if (title.equals("invalid resource") || (status == 400 && !p.errors.isEmpty())) {
-      return new MailchimpInvalidResourceException(p);
+      return new MailchimpValidationException(p);
     }
-    return new MailchimpApiException(p);
+    return new MailchimpServiceException(p);
   }
 
 }

@@ -151,7 +151,7 @@ public final class MailchimpOAuth {
       throw refused(body, what);
     }
     if (body == null || !body.isObject()) {
-      throw new MailchimpProtocolException("OAuth " + what + " returned no JSON object", null);
+      throw new MailchimpMalformedResponseException("OAuth " + what + " returned no JSON object", null);
     }
     return body;
   }

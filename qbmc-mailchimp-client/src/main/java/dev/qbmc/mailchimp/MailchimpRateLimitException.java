@@ -7,7 +7,7 @@ import java.util.Optional;
  * Mailchimp is throttling: HTTP 429 (more than 10 simultaneous connections), or a 429 or 403 without a
  * body, which Mailchimp sends under very high load. Retryable after {@link #retryAfter()} when known.
  */
-public final class MailchimpRateLimitException extends MailchimpApiException {
+public final class MailchimpRateLimitException extends MailchimpServiceException {
   private static final long serialVersionUID = 1L;
 
   /** The {@code retryAfter} reported by this exception. */

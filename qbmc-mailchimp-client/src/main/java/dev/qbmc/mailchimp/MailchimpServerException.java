@@ -1,7 +1,7 @@
 package dev.qbmc.mailchimp;
 
 /** Mailchimp failed (HTTP 5xx). Retryable; idempotent calls are retried by the client. */
-public final class MailchimpServerException extends MailchimpApiException {
+public final class MailchimpServerException extends MailchimpServiceException {
   private static final long serialVersionUID = 1L;
 
   MailchimpServerException(ProblemDocument problem) {

@@ -63,7 +63,7 @@ public final class Members {
    * @return the member as stored
    * @throws MailchimpComplianceStateException if the member is unsubscribed, cleaned or under review and
    *     Mailchimp refuses the write (other per-record refusals: {@link MailchimpForgottenEmailException},
-   *     {@link MailchimpFakeEmailException}, {@link MailchimpInvalidResourceException})
+   *     {@link MailchimpFakeEmailException}, {@link MailchimpValidationException})
    * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
    *     a connection failure that outlasts the retry policy)
    */
@@ -234,7 +234,7 @@ public final class Members {
       calls++;
       try {
         result.addUpdated(upsert(listId, existing));
-      } catch (MailchimpApiException e) {
+      } catch (MailchimpServiceException e) {
         if (e.isRetryable()) {
           throw e;
         }

@@ -92,7 +92,7 @@ final class Transport {
     try {
       return json.readValue(body, type);
     } catch (IOException e) {
-      throw new MailchimpProtocolException("could not read " + type.getSimpleName() + " from the response", e);
+      throw new MailchimpMalformedResponseException("could not read " + type.getSimpleName() + " from the response", e);
     }
   }
 
@@ -100,7 +100,7 @@ final class Transport {
     try {
       return json.convertValue(node, type);
     } catch (IllegalArgumentException e) {
-      throw new MailchimpProtocolException("could not read " + type.getRawClass().getSimpleName(), e);
+      throw new MailchimpMalformedResponseException("could not read " + type.getRawClass().getSimpleName(), e);
     }
   }
 
@@ -206,7 +206,7 @@ final class Transport {
         return response.body();
       }
       Optional<String> retryAfterHeader = response.headers().firstValue("Retry-After");
-      MailchimpApiException error = Errors.map(status, response.body(), retryAfterHeader, clock);
+      MailchimpServiceException error = Errors.map(status, response.body(), retryAfterHeader, clock);
       boolean throttled = error instanceof MailchimpRateLimitException;
       boolean server = status >= 500;
       Optional<Duration> delay = Optional.empty();

@@ -96,7 +96,7 @@ class BatchesTest extends WireMockMailchimpTest {
   @Test
   void parseResults_whenArchiveCorrupt_throwsProtocolException() {
     assertThatThrownBy(() -> Batches.parseResults("not gzip".getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(MailchimpProtocolException.class);
+        .isInstanceOf(MailchimpMalformedResponseException.class);
   }
 
 

@@ -24,7 +24,7 @@ class ErrorMappingTest extends WireMockMailchimpTest {
             MailchimpMemberExistsException.class),
         Arguments.of(400, "{\"type\":\"https://mailchimp.com/developer/marketing/docs/errors/\",\"title\":\"Invalid Resource\","
             + "\"status\":400,\"detail\":\"Your merge fields were invalid.\",\"instance\":\"x\",\"errors\":[{\"field\":\"ADDRESS\","
-            + "\"message\":\"Please enter a complete address\"}]}", MailchimpInvalidResourceException.class),
+            + "\"message\":\"Please enter a complete address\"}]}", MailchimpValidationException.class),
         Arguments.of(400, problem("Forgotten Email Not Subscribed", 400, "ada@example.com was permanently deleted and cannot be re-imported. "
             + "The contact must re-subscribe to get back on the list."), MailchimpForgottenEmailException.class),
         Arguments.of(400, problem("Member In Compliance State", 400, "ada@example.com is in a compliance state due to unsubscribe, "
@@ -38,23 +38,23 @@ class ErrorMappingTest extends WireMockMailchimpTest {
         Arguments.of(500, problem("Internal Server Error", 500, "An unexpected internal error has occurred."),
             MailchimpServerException.class),
         Arguments.of(502, "<html><body>Bad Gateway</body></html>", MailchimpServerException.class),
-        Arguments.of(405, problem("Method Not Allowed", 405, "This list member cannot be removed."), MailchimpApiException.class),
-        Arguments.of(400, "not json at all", MailchimpApiException.class));
+        Arguments.of(405, problem("Method Not Allowed", 405, "This list member cannot be removed."), MailchimpServiceException.class),
+        Arguments.of(400, "not json at all", MailchimpServiceException.class));
   }
 
   @ParameterizedTest(name = "{0} {2}")
   @MethodSource("errors")
-  void statusAndTitle_mapToTheirType_neverTheTypeUrl(int status, String body, Class<? extends MailchimpApiException> type) {
+  void statusAndTitle_mapToTheirType_neverTheTypeUrl(int status, String body, Class<? extends MailchimpServiceException> type) {
     WM.stubFor(get("/3.0/lists/abc").willReturn(aResponse().withStatus(status)
         .withHeader("Content-Type", "application/problem+json").withBody(body)));
 
-    MailchimpApiException e = catchThrowableOfType(MailchimpApiException.class,
+    MailchimpServiceException e = catchThrowableOfType(MailchimpServiceException.class,
         () -> clientBuilder().retryPolicy(MailchimpRetryPolicy.none()).build().audiences().get("abc"));
 
     assertThat(e).isExactlyInstanceOf(type);
     assertThat(e.statusCode()).isEqualTo(status);
     assertThat(e.getMessage()).doesNotContain(API_KEY).doesNotContain("ada@example.com").startsWith("HTTP " + status);
-    if (e instanceof MailchimpInvalidResourceException && !(e instanceof MailchimpFakeEmailException)) {
+    if (e instanceof MailchimpValidationException && !(e instanceof MailchimpFakeEmailException)) {
       assertThat(e.fieldErrors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("ADDRESS"));
     }
     assertThat(e.isRetryable()).isEqualTo(e instanceof MailchimpRateLimitException || e instanceof MailchimpServerException);

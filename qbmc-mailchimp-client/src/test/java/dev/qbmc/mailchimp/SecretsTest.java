@@ -90,6 +90,6 @@ class SecretsTest extends WireMockMailchimpTest {
 
     assertThat(t).isInstanceOf(MailchimpForgottenEmailException.class)
         .hasMessageNotContaining("jane.doe@example.com").hasMessageContaining("j***@example.com");
-    assertThat(((MailchimpApiException) t).detail()).contains("jane.doe@example.com");
+    assertThat(((MailchimpServiceException) t).detail()).contains("jane.doe@example.com");
   }
 }

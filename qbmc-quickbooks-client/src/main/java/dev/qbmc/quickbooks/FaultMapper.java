@@ -203,7 +203,7 @@ final class FaultMapper {
           "QuickBooks Online refused the access token", status, errors, type, intuitTid);
     }
     if (hasCode(errors, "3100") || status == 403) {
-      return new QuickBooksAuthorizationException(
+      return new QuickBooksForbiddenException(
           "The app is not authorised for this request in this company", status, errors, type, intuitTid);
     }
     if (hasCode(errors, "610") || status == 404) {

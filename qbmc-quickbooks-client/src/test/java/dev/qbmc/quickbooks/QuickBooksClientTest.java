@@ -465,8 +465,8 @@ class QuickBooksClientTest {
     QuickBooksClient client = builder().retryPolicy(QuickBooksRetryPolicy.none()).build();
     server.stubFor(get(urlPathEqualTo(BASE + "/customer/1")).willReturn(aResponse().withStatus(403).withBody(
         "{\"warnings\":null,\"fault\":{\"error\":[{\"message\":\"message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403\",\"detail\":\"\",\"code\":\"3100\",\"element\":null}],\"type\":\"SERVICE\"},\"time\":1601391072830}")));
-    QuickBooksAuthorizationException forbidden =
-        catchThrowableOfType(QuickBooksAuthorizationException.class, () -> client.read(EntityType.CUSTOMER, "1"));
+    QuickBooksForbiddenException forbidden =
+        catchThrowableOfType(QuickBooksForbiddenException.class, () -> client.read(EntityType.CUSTOMER, "1"));
     assertThat(forbidden.errorCodes()).containsExactly("3100");
 
     server.stubFor(get(urlPathEqualTo(BASE + "/customer/2")).willReturn(aResponse().withStatus(502)

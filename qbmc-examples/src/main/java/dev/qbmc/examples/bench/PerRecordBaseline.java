@@ -14,7 +14,7 @@ import dev.qbmc.core.mapping.QboMapper;
 import dev.qbmc.core.mapping.SyncSettings;
 import dev.qbmc.core.reconcile.SkipReason;
 import dev.qbmc.mailchimp.ConnectionLimiter;
-import dev.qbmc.mailchimp.MailchimpApiException;
+import dev.qbmc.mailchimp.MailchimpServiceException;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpCredentials;
 import dev.qbmc.mailchimp.model.AddressMergeValue;
@@ -223,7 +223,7 @@ final class PerRecordBaseline {
       write.run();
       written.incrementAndGet();
       return true;
-    } catch (MailchimpApiException e) {
+    } catch (MailchimpServiceException e) {
       failed.incrementAndGet();
       return false;
     }

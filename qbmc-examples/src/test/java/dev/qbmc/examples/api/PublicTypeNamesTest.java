@@ -69,7 +69,7 @@ class PublicTypeNamesTest {
   }
 
   /** The public top-level types of the packages the anchor's module exports to everyone. */
-  private static Set<String> exportedPublicTypes(Class<?> anchor) {
+  static Set<String> exportedPublicTypes(Class<?> anchor) {
     ModuleReference module = moduleOf(anchor);
     Set<String> exported =
         module.descriptor().exports().stream()

@@ -17,7 +17,7 @@ import dev.qbmc.core.reconcile.SyncPlan;
 import dev.qbmc.core.report.SkippedRecord;
 import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.core.report.SyncReportCollector;
-import dev.qbmc.mailchimp.MailchimpApiException;
+import dev.qbmc.mailchimp.MailchimpServiceException;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpNotFoundException;
 import dev.qbmc.mailchimp.SubscriberHash;
@@ -232,7 +232,7 @@ final class MailchimpWriter {
       try {
         mailchimp.members().upsert(listId, records.member(op.contact()));
         done.add(op);
-      } catch (MailchimpApiException e) {
+      } catch (MailchimpServiceException e) {
         if (e.isRetryable()) {
           throw e;
         }
@@ -344,7 +344,7 @@ final class MailchimpWriter {
           } else {
             failed(write, RecordRejection.of(e));
           }
-        } catch (MailchimpApiException e) {
+        } catch (MailchimpServiceException e) {
           if (e.statusCode() == 401 || e.statusCode() == 403) {
             throw e;
           }

@@ -3,7 +3,7 @@ package dev.qbmc.core.internal.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qbmc.core.reconcile.SkipReason;
-import dev.qbmc.mailchimp.MailchimpApiException;
+import dev.qbmc.mailchimp.MailchimpServiceException;
 import dev.qbmc.mailchimp.MailchimpComplianceStateException;
 import dev.qbmc.mailchimp.MailchimpFakeEmailException;
 import dev.qbmc.mailchimp.MailchimpForgottenEmailException;
@@ -27,7 +27,7 @@ record RecordRejection(Optional<SkipReason> reason, String code, String detail) 
     return reason.isPresent();
   }
 
-  static RecordRejection of(MailchimpApiException e) {
+  static RecordRejection of(MailchimpServiceException e) {
     if (e instanceof MailchimpForgottenEmailException) {
       return permanent(SkipReason.FORGOTTEN_EMAIL, e.title(), e.detail());
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code title} (never from the {@code type} URL, which Mailchimp has changed over the years). The message
  * masks email addresses; {@link #detail()} holds the detail as sent.
  */
-public class MailchimpApiException extends MailchimpException {
+public class MailchimpServiceException extends MailchimpException {
   private static final long serialVersionUID = 1L;
 
   /** The {@code statusCode} reported by this exception. */
@@ -25,7 +25,7 @@ public class MailchimpApiException extends MailchimpException {
   /** The {@code fieldErrors} reported by this exception. */
   private final List<FieldError> fieldErrors;
 
-  MailchimpApiException(ProblemDocument problem) {
+  MailchimpServiceException(ProblemDocument problem) {
     super(problem.message());
     this.statusCode = problem.status;
     this.title = problem.title;

@@ -1,10 +1,10 @@
 package dev.qbmc.mailchimp;
 
 /** The request did not validate (HTTP 400 "Invalid Resource"); see {@link #fieldErrors()}. */
-public class MailchimpInvalidResourceException extends MailchimpApiException {
+public class MailchimpValidationException extends MailchimpServiceException {
   private static final long serialVersionUID = 1L;
 
-  MailchimpInvalidResourceException(ProblemDocument problem) {
+  MailchimpValidationException(ProblemDocument problem) {
     super(problem);
   }
 }
