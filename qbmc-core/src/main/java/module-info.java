@@ -10,6 +10,7 @@ module dev.qbmc.core {
   requires static org.immutables.value;
 
   exports dev.qbmc.core;
+  exports dev.qbmc.core.model;
   exports dev.qbmc.core.mapping;
   exports dev.qbmc.core.reconcile;
   exports dev.qbmc.core.report;

@@ -1,8 +1,8 @@
 package dev.qbmc.core;
 
 import dev.qbmc.core.internal.QbmcStyle;
-import dev.qbmc.core.mapping.MarketingStatus;
-import dev.qbmc.core.reconcile.ContactLimitPolicy;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.MarketingStatus;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -1,6 +1,7 @@
 package dev.qbmc.core;
 
-import dev.qbmc.core.spi.ConnectionStatus;
+import dev.qbmc.core.model.ConnectionStatus;
+
 
 /**
  * The connection exists but does not accept syncs: it was disconnected or paused, or its QuickBooks

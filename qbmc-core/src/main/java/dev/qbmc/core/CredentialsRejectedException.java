@@ -1,6 +1,7 @@
 package dev.qbmc.core;
 
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
+
 
 /**
  * Connecting was refused because a credential did not work: QuickBooks did not return the company

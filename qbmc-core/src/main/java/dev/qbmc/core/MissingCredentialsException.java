@@ -1,6 +1,7 @@
 package dev.qbmc.core;
 
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
+
 
 /**
  * No usable credentials are stored for a connection and API: complete that API's authorisation

@@ -1,8 +1,5 @@
 package dev.qbmc.core.mapping;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,25 +35,6 @@ public interface CustomerDirectory {
       Optional<CustomerResolution> found = resolve(id);
       return found.isPresent() ? found : fallback.resolve(id);
     };
-  }
-
-  /**
-   * A directory over stored {@code CUSTOMER} record states: a customer with a state and a Mailchimp
-   * id is synced under that e-commerce customer id. Customers without state are unknown (their skip
-   * reason is not stored: map them in the same run to report it).
-   *
-   * @param states stored states, e.g. those the services loaded for the transactions' customers;
-   *     entries of other kinds are ignored; read, not copied
-   * @return the directory
-   */
-  static CustomerDirectory ofStates(Map<RecordKey, RecordState> states) {
-    Objects.requireNonNull(states, "states");
-    return id ->
-        id == null || id.isBlank()
-            ? Optional.empty()
-            : Optional.ofNullable(states.get(RecordKey.of(RecordKind.CUSTOMER, id)))
-                .flatMap(RecordState::mailchimpId)
-                .map(CustomerResolution::synced);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.qbmc.core.mapping;
 
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.SkipReason;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.qbmc.core.mapping;
 
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,14 +13,14 @@ import java.util.Optional;
  */
 public final class MappingOutcome<T> {
 
-  private final EntityType entityType;
+  private final QboEntity entityType;
   private final String qboId;
   private final T record;
   private final SkipReason skipReason;
   private final String detail;
 
   private MappingOutcome(
-      EntityType entityType, String qboId, T record, SkipReason skipReason, String detail) {
+      QboEntity entityType, String qboId, T record, SkipReason skipReason, String detail) {
     this.entityType = Objects.requireNonNull(entityType, "entityType");
     this.qboId = Objects.requireNonNull(qboId, "qboId");
     this.record = record;
@@ -36,7 +37,7 @@ public final class MappingOutcome<T> {
    * @param <T> the record type
    * @return the outcome
    */
-  public static <T> MappingOutcome<T> mapped(EntityType entityType, String qboId, T record) {
+  public static <T> MappingOutcome<T> mapped(QboEntity entityType, String qboId, T record) {
     return new MappingOutcome<>(entityType, qboId, Objects.requireNonNull(record, "record"), null, "");
   }
 
@@ -51,7 +52,7 @@ public final class MappingOutcome<T> {
    * @return the outcome
    */
   public static <T> MappingOutcome<T> skipped(
-      EntityType entityType, String qboId, SkipReason reason, String detail) {
+      QboEntity entityType, String qboId, SkipReason reason, String detail) {
     return new MappingOutcome<>(
         entityType, qboId, null, Objects.requireNonNull(reason, "reason"),
         Objects.requireNonNull(detail, "detail"));
@@ -62,7 +63,7 @@ public final class MappingOutcome<T> {
    *
    * @return the type
    */
-  public EntityType entityType() {
+  public QboEntity entityType() {
     return entityType;
   }
 

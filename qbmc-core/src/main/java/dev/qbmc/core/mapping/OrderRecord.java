@@ -1,6 +1,7 @@
 package dev.qbmc.core.mapping;
 
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.model.QboEntity;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,13 +32,13 @@ public abstract class OrderRecord {
   /**
    * The order id of a QBO transaction.
    *
-   * @param type {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
+   * @param type {@link QboEntity#INVOICE} or {@link QboEntity#SALES_RECEIPT}
    * @param qboId the transaction's QBO Id
    * @return {@code invoice-<Id>} or {@code salesreceipt-<Id>}
    * @throws IllegalArgumentException for any other entity type, or a blank id
    * @throws NullPointerException if an argument is null
    */
-  public static String orderId(EntityType type, String qboId) {
+  public static String orderId(QboEntity type, String qboId) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(qboId, "qboId");
     if (qboId.isBlank()) {
@@ -56,9 +57,9 @@ public abstract class OrderRecord {
   /**
    * The kind of QBO transaction.
    *
-   * @return {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
+   * @return {@link QboEntity#INVOICE} or {@link QboEntity#SALES_RECEIPT}
    */
-  public abstract EntityType entityType();
+  public abstract QboEntity entityType();
 
   /**
    * The transaction's QBO Id.

@@ -1,6 +1,7 @@
 package dev.qbmc.core.mapping;
 
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.quickbooks.model.Customer;
 import dev.qbmc.quickbooks.model.EmailAddress;
 import dev.qbmc.quickbooks.model.GroupLineDetail;
@@ -93,19 +94,19 @@ public final class QboMapper {
     String id = customer.id().strip();
     if (id.isEmpty()) {
       return MappingOutcome.skipped(
-          EntityType.CUSTOMER, "", SkipReason.MALFORMED_RECORD, "customer without Id");
+          QboEntity.CUSTOMER, "", SkipReason.MALFORMED_RECORD, "customer without Id");
     }
     String rawEmail = customer.primaryEmailAddr().flatMap(EmailAddress::address).orElse(null);
     EmailCheck check = EmailCheck.of(rawEmail);
     switch (check.classification()) {
       case MISSING:
-        return MappingOutcome.skipped(EntityType.CUSTOMER, id, SkipReason.NO_EMAIL, "no email address");
+        return MappingOutcome.skipped(QboEntity.CUSTOMER, id, SkipReason.NO_EMAIL, "no email address");
       case INVALID_SYNTAX:
         return MappingOutcome.skipped(
-            EntityType.CUSTOMER, id, SkipReason.INVALID_EMAIL, "no valid email address");
+            QboEntity.CUSTOMER, id, SkipReason.INVALID_EMAIL, "no valid email address");
       case ROLE_BASED:
         return MappingOutcome.skipped(
-            EntityType.CUSTOMER,
+            QboEntity.CUSTOMER,
             id,
             SkipReason.ROLE_BASED_EMAIL,
             "only role-based email addresses (refused by Mailchimp on import)");
@@ -164,7 +165,7 @@ public final class QboMapper {
             .lastName(family)
             .company(TextLimits.clean(customer.companyName(), EnumSet.noneOf(MappingNote.class)))
             .build();
-    return MappingOutcome.mapped(EntityType.CUSTOMER, id, MappedCustomer.of(contact, commerce));
+    return MappingOutcome.mapped(QboEntity.CUSTOMER, id, MappedCustomer.of(contact, commerce));
   }
 
   private static Optional<PostalAddress> address(Customer customer, Set<MappingNote> notes) {
@@ -232,11 +233,11 @@ public final class QboMapper {
     Objects.requireNonNull(item, "item");
     String id = item.id().strip();
     if (id.isEmpty()) {
-      return MappingOutcome.skipped(EntityType.ITEM, "", SkipReason.MALFORMED_RECORD, "item without Id");
+      return MappingOutcome.skipped(QboEntity.ITEM, "", SkipReason.MALFORMED_RECORD, "item without Id");
     }
     if (item.type() == ItemType.CATEGORY) {
       return MappingOutcome.skipped(
-          EntityType.ITEM, id, SkipReason.NOT_A_PRODUCT, "Category items are not sellable products");
+          QboEntity.ITEM, id, SkipReason.NOT_A_PRODUCT, "Category items are not sellable products");
     }
     Set<MappingNote> ignored = EnumSet.noneOf(MappingNote.class);
     String title =
@@ -251,7 +252,7 @@ public final class QboMapper {
             .price(item.unitPrice())
             .description(nonBlank(item.description()))
             .build();
-    return MappingOutcome.mapped(EntityType.ITEM, id, product);
+    return MappingOutcome.mapped(QboEntity.ITEM, id, product);
   }
 
   // ---------------------------------------------------------------------------------- orders
@@ -265,7 +266,7 @@ public final class QboMapper {
    */
   public MappingOutcome<OrderRecord> invoice(Invoice invoice, CustomerDirectory customers) {
     Objects.requireNonNull(invoice, "invoice");
-    return order(EntityType.INVOICE, invoice, Objects.requireNonNull(customers, "customers"));
+    return order(QboEntity.INVOICE, invoice, Objects.requireNonNull(customers, "customers"));
   }
 
   /**
@@ -294,11 +295,11 @@ public final class QboMapper {
    */
   public MappingOutcome<OrderRecord> salesReceipt(SalesReceipt receipt, CustomerDirectory customers) {
     Objects.requireNonNull(receipt, "receipt");
-    return order(EntityType.SALES_RECEIPT, receipt, Objects.requireNonNull(customers, "customers"));
+    return order(QboEntity.SALES_RECEIPT, receipt, Objects.requireNonNull(customers, "customers"));
   }
 
   private MappingOutcome<OrderRecord> order(
-      EntityType entityType, SalesTransaction txn, CustomerDirectory customers) {
+      QboEntity entityType, SalesTransaction txn, CustomerDirectory customers) {
     String id = txn.id().strip();
     if (id.isEmpty()) {
       return MappingOutcome.skipped(entityType, "", SkipReason.MALFORMED_RECORD, "transaction without Id");
@@ -361,7 +362,7 @@ public final class QboMapper {
       status = FinancialStatus.CANCELLED;
     } else if (txn.balance().isPresent()) {
       status = txn.balance().get().signum() == 0 ? FinancialStatus.PAID : FinancialStatus.PENDING;
-    } else if (entityType == EntityType.SALES_RECEIPT || total.signum() == 0) {
+    } else if (entityType == QboEntity.SALES_RECEIPT || total.signum() == 0) {
       status = FinancialStatus.PAID;
     } else {
       status = FinancialStatus.PENDING;

@@ -1,6 +1,7 @@
 package dev.qbmc.core.mapping;
 
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.model.MarketingStatus;
 import org.immutables.value.Value;
 
 /**

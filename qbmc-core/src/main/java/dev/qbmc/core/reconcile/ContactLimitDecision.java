@@ -1,5 +1,6 @@
 package dev.qbmc.core.reconcile;
 
+import dev.qbmc.core.model.ContactLimitPolicy;
 import java.util.Objects;
 
 /**

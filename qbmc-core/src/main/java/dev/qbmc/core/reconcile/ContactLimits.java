@@ -1,6 +1,8 @@
 package dev.qbmc.core.reconcile;
 
-import dev.qbmc.core.mapping.EntityType;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.reconcile.SyncOperation.CancelOrder;
 import dev.qbmc.core.reconcile.SyncOperation.Skip;
 import dev.qbmc.core.reconcile.SyncOperation.TagMembers;
@@ -80,7 +82,7 @@ public final class ContactLimits {
       if (op instanceof UpsertMember) {
         UpsertMember member = (UpsertMember) op;
         if (excluded.contains(member.contact().subscriberHash())) {
-          limitSkips.add(limitSkip(EntityType.CUSTOMER, member.contact().qboCustomerId()));
+          limitSkips.add(limitSkip(QboEntity.CUSTOMER, member.contact().qboCustomerId()));
           continue;
         }
       } else if (op instanceof TagMembers) {
@@ -100,7 +102,7 @@ public final class ContactLimits {
         if (excluded.contains(customer.customer().id())) {
           for (StateChange change : customer.confirms()) {
             if (!change.key().id().equals(customer.customer().qboCustomerId())) {
-              limitSkips.add(limitSkip(EntityType.CUSTOMER, change.key().id()));
+              limitSkips.add(limitSkip(QboEntity.CUSTOMER, change.key().id()));
             }
           }
           continue;
@@ -127,7 +129,7 @@ public final class ContactLimits {
     return SyncPlan.of(kept);
   }
 
-  private static Skip limitSkip(EntityType type, String qboId) {
+  private static Skip limitSkip(QboEntity type, String qboId) {
     return new Skip(type, qboId, SkipReason.CONTACT_LIMIT, "the account's contact limit was reached");
   }
 }

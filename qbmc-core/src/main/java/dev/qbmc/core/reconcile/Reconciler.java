@@ -2,12 +2,16 @@ package dev.qbmc.core.reconcile;
 
 import dev.qbmc.core.mapping.CommerceCustomerRecord;
 import dev.qbmc.core.mapping.ContactRecord;
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
 import dev.qbmc.core.mapping.OrderLine;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.ProductRecord;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.reconcile.SyncOperation.CancelOrder;
 import dev.qbmc.core.reconcile.SyncOperation.DeleteOrder;
 import dev.qbmc.core.reconcile.SyncOperation.Skip;
@@ -244,8 +248,8 @@ public final class Reconciler {
         if (state == null) {
           continue;
         }
-        EntityType type =
-            key.kind() == RecordKind.INVOICE ? EntityType.INVOICE : EntityType.SALES_RECEIPT;
+        QboEntity type =
+            key.kind() == RecordKind.INVOICE ? QboEntity.INVOICE : QboEntity.SALES_RECEIPT;
         String orderId = state.mailchimpId().orElse(OrderRecord.orderId(type, key.id()));
         deletes.add(new DeleteOrder(orderId, type, key.id(), List.of(StateChange.remove(key))));
       }

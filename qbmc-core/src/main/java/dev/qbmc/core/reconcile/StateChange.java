@@ -1,5 +1,7 @@
 package dev.qbmc.core.reconcile;
 
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordState;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,12 +1,14 @@
 package dev.qbmc.core.reconcile;
 
 import dev.qbmc.core.internal.QbmcStyle;
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
 import dev.qbmc.core.mapping.OrderLine;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.ProductRecord;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,7 +113,7 @@ public abstract class SyncChunk {
     if (qboEntityName == null || qboId == null || qboId.isBlank()) {
       return Optional.empty();
     }
-    for (EntityType type : EntityType.values()) {
+    for (QboEntity type : QboEntity.values()) {
       if (type.qboName().equals(qboEntityName)) {
         return Optional.of(RecordKey.of(kindOf(type), qboId.strip()));
       }
@@ -119,7 +121,7 @@ public abstract class SyncChunk {
     return Optional.empty();
   }
 
-  static RecordKind kindOf(EntityType type) {
+  static RecordKind kindOf(QboEntity type) {
     switch (type) {
       case CUSTOMER:
         return RecordKind.CUSTOMER;
@@ -133,9 +135,9 @@ public abstract class SyncChunk {
     }
   }
 
-  static RecordKey orderKey(EntityType type, String qboId) {
+  static RecordKey orderKey(QboEntity type, String qboId) {
     return RecordKey.of(
-        type == EntityType.INVOICE ? RecordKind.INVOICE : RecordKind.SALES_RECEIPT, qboId);
+        type == QboEntity.INVOICE ? RecordKind.INVOICE : RecordKind.SALES_RECEIPT, qboId);
   }
 
   /**

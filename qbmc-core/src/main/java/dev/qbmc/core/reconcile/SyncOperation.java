@@ -2,9 +2,10 @@ package dev.qbmc.core.reconcile;
 
 import dev.qbmc.core.mapping.CommerceCustomerRecord;
 import dev.qbmc.core.mapping.ContactRecord;
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.ProductRecord;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
 import java.util.List;
 import java.util.Objects;
 
@@ -219,17 +220,17 @@ public sealed interface SyncOperation
    * ({@code DELETE /ecommerce/stores/{store}/orders/{orderId}}; a 404 counts as done).
    *
    * @param orderId the order id
-   * @param entityType {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
+   * @param entityType {@link QboEntity#INVOICE} or {@link QboEntity#SALES_RECEIPT}
    * @param qboId the deleted transaction's QBO Id
    * @param confirms the removal of the transaction's state
    */
-  record DeleteOrder(String orderId, EntityType entityType, String qboId, List<StateChange> confirms)
+  record DeleteOrder(String orderId, QboEntity entityType, String qboId, List<StateChange> confirms)
       implements SyncOperation {
     /**
      * Validates and copies.
      *
      * @param orderId the order id
-     * @param entityType {@link EntityType#INVOICE} or {@link EntityType#SALES_RECEIPT}
+     * @param entityType {@link QboEntity#INVOICE} or {@link QboEntity#SALES_RECEIPT}
      * @param qboId the deleted transaction's QBO Id
      * @param confirms the removal of the transaction's state
      * @throws NullPointerException if an argument is null
@@ -250,7 +251,7 @@ public sealed interface SyncOperation
    * @param reason why it is skipped
    * @param detail a human-readable explanation; never a full email address
    */
-  record Skip(EntityType entityType, String qboId, SkipReason reason, String detail)
+  record Skip(QboEntity entityType, String qboId, SkipReason reason, String detail)
       implements SyncOperation {
     /**
      * Validates the skip.

@@ -8,7 +8,7 @@
  *   <li>map the records ({@code dev.qbmc.core.mapping.QboMapper}) and build a {@link
  *       dev.qbmc.core.reconcile.SyncChunk} with the outcomes and the deletions ({@link
  *       dev.qbmc.core.reconcile.SyncChunk#deletionKey});
- *   <li>load the stored {@link dev.qbmc.core.reconcile.RecordState}s of {@link
+ *   <li>load the stored {@link dev.qbmc.core.model.RecordState}s of {@link
  *       dev.qbmc.core.reconcile.SyncChunk#stateKeys()} (only those: memory follows the chunk size);
  *   <li>{@link dev.qbmc.core.reconcile.Reconciler#plan} gives the {@link
  *       dev.qbmc.core.reconcile.SyncPlan}; check it with {@link

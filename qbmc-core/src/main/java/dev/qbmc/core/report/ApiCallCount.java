@@ -1,7 +1,7 @@
 package dev.qbmc.core.report;
 
 import dev.qbmc.core.internal.QbmcStyle;
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
 import org.immutables.value.Value;
 
 /**

@@ -1,8 +1,8 @@
 package dev.qbmc.core.report;
 
 import dev.qbmc.core.internal.QbmcStyle;
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -18,7 +18,7 @@ public abstract class SkippedRecord {
    *
    * @return the type
    */
-  public abstract EntityType entityType();
+  public abstract QboEntity entityType();
 
   /**
    * The QBO {@code Id} of the record.
@@ -50,7 +50,7 @@ public abstract class SkippedRecord {
    * @param reason the reason
    * @return the record
    */
-  public static SkippedRecord of(EntityType entityType, String qboId, SkipReason reason) {
+  public static SkippedRecord of(QboEntity entityType, String qboId, SkipReason reason) {
     return of(entityType, qboId, reason, null);
   }
 
@@ -64,7 +64,7 @@ public abstract class SkippedRecord {
    * @return the record
    */
   public static SkippedRecord of(
-      EntityType entityType, String qboId, SkipReason reason, String detail) {
+      QboEntity entityType, String qboId, SkipReason reason, String detail) {
     return ImmutableSkippedRecord.builder()
         .entityType(entityType)
         .qboId(qboId)

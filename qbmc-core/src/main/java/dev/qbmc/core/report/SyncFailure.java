@@ -1,7 +1,7 @@
 package dev.qbmc.core.report;
 
 import dev.qbmc.core.internal.QbmcStyle;
-import dev.qbmc.core.mapping.EntityType;
+import dev.qbmc.core.model.QboEntity;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -25,7 +25,7 @@ public abstract class SyncFailure {
    *
    * @return the type, or empty for a failure not tied to one record (a batch, a read)
    */
-  public abstract Optional<EntityType> entityType();
+  public abstract Optional<QboEntity> entityType();
 
   /**
    * The QBO id of the record concerned.
@@ -57,7 +57,7 @@ public abstract class SyncFailure {
    * @param message the sanitised message
    * @return the failure
    */
-  public static SyncFailure of(EntityType entityType, String qboId, String code, String message) {
+  public static SyncFailure of(QboEntity entityType, String qboId, String code, String message) {
     return ImmutableSyncFailure.builder()
         .entityType(entityType)
         .qboId(qboId)
@@ -86,7 +86,7 @@ public abstract class SyncFailure {
    * @param message the message
    * @return the failure
    */
-  static SyncFailure ofNullable(EntityType entityType, String qboId, String code, String message) {
+  static SyncFailure ofNullable(QboEntity entityType, String qboId, String code, String message) {
     return ImmutableSyncFailure.builder()
         .entityType(Optional.ofNullable(entityType))
         .qboId(Optional.ofNullable(qboId))

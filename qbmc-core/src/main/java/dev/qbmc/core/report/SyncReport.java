@@ -1,8 +1,10 @@
 package dev.qbmc.core.report;
 
 import dev.qbmc.core.internal.QbmcStyle;
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SyncMode;
+import dev.qbmc.core.model.SyncOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,11 +85,11 @@ public abstract class SyncReport {
 
   /**
    * The counts per entity type; types the run did not touch may be absent (see {@link
-   * #countsFor(EntityType)}).
+   * #countsFor(QboEntity)}).
    *
    * @return the counts
    */
-  public abstract Map<EntityType, EntityCounts> counts();
+  public abstract Map<QboEntity, EntityCounts> counts();
 
   /**
    * The counts of one entity type.
@@ -95,7 +97,7 @@ public abstract class SyncReport {
    * @param type the entity type
    * @return its counts, zero when absent
    */
-  public EntityCounts countsFor(EntityType type) {
+  public EntityCounts countsFor(QboEntity type) {
     return counts().getOrDefault(type, EntityCounts.zero());
   }
 
@@ -256,7 +258,7 @@ public abstract class SyncReport {
      * @param counts its counts
      * @return this builder
      */
-    Builder putCounts(EntityType type, EntityCounts counts);
+    Builder putCounts(QboEntity type, EntityCounts counts);
 
     /**
      * Adds a skipped record.

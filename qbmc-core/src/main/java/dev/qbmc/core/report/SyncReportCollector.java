@@ -1,8 +1,10 @@
 package dev.qbmc.core.report;
 
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.SkipReason;
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
+import dev.qbmc.core.model.SyncMode;
+import dev.qbmc.core.model.SyncOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>{@code
  * SyncReportCollector report = SyncReportCollector.start(connectionId, runId, SyncMode.FULL, false, clock.instant());
  * report.apiCall(Provider.QUICKBOOKS, "GET /query");
- * report.created(EntityType.CUSTOMER, 25);
- * report.skipped(EntityType.CUSTOMER, "58", SkipReason.NO_EMAIL);
+ * report.created(QboEntity.CUSTOMER, 25);
+ * report.skipped(QboEntity.CUSTOMER, "58", SkipReason.NO_EMAIL);
  * SyncReport done = report.finish(clock.instant());
  * }</pre>
  */
@@ -44,7 +46,7 @@ public final class SyncReportCollector {
   private final SyncMode mode;
   private final boolean dryRun;
   private final Instant startedAt;
-  private final Map<EntityType, LongAdder[]> counters = new EnumMap<>(EntityType.class);
+  private final Map<QboEntity, LongAdder[]> counters = new EnumMap<>(QboEntity.class);
   private final ConcurrentLinkedQueue<SkippedRecord> skipped = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<SyncFailure> failures = new ConcurrentLinkedQueue<>();
   private final ConcurrentHashMap<Endpoint, LongAdder> apiCalls = new ConcurrentHashMap<>();
@@ -56,7 +58,7 @@ public final class SyncReportCollector {
     this.mode = Objects.requireNonNull(mode, "mode");
     this.dryRun = dryRun;
     this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
-    for (EntityType type : EntityType.values()) {
+    for (QboEntity type : QboEntity.values()) {
       LongAdder[] adders = new LongAdder[Counter.values().length];
       for (int i = 0; i < adders.length; i++) {
         adders[i] = new LongAdder();
@@ -86,7 +88,7 @@ public final class SyncReportCollector {
    * @param type the entity type
    * @param n how many; not negative
    */
-  public void created(EntityType type, long n) {
+  public void created(QboEntity type, long n) {
     add(type, Counter.CREATED, n);
   }
 
@@ -96,7 +98,7 @@ public final class SyncReportCollector {
    * @param type the entity type
    * @param n how many; not negative
    */
-  public void updated(EntityType type, long n) {
+  public void updated(QboEntity type, long n) {
     add(type, Counter.UPDATED, n);
   }
 
@@ -106,7 +108,7 @@ public final class SyncReportCollector {
    * @param type the entity type
    * @param n how many; not negative
    */
-  public void unchanged(EntityType type, long n) {
+  public void unchanged(QboEntity type, long n) {
     add(type, Counter.UNCHANGED, n);
   }
 
@@ -116,7 +118,7 @@ public final class SyncReportCollector {
    * @param type the entity type
    * @param n how many; not negative
    */
-  public void deleted(EntityType type, long n) {
+  public void deleted(QboEntity type, long n) {
     add(type, Counter.DELETED, n);
   }
 
@@ -127,7 +129,7 @@ public final class SyncReportCollector {
    * @param qboId the QBO id
    * @param reason the reason
    */
-  public void skipped(EntityType type, String qboId, SkipReason reason) {
+  public void skipped(QboEntity type, String qboId, SkipReason reason) {
     skipped(SkippedRecord.of(type, qboId, reason));
   }
 
@@ -227,7 +229,7 @@ public final class SyncReportCollector {
             .outcome(outcome)
             .startedAt(startedAt)
             .finishedAt(finishedAt);
-    for (Map.Entry<EntityType, LongAdder[]> e : counters.entrySet()) {
+    for (Map.Entry<QboEntity, LongAdder[]> e : counters.entrySet()) {
       LongAdder[] a = e.getValue();
       EntityCounts c =
           EntityCounts.builder()
@@ -255,7 +257,7 @@ public final class SyncReportCollector {
     return b.build();
   }
 
-  private void add(EntityType type, Counter counter, long n) {
+  private void add(QboEntity type, Counter counter, long n) {
     Objects.requireNonNull(type, "type");
     requireNotNegative(n);
     counters.get(type)[counter.ordinal()].add(n);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.SkipReason;
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
+import dev.qbmc.core.model.SyncMode;
+import dev.qbmc.core.model.SyncOutcome;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -86,7 +88,7 @@ public final class SyncReportJson {
     root.put("finishedAt", report.finishedAt().toString());
     root.put("durationMillis", report.duration().toMillis());
     ObjectNode counts = root.putObject("counts");
-    for (EntityType type : EntityType.values()) {
+    for (QboEntity type : QboEntity.values()) {
       writeCounts(counts.putObject(type.name()), report.countsFor(type));
     }
     writeCounts(root.putObject("totals"), report.totals());
@@ -164,13 +166,13 @@ public final class SyncReportJson {
     for (Map.Entry<String, JsonNode> e : counts.properties()) {
       EntityCounts c = readCounts(e.getValue());
       if (c.total() > 0) {
-        b.putCounts(EntityType.valueOf(e.getKey()), c);
+        b.putCounts(QboEntity.valueOf(e.getKey()), c);
       }
     }
     for (JsonNode n : root.path("skipped")) {
       b.addSkipped(
           SkippedRecord.of(
-              EntityType.valueOf(text(n, "entityType")),
+              QboEntity.valueOf(text(n, "entityType")),
               text(n, "qboId"),
               SkipReason.valueOf(text(n, "reason")),
               n.hasNonNull("detail") ? n.get("detail").asText() : null));
@@ -178,7 +180,7 @@ public final class SyncReportJson {
     for (JsonNode n : root.path("failures")) {
       b.addFailures(
           SyncFailure.ofNullable(
-              n.hasNonNull("entityType") ? EntityType.valueOf(n.get("entityType").asText()) : null,
+              n.hasNonNull("entityType") ? QboEntity.valueOf(n.get("entityType").asText()) : null,
               n.hasNonNull("qboId") ? n.get("qboId").asText() : null,
               text(n, "code"),
               text(n, "message")));

@@ -1,9 +1,10 @@
 package dev.qbmc.core.spi;
 
-import dev.qbmc.core.reconcile.ContactLimitPolicy;
-import dev.qbmc.core.mapping.MarketingStatus;
-import dev.qbmc.core.mapping.SyncSettings;
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.mapping.SyncSettings;
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.MarketingStatus;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;

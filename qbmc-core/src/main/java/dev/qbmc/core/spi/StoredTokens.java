@@ -1,6 +1,7 @@
 package dev.qbmc.core.spi;
 
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.model.Provider;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;

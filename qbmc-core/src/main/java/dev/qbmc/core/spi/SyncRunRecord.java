@@ -1,7 +1,7 @@
 package dev.qbmc.core.spi;
 
 import dev.qbmc.core.internal.QbmcStyle;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import java.time.Instant;
 import java.util.Objects;

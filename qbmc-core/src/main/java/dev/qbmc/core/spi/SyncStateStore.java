@@ -1,8 +1,9 @@
 package dev.qbmc.core.spi;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.qbmc.core.spi;
 
+import dev.qbmc.core.model.Provider;
 import java.util.Optional;
 
 /**

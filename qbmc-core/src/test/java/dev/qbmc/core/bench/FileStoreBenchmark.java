@@ -1,8 +1,8 @@
 package dev.qbmc.core.bench;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.store.FileStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.qbmc.core.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qbmc.core.model.QboEntity;
 import dev.qbmc.core.reconcile.SyncPlan;
 import dev.qbmc.core.report.SyncReportJson;
 import dev.qbmc.core.spi.SyncRunRecord;
@@ -31,10 +32,10 @@ class ArgumentChecksTest {
 
   @Test
   void orderId_whenIdIsBlank_isRefused() {
-    assertThatThrownBy(() -> OrderRecord.orderId(EntityType.INVOICE, " "))
+    assertThatThrownBy(() -> OrderRecord.orderId(QboEntity.INVOICE, " "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("qboId");
-    assertThat(OrderRecord.orderId(EntityType.SALES_RECEIPT, "7")).isEqualTo("salesreceipt-7");
+    assertThat(OrderRecord.orderId(QboEntity.SALES_RECEIPT, "7")).isEqualTo("salesreceipt-7");
   }
 
   @Test

@@ -2,21 +2,35 @@ package dev.qbmc.core.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.model.SkipReason;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CustomerDirectoryTest {
 
   private final RecordKey five = RecordKey.of(RecordKind.CUSTOMER, "5");
   private final CustomerDirectory stored =
-      CustomerDirectory.ofStates(Map.of(five, RecordState.of(five, "fp", "11e52525471b7cf91a277edaae537161")));
+      ofStates(Map.of(five, RecordState.of(five, "fp", "11e52525471b7cf91a277edaae537161")));
+
+  /**
+   * A directory over stored {@code CUSTOMER} record states, as the sync services build one: a
+   * customer with a state and a Mailchimp id is synced under that e-commerce customer id.
+   */
+  private static CustomerDirectory ofStates(Map<RecordKey, RecordState> states) {
+    return id ->
+        id == null || id.isBlank()
+            ? Optional.empty()
+            : Optional.ofNullable(states.get(RecordKey.of(RecordKind.CUSTOMER, id)))
+                .flatMap(RecordState::mailchimpId)
+                .map(CustomerResolution::synced);
+  }
 
   @Test
-  void ofStates_resolvesStoredCustomersToTheirCommerceCustomerId() {
+  void resolve_givesStoredCustomersTheirCommerceCustomerId() {
     assertThat(stored.resolve("5").flatMap(CustomerResolution::commerceCustomerId))
         .contains("11e52525471b7cf91a277edaae537161");
     assertThat(stored.resolve("6")).isEmpty();

@@ -2,7 +2,8 @@ package dev.qbmc.core.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.MarketingStatus;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.quickbooks.model.Customer;
 import dev.qbmc.quickbooks.model.DiscountLineDetail;
 import dev.qbmc.quickbooks.model.EmailAddress;

@@ -4,11 +4,15 @@ import static dev.qbmc.core.reconcile.PlanFixtures.MAPPER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.FinancialStatus;
 import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
 import dev.qbmc.core.mapping.OrderRecord;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.quickbooks.model.Customer;
 import dev.qbmc.quickbooks.model.EmailAddress;
 import java.math.BigDecimal;
@@ -25,7 +29,7 @@ class ContactLimitsTest {
   private static MappingOutcome<OrderRecord> orderOf(MappingOutcome<MappedCustomer> customer, String id) {
     return PlanFixtures.order(
         OrderRecord.builder()
-            .entityType(EntityType.SALES_RECEIPT)
+            .entityType(QboEntity.SALES_RECEIPT)
             .qboId(id)
             .customerId(customer.record().get().commerceCustomer().id())
             .currencyCode("USD")

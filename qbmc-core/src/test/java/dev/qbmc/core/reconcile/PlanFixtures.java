@@ -1,13 +1,16 @@
 package dev.qbmc.core.reconcile;
 
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
-import dev.qbmc.core.mapping.MarketingStatus;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.ProductRecord;
 import dev.qbmc.core.mapping.QboMapper;
 import dev.qbmc.core.mapping.SyncSettings;
+import dev.qbmc.core.model.MarketingStatus;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.model.SkipReason;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +53,12 @@ final class PlanFixtures {
   }
 
   static MappingOutcome<MappedCustomer> customerSkipped(String id) {
-    return MappingOutcome.skipped(EntityType.CUSTOMER, id, SkipReason.NO_EMAIL, "no email address");
+    return MappingOutcome.skipped(QboEntity.CUSTOMER, id, SkipReason.NO_EMAIL, "no email address");
   }
 
   static MappingOutcome<ProductRecord> product(String id, String title, String price) {
     return MappingOutcome.mapped(
-        EntityType.ITEM,
+        QboEntity.ITEM,
         id,
         ProductRecord.builder().id(id).title(title).price(new java.math.BigDecimal(price)).build());
   }

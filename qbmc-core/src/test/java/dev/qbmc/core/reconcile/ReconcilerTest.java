@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qbmc.core.mapping.CustomerDirectory;
 import dev.qbmc.core.mapping.CustomerResolution;
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.FinancialStatus;
 import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
@@ -15,6 +14,11 @@ import dev.qbmc.core.mapping.OrderLine;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.ProductRecord;
 import dev.qbmc.core.mapping.QboFixtures;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.reconcile.SyncOperation.CancelOrder;
 import dev.qbmc.core.reconcile.SyncOperation.DeleteOrder;
 import dev.qbmc.core.reconcile.SyncOperation.Skip;
@@ -49,7 +53,7 @@ class ReconcilerTest {
   private static OrderRecord order(String qboId, String customerId, String... productIds) {
     OrderRecord.Builder b =
         OrderRecord.builder()
-            .entityType(EntityType.INVOICE)
+            .entityType(QboEntity.INVOICE)
             .qboId(qboId)
             .customerId(customerId)
             .currencyCode("USD")
@@ -94,7 +98,7 @@ class ReconcilerTest {
     assertThat(tags.tag()).isEqualTo("QuickBooks Online");
     assertThat(tags.members()).extracting(SyncOperation.TaggedMember::emailAddress)
         .containsExactly("Birds@Intuit.com", "Surf@Intuit.com");
-    assertThat(plan.skips()).containsExactly(new Skip(EntityType.CUSTOMER, "67", SkipReason.NO_EMAIL, "no email address"));
+    assertThat(plan.skips()).containsExactly(new Skip(QboEntity.CUSTOMER, "67", SkipReason.NO_EMAIL, "no email address"));
     assertThat(plan.stateChanges())
         .extracting(StateChange::key)
         .containsExactlyInAnyOrder(
@@ -262,7 +266,7 @@ class ReconcilerTest {
 
     assertThat(plan.operations())
         .containsExactly(
-            new DeleteOrder("invoice-266", EntityType.INVOICE, "266",
+            new DeleteOrder("invoice-266", QboEntity.INVOICE, "266",
                 List.of(StateChange.remove(RecordKey.of(RecordKind.INVOICE, "266")))));
     apply(plan, store);
     assertThat(store).containsKey(RecordKey.of(RecordKind.CUSTOMER, "5"));

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.SkipReason;
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
+import dev.qbmc.core.model.SyncMode;
+import dev.qbmc.core.model.SyncOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,15 +31,15 @@ class SyncReportTest {
     c.apiCall(Provider.MAILCHIMP, "POST /lists/{list_id}");
     c.apiCall(Provider.MAILCHIMP, "PUT /ecommerce/stores/{store_id}/orders/{order_id}");
     c.apiCall(Provider.MAILCHIMP, "PUT /ecommerce/stores/{store_id}/orders/{order_id}");
-    c.created(EntityType.CUSTOMER, 25);
-    c.updated(EntityType.CUSTOMER, 2);
-    c.unchanged(EntityType.ITEM, 18);
-    c.created(EntityType.INVOICE, 30);
-    c.deleted(EntityType.INVOICE, 1);
-    c.skipped(EntityType.CUSTOMER, "58", SkipReason.NO_EMAIL);
-    c.skipped(SkippedRecord.of(EntityType.CUSTOMER, "3", SkipReason.ROLE_BASED_EMAIL, "role address admin@"));
-    c.skipped(EntityType.SALES_RECEIPT, "12", SkipReason.NO_CUSTOMER);
-    c.failed(SyncFailure.of(EntityType.INVOICE, "130", "400 Invalid Resource", "The order total is not valid"));
+    c.created(QboEntity.CUSTOMER, 25);
+    c.updated(QboEntity.CUSTOMER, 2);
+    c.unchanged(QboEntity.ITEM, 18);
+    c.created(QboEntity.INVOICE, 30);
+    c.deleted(QboEntity.INVOICE, 1);
+    c.skipped(QboEntity.CUSTOMER, "58", SkipReason.NO_EMAIL);
+    c.skipped(SkippedRecord.of(QboEntity.CUSTOMER, "3", SkipReason.ROLE_BASED_EMAIL, "role address admin@"));
+    c.skipped(QboEntity.SALES_RECEIPT, "12", SkipReason.NO_CUSTOMER);
+    c.failed(SyncFailure.of(QboEntity.INVOICE, "130", "400 Invalid Resource", "The order total is not valid"));
     c.failed(SyncFailure.general("ServiceUnavailable", "Mailchimp returned 503 after 4 attempts"));
     return c.finish(START.plus(Duration.ofMillis(1544)));
   }
@@ -45,9 +47,9 @@ class SyncReportTest {
   @Test
   void collector_countsPerTypeAndSortsSkippedRecords() {
     SyncReport r = sample();
-    assertThat(r.countsFor(EntityType.CUSTOMER))
+    assertThat(r.countsFor(QboEntity.CUSTOMER))
         .isEqualTo(EntityCounts.builder().created(25).updated(2).skipped(2).build());
-    assertThat(r.countsFor(EntityType.ITEM).unchanged()).isEqualTo(18);
+    assertThat(r.countsFor(QboEntity.ITEM).unchanged()).isEqualTo(18);
     assertThat(r.totals().total()).isEqualTo(25 + 2 + 2 + 18 + 30 + 1 + 1);
     assertThat(r.skipped()).extracting(SkippedRecord::qboId).containsExactly("3", "58", "12");
     assertThat(r.apiCallsTo(Provider.QUICKBOOKS)).isEqualTo(7);
@@ -60,7 +62,7 @@ class SyncReportTest {
   @Test
   void finish_derivesTheOutcome() {
     SyncReportCollector ok = SyncReportCollector.start("acme", "r1", SyncMode.INCREMENTAL, false, START);
-    ok.skipped(EntityType.CUSTOMER, "1", SkipReason.INVALID_EMAIL);
+    ok.skipped(QboEntity.CUSTOMER, "1", SkipReason.INVALID_EMAIL);
     assertThat(ok.finish(START).outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
 
     SyncReportCollector failed = SyncReportCollector.start("acme", "r2", SyncMode.WEBHOOK, false, START);
@@ -88,10 +90,10 @@ class SyncReportTest {
         done.add(pool.submit(() -> {
           go.await();
           for (int i = 0; i < perThread; i++) {
-            c.created(EntityType.INVOICE, 1);
+            c.created(QboEntity.INVOICE, 1);
             c.apiCall(Provider.MAILCHIMP, "POST /batches");
             if (i % 100 == 0) {
-              c.skipped(EntityType.INVOICE, worker + "-" + i, SkipReason.CUSTOMER_NOT_SYNCED);
+              c.skipped(QboEntity.INVOICE, worker + "-" + i, SkipReason.CUSTOMER_NOT_SYNCED);
             }
           }
           return null;
@@ -105,8 +107,8 @@ class SyncReportTest {
       pool.shutdownNow();
     }
     SyncReport r = c.finish(START);
-    assertThat(r.countsFor(EntityType.INVOICE).created()).isEqualTo(threads * perThread);
-    assertThat(r.countsFor(EntityType.INVOICE).skipped()).isEqualTo(threads * perThread / 100);
+    assertThat(r.countsFor(QboEntity.INVOICE).created()).isEqualTo(threads * perThread);
+    assertThat(r.countsFor(QboEntity.INVOICE).skipped()).isEqualTo(threads * perThread / 100);
     assertThat(r.skipped()).hasSize(threads * perThread / 100);
     assertThat(r.apiCallsTo(Provider.MAILCHIMP)).isEqualTo(threads * perThread);
   }
@@ -194,7 +196,7 @@ class SyncReportTest {
   @Test
   void collector_refusesBadArguments() {
     SyncReportCollector c = SyncReportCollector.start("acme", "r", SyncMode.FULL, false, START);
-    assertThatThrownBy(() -> c.created(EntityType.ITEM, -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> c.created(QboEntity.ITEM, -1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> c.apiCall(Provider.MAILCHIMP, " ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> c.finish(START.minusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SyncReportCollector.start(" ", "r", SyncMode.FULL, false, START))

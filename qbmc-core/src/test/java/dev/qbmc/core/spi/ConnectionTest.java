@@ -1,10 +1,11 @@
 package dev.qbmc.core.spi;
 
-import dev.qbmc.core.reconcile.ContactLimitPolicy;
-import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.MarketingStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,15 @@
 package dev.qbmc.core.spi;
 
-import dev.qbmc.core.reconcile.ContactLimitPolicy;
-import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.MarketingStatus;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.model.SyncOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.qbmc.core.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qbmc.core.model.Provider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.qbmc.core.store;
 
-import dev.qbmc.core.mapping.MarketingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.MarketingStatus;
+import dev.qbmc.core.model.Provider;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.spi.ConnectionStatus;
-import dev.qbmc.core.spi.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -5,7 +5,7 @@ import dev.qbmc.core.ConnectRequest;
 import dev.qbmc.core.MailchimpConnector;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QuickBooksConnector;
-import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.core.store.FileStore;

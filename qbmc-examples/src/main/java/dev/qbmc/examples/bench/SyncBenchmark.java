@@ -1,6 +1,6 @@
 package dev.qbmc.examples.bench;
 
-import dev.qbmc.core.mapping.EntityType;
+import dev.qbmc.core.model.QboEntity;
 import dev.qbmc.core.report.ApiCallCount;
 import dev.qbmc.core.report.EntityCounts;
 import dev.qbmc.core.report.SyncReport;
@@ -160,10 +160,10 @@ public final class SyncBenchmark {
       reportCalls.merge(c.api() + " " + c.endpoint(), c.calls(), Long::sum);
     }
     EntityCounts totals = report.totals();
-    EntityCounts customers = report.countsFor(EntityType.CUSTOMER);
-    EntityCounts items = report.countsFor(EntityType.ITEM);
-    EntityCounts invoices = report.countsFor(EntityType.INVOICE);
-    EntityCounts receipts = report.countsFor(EntityType.SALES_RECEIPT);
+    EntityCounts customers = report.countsFor(QboEntity.CUSTOMER);
+    EntityCounts items = report.countsFor(QboEntity.ITEM);
+    EntityCounts invoices = report.countsFor(QboEntity.INVOICE);
+    EntityCounts receipts = report.countsFor(QboEntity.SALES_RECEIPT);
     CallBudget.Written written = new CallBudget.Written(customers.created(), customers.updated(),
         customers.created() + customers.updated(), items.created() + items.updated(),
         writes(invoices) + writes(receipts));

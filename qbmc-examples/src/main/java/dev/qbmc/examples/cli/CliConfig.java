@@ -1,7 +1,7 @@
 package dev.qbmc.examples.cli;
 
 import dev.qbmc.core.ConnectRequest;
-import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.model.MarketingStatus;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;

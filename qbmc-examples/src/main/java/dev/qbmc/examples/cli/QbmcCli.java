@@ -3,7 +3,7 @@ package dev.qbmc.examples.cli;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QbmcException;
 import dev.qbmc.core.SyncOptions;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.store.FileStore;

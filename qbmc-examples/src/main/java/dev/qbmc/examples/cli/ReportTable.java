@@ -1,12 +1,12 @@
 package dev.qbmc.examples.cli;
 
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.Provider;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.report.EntityCounts;
 import dev.qbmc.core.report.SkippedRecord;
 import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.core.report.SyncReport;
-import dev.qbmc.core.spi.Provider;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,11 +32,11 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class ReportTable {
-  private static final Map<EntityType, String> LABELS = new EnumMap<>(Map.of(
-      EntityType.CUSTOMER, "Customers",
-      EntityType.ITEM, "Items",
-      EntityType.INVOICE, "Invoices",
-      EntityType.SALES_RECEIPT, "Sales receipts"));
+  private static final Map<QboEntity, String> LABELS = new EnumMap<>(Map.of(
+      QboEntity.CUSTOMER, "Customers",
+      QboEntity.ITEM, "Items",
+      QboEntity.INVOICE, "Invoices",
+      QboEntity.SALES_RECEIPT, "Sales receipts"));
   private static final int MAX_FAILURES_SHOWN = 20;
   private static final int WIDTH = 100;
 
@@ -62,7 +62,7 @@ public final class ReportTable {
   private static void printCounts(SyncReport report, PrintStream out) {
     String row = "  %-16s %8s %8s %10s %8s %8s%n";
     out.printf(row, "Entity", "Created", "Updated", "Unchanged", "Deleted", "Skipped");
-    for (EntityType type : EntityType.values()) {
+    for (QboEntity type : QboEntity.values()) {
       countRow(out, row, LABELS.get(type), report.countsFor(type));
     }
     countRow(out, row, "Total", report.totals());
@@ -79,7 +79,7 @@ public final class ReportTable {
     }
     Map<SkipReason, long[]> byReason = new TreeMap<>();
     for (SkippedRecord record : skipped) {
-      byReason.computeIfAbsent(record.reason(), r -> new long[EntityType.values().length])[record.entityType().ordinal()]++;
+      byReason.computeIfAbsent(record.reason(), r -> new long[QboEntity.values().length])[record.entityType().ordinal()]++;
     }
     String row = "  %-22s %9s %6s %9s %15s%n";
     out.printf(row, "Skipped by reason", "Customers", "Items", "Invoices", "Sales receipts");

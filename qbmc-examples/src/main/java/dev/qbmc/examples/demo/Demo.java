@@ -2,7 +2,7 @@ package dev.qbmc.examples.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.Qbmc;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.store.FileStore;

@@ -6,7 +6,7 @@ import dev.qbmc.core.AudienceChoice;
 import dev.qbmc.core.ConnectRequest;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QbmcException;
-import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.examples.demo.Sandbox;

@@ -3,7 +3,7 @@ package dev.qbmc.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.model.MarketingStatus;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,8 +2,9 @@ package dev.qbmc.examples.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qbmc.core.report.SyncMode;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SyncMode;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.examples.host.OAuthCallbacksExample;
 import dev.qbmc.examples.host.WebhookEndpointExample;
@@ -37,7 +38,7 @@ class HostExamplesTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(report.mode()).isEqualTo(SyncMode.WEBHOOK);
     assertThat(report.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
-    assertThat(report.countsFor(dev.qbmc.core.mapping.EntityType.CUSTOMER).updated()).isEqualTo(1);
+    assertThat(report.countsFor(QboEntity.CUSTOMER).updated()).isEqualTo(1);
     assertThat(printed).contains("the signed webhook was answered 200", "LNAME=Webhooked",
         "a forged delivery was answered 401");
   }

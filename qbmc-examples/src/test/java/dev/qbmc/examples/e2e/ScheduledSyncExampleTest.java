@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.qbmc.core.AudienceChoice;
 import dev.qbmc.core.ConnectRequest;
 import dev.qbmc.core.Qbmc;
-import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;

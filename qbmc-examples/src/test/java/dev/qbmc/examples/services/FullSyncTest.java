@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qbmc.core.Qbmc;
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.SkipReason;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.SkipReason;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.examples.sim.mailchimp.MemberView;
@@ -45,7 +45,7 @@ class FullSyncTest {
           .allSatisfy(m -> assertThat(m.status()).isEqualTo("subscribed"));
       assertThat(members).allSatisfy(m -> assertThat(m.tags()).contains("QuickBooks Online"));
 
-      java.util.Set<String> skippedCustomers = skipped(report, EntityType.CUSTOMER);
+      java.util.Set<String> skippedCustomers = skipped(report, QboEntity.CUSTOMER);
       for (String id : SampleCompany.customerIds(CustomerKind.NO_EMAIL)) {
         assertThat(skippedCustomers).contains(id + ":" + SkipReason.NO_EMAIL);
       }
@@ -58,7 +58,7 @@ class FullSyncTest {
       assertThat(orders).isNotEmpty();
       assertThat(orders).allSatisfy(o -> assertThat(o.path("id").asText()).matches("(invoice|salesreceipt)-\\d+"));
       assertThat(world.mailchimp.products(store)).isNotEmpty();
-      assertThat(report.countsFor(EntityType.INVOICE).created()).isPositive();
+      assertThat(report.countsFor(QboEntity.INVOICE).created()).isPositive();
       assertThat(report.totals().unchanged()).as("a first sync has nothing unchanged").isZero();
       assertThat(report.apiCalls()).isNotEmpty();
       assertThat(world.mailchimp.stores().get(0).path("is_syncing").asBoolean()).isFalse();
@@ -87,7 +87,7 @@ class FullSyncTest {
             dev.qbmc.core.SyncPhase.ORDERS, dev.qbmc.core.SyncPhase.DELETIONS, dev.qbmc.core.SyncPhase.FINISHED);
   }
 
-  static java.util.Set<String> skipped(SyncReport report, EntityType type) {
+  static java.util.Set<String> skipped(SyncReport report, QboEntity type) {
     return report.skipped().stream()
         .filter(s -> s.entityType() == type)
         .map(s -> s.qboId() + ":" + s.reason())

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.SyncOptions;
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.report.SyncMode;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.SkipReason;
+import dev.qbmc.core.model.SyncMode;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.examples.sim.quickbooks.QboEntity;
@@ -58,7 +59,7 @@ class IncrementalSyncTest {
     SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
 
     assertThat(report.failures()).isEmpty();
-    assertThat(report.countsFor(EntityType.CUSTOMER).updated()).isEqualTo(1);
+    assertThat(report.countsFor(dev.qbmc.core.model.QboEntity.CUSTOMER).updated()).isEqualTo(1);
     Map<String, Long> writes = new java.util.TreeMap<>(world.mailchimp.requestLog().snapshot());
     writes.keySet().removeIf(k -> k.startsWith("GET "));
     assertThat(writes.values().stream().mapToLong(Long::longValue).sum())
@@ -92,7 +93,7 @@ class IncrementalSyncTest {
     JsonNode voided = order(store, "invoice-" + voidedId).orElseThrow();
     assertThat(voided.path("financial_status").asText()).isEqualTo("cancelled");
     assertThat(voided.path("order_total").decimalValue()).isEqualByComparingTo(totalBefore);
-    assertThat(report.countsFor(EntityType.INVOICE).deleted()).isEqualTo(1);
+    assertThat(report.countsFor(dev.qbmc.core.model.QboEntity.INVOICE).deleted()).isEqualTo(1);
   }
 
   @Test
@@ -104,7 +105,7 @@ class IncrementalSyncTest {
     SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
 
     assertThat(report.failures()).isEmpty();
-    assertThat(report.countsFor(EntityType.INVOICE).created()).isEqualTo(1);
+    assertThat(report.countsFor(dev.qbmc.core.model.QboEntity.INVOICE).created()).isEqualTo(1);
     JsonNode order = order(connection.storeId(), "invoice-" + invoiceId).orElseThrow();
     assertThat(order.path("lines").get(0).path("quantity").asInt()).isEqualTo(3);
     assertThat(order.path("lines").get(0).path("price").decimalValue()).isEqualByComparingTo("12.35");
@@ -119,14 +120,14 @@ class IncrementalSyncTest {
     SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION, SyncOptions.dryRunOnly());
 
     assertThat(report.dryRun()).isTrue();
-    assertThat(report.countsFor(EntityType.CUSTOMER).updated()).isEqualTo(1);
+    assertThat(report.countsFor(dev.qbmc.core.model.QboEntity.CUSTOMER).updated()).isEqualTo(1);
     assertThat(world.mailchimpWrites()).isZero();
-    assertThat(qbmc.sync(SimulatedWorld.CONNECTION).countsFor(EntityType.CUSTOMER).updated()).isEqualTo(1);
+    assertThat(qbmc.sync(SimulatedWorld.CONNECTION).countsFor(dev.qbmc.core.model.QboEntity.CUSTOMER).updated()).isEqualTo(1);
   }
 
   @Test
   void manyChangedMembers_goThroughBatches_andARefusedOne_isReportedAndRetriedNextTime() {
-    java.util.List<String> ids = world.state.streamStates(SimulatedWorld.CONNECTION, dev.qbmc.core.reconcile.RecordKind.CUSTOMER)
+    java.util.List<String> ids = world.state.streamStates(SimulatedWorld.CONNECTION, RecordKind.CUSTOMER)
         .map(st -> st.key().id())
         .filter(id -> world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("Active").asBoolean(true))
         .sorted().limit(12).toList();
@@ -139,7 +140,7 @@ class IncrementalSyncTest {
 
     assertThat(report.skipped()).anySatisfy(sk -> {
       assertThat(sk.qboId()).isEqualTo(ids.get(0));
-      assertThat(sk.reason()).isEqualTo(dev.qbmc.core.reconcile.SkipReason.FORGOTTEN_EMAIL);
+      assertThat(sk.reason()).isEqualTo(SkipReason.FORGOTTEN_EMAIL);
     });
     assertThat(world.mailchimp.requestLog().snapshot().keySet()).anyMatch(k -> k.startsWith("POST") && k.contains("batches"));
     for (String id : ids.subList(1, ids.size())) {
@@ -150,11 +151,11 @@ class IncrementalSyncTest {
     world.clock.advance(Duration.ofMinutes(1));
     SyncReport again = qbmc.sync(SimulatedWorld.CONNECTION, SyncOptions.builder().forceFullRead(true).build());
     assertThat(again.skipped()).anySatisfy(sk -> assertThat(sk.qboId()).isEqualTo(ids.get(0)));
-    assertThat(again.countsFor(EntityType.CUSTOMER).updated()).isZero();
+    assertThat(again.countsFor(dev.qbmc.core.model.QboEntity.CUSTOMER).updated()).isZero();
   }
 
   private String firstSyncedCustomerId() {
-    return world.state.streamStates(SimulatedWorld.CONNECTION, dev.qbmc.core.reconcile.RecordKind.CUSTOMER)
+    return world.state.streamStates(SimulatedWorld.CONNECTION, RecordKind.CUSTOMER)
         .map(s -> s.key().id())
         .filter(id -> world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("Active").asBoolean(true))
         .sorted()

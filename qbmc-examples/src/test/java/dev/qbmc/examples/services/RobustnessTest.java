@@ -9,9 +9,11 @@ import dev.qbmc.core.SyncAlreadyRunningException;
 import dev.qbmc.core.SyncListener;
 import dev.qbmc.core.SyncPhase;
 import dev.qbmc.core.SyncProgress;
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.SyncMode;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.spi.ConnectionStatus;
 import dev.qbmc.examples.sim.mailchimp.MemberView;
 import java.time.Duration;
 import java.util.List;
@@ -161,12 +163,12 @@ class RobustnessTest {
       try (Qbmc unreachable = world.qbmc(b -> {}, mc -> mc.baseUri(java.net.URI.create("http://127.0.0.1:1/3.0")))) {
         SyncReport report = unreachable.sync(SimulatedWorld.CONNECTION);
 
-        assertThat(report.outcome()).isEqualTo(dev.qbmc.core.report.SyncOutcome.FAILED);
+        assertThat(report.outcome()).isEqualTo(SyncOutcome.FAILED);
         assertThat(report.failures()).singleElement()
             .satisfies(f -> assertThat(f.code()).isEqualTo("MailchimpTransportException"));
         assertThat(world.state.cursor(SimulatedWorld.CONNECTION)).isEqualTo(cursor);
         assertThat(unreachable.recentRuns(SimulatedWorld.CONNECTION, 1)).singleElement()
-            .satisfies(r -> assertThat(r.outcome()).contains(dev.qbmc.core.report.SyncOutcome.FAILED));
+            .satisfies(r -> assertThat(r.outcome()).contains(SyncOutcome.FAILED));
       }
     }
   }
@@ -192,10 +194,10 @@ class RobustnessTest {
 
       SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
 
-      assertThat(report.mode()).isEqualTo(dev.qbmc.core.report.SyncMode.INCREMENTAL);
+      assertThat(report.mode()).isEqualTo(SyncMode.INCREMENTAL);
       assertThat(report.failures()).isEmpty();
-      long customersSeen = report.countsFor(dev.qbmc.core.mapping.EntityType.CUSTOMER).unchanged()
-          + report.skipped().stream().filter(sk -> sk.entityType() == dev.qbmc.core.mapping.EntityType.CUSTOMER).count();
+      long customersSeen = report.countsFor(dev.qbmc.core.model.QboEntity.CUSTOMER).unchanged()
+          + report.skipped().stream().filter(sk -> sk.entityType() == dev.qbmc.core.model.QboEntity.CUSTOMER).count();
       assertThat(customersSeen).isEqualTo(changed);
       assertThat(world.qbo.requestLog().count("GET", "/v3/company/{realm}/query"))
           .as("2 customer pages + 1 page per other entity, no counts, no full read")

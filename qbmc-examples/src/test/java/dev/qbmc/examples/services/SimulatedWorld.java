@@ -6,7 +6,7 @@ import dev.qbmc.core.MailchimpConnector;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QuickBooksConnector;
 import dev.qbmc.core.SyncListener;
-import dev.qbmc.core.mapping.MarketingStatus;
+import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;

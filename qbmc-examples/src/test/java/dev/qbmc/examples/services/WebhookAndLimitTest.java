@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.WebhookResult;
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.ContactLimitPolicy;
-import dev.qbmc.core.reconcile.SkipReason;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.SkipReason;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.examples.sim.quickbooks.QboEntity;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
@@ -151,7 +150,7 @@ class WebhookAndLimitTest {
       long added = world.mailchimp.members(world.listId).stream().filter(m -> !before.contains(m.emailAddress())).count();
       assertThat(added).isLessThanOrEqualTo(10).isPositive();
       assertThat(report.skipped()).anySatisfy(s -> {
-        assertThat(s.entityType()).isEqualTo(EntityType.CUSTOMER);
+        assertThat(s.entityType()).isEqualTo(dev.qbmc.core.model.QboEntity.CUSTOMER);
         assertThat(s.reason()).isEqualTo(SkipReason.CONTACT_LIMIT);
       });
     }

@@ -1,7 +1,7 @@
 package dev.qbmc.core.internal.service;
 
+import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.report.SyncReportCollector;
-import dev.qbmc.core.spi.Provider;
 import dev.qbmc.mailchimp.MailchimpRequestEvent;
 import dev.qbmc.quickbooks.QuickBooksRequestEvent;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.qbmc.core.internal.service;
 
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.MappingOutcome;
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.reconcile.StateChange;
 import dev.qbmc.core.reconcile.SyncChunk;
 import dev.qbmc.core.reconcile.SyncOperation;
@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class ChunkCounts {
   private final Map<RecordKey, RecordState> stored;
-  private final Map<EntityType, Long> unchanged = new EnumMap<>(EntityType.class);
+  private final Map<QboEntity, Long> unchanged = new EnumMap<>(QboEntity.class);
 
   private ChunkCounts(Map<RecordKey, RecordState> stored) {
     this.stored = stored;
@@ -31,12 +31,12 @@ final class ChunkCounts {
 
   static ChunkCounts of(SyncChunk chunk, SyncPlan plan, Map<RecordKey, RecordState> stored) {
     ChunkCounts counts = new ChunkCounts(stored);
-    Map<EntityType, Set<String>> planned = touched(plan.writes());
+    Map<QboEntity, Set<String>> planned = touched(plan.writes());
     for (SyncOperation.Skip skip : plan.skips()) {
       planned.computeIfAbsent(skip.entityType(), t -> new HashSet<>()).add(skip.qboId());
     }
-    counts.countUnchanged(EntityType.CUSTOMER, chunk.customers(), planned);
-    counts.countUnchanged(EntityType.ITEM, chunk.products(), planned);
+    counts.countUnchanged(QboEntity.CUSTOMER, chunk.customers(), planned);
+    counts.countUnchanged(QboEntity.ITEM, chunk.products(), planned);
     for (MappingOutcome<?> order : chunk.orders()) {
       if (order.isMapped() && !planned.getOrDefault(order.entityType(), Set.of()).contains(order.qboId())) {
         counts.unchanged.merge(order.entityType(), 1L, Long::sum);
@@ -46,7 +46,7 @@ final class ChunkCounts {
   }
 
   private void countUnchanged(
-      EntityType type, List<? extends MappingOutcome<?>> outcomes, Map<EntityType, Set<String>> planned) {
+      QboEntity type, List<? extends MappingOutcome<?>> outcomes, Map<QboEntity, Set<String>> planned) {
     Set<String> written = planned.getOrDefault(type, Set.of());
     Set<String> seen = new HashSet<>();
     for (MappingOutcome<?> outcome : outcomes) {
@@ -63,16 +63,16 @@ final class ChunkCounts {
       if (op instanceof SyncOperation.UpsertCustomer c) {
         for (StateChange change : c.confirms()) {
           if (change.key().kind() == RecordKind.CUSTOMER && customers.add(change.key().id())) {
-            count(report, EntityType.CUSTOMER, change.key());
+            count(report, QboEntity.CUSTOMER, change.key());
           }
         }
       } else if (op instanceof SyncOperation.UpsertMember m) {
         String id = m.contact().qboCustomerId();
         if (customers.add(id)) {
-          count(report, EntityType.CUSTOMER, RecordKey.of(RecordKind.CUSTOMER, id));
+          count(report, QboEntity.CUSTOMER, RecordKey.of(RecordKind.CUSTOMER, id));
         }
       } else if (op instanceof SyncOperation.UpsertProduct p) {
-        count(report, EntityType.ITEM, RecordKey.of(RecordKind.ITEM, p.product().id()));
+        count(report, QboEntity.ITEM, RecordKey.of(RecordKind.ITEM, p.product().id()));
       } else if (op instanceof SyncOperation.UpsertOrder o) {
         count(report, o.order().entityType(), orderKey(o.order().entityType(), o.order().qboId()));
       } else if (op instanceof SyncOperation.CancelOrder c) {
@@ -83,7 +83,7 @@ final class ChunkCounts {
     }
   }
 
-  private void count(SyncReportCollector report, EntityType type, RecordKey key) {
+  private void count(SyncReportCollector report, QboEntity type, RecordKey key) {
     if (stored.containsKey(key)) {
       report.updated(type, 1);
     } else {
@@ -91,21 +91,21 @@ final class ChunkCounts {
     }
   }
 
-  private static RecordKey orderKey(EntityType type, String qboId) {
-    return RecordKey.of(type == EntityType.INVOICE ? RecordKind.INVOICE : RecordKind.SALES_RECEIPT, qboId);
+  private static RecordKey orderKey(QboEntity type, String qboId) {
+    return RecordKey.of(type == QboEntity.INVOICE ? RecordKind.INVOICE : RecordKind.SALES_RECEIPT, qboId);
   }
 
-  private static Map<EntityType, Set<String>> touched(List<SyncOperation> writes) {
-    Map<EntityType, Set<String>> touched = new EnumMap<>(EntityType.class);
+  private static Map<QboEntity, Set<String>> touched(List<SyncOperation> writes) {
+    Map<QboEntity, Set<String>> touched = new EnumMap<>(QboEntity.class);
     for (SyncOperation op : writes) {
       if (op instanceof SyncOperation.UpsertCustomer c) {
         for (StateChange change : c.confirms()) {
-          touched.computeIfAbsent(EntityType.CUSTOMER, t -> new HashSet<>()).add(change.key().id());
+          touched.computeIfAbsent(QboEntity.CUSTOMER, t -> new HashSet<>()).add(change.key().id());
         }
       } else if (op instanceof SyncOperation.UpsertMember m) {
-        touched.computeIfAbsent(EntityType.CUSTOMER, t -> new HashSet<>()).add(m.contact().qboCustomerId());
+        touched.computeIfAbsent(QboEntity.CUSTOMER, t -> new HashSet<>()).add(m.contact().qboCustomerId());
       } else if (op instanceof SyncOperation.UpsertProduct p) {
-        touched.computeIfAbsent(EntityType.ITEM, t -> new HashSet<>()).add(p.product().id());
+        touched.computeIfAbsent(QboEntity.ITEM, t -> new HashSet<>()).add(p.product().id());
       } else if (op instanceof SyncOperation.UpsertOrder o) {
         touched.computeIfAbsent(o.order().entityType(), t -> new HashSet<>()).add(o.order().qboId());
       } else if (op instanceof SyncOperation.CancelOrder c) {

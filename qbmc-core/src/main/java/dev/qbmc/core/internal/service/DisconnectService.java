@@ -1,11 +1,11 @@
 package dev.qbmc.core.internal.service;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.Provider;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.spi.ConnectionStatus;
-import dev.qbmc.core.spi.Provider;
 import dev.qbmc.core.spi.SyncCursor;
 import dev.qbmc.core.spi.VersionedTokens;
 import dev.qbmc.mailchimp.MailchimpException;

@@ -2,11 +2,11 @@ package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.mapping.CommerceCustomerRecord;
 import dev.qbmc.core.mapping.ContactRecord;
-import dev.qbmc.core.mapping.MarketingStatus;
 import dev.qbmc.core.mapping.OrderLine;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.PostalAddress;
 import dev.qbmc.core.mapping.ProductRecord;
+import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.mailchimp.model.AddressMergeValue;
 import dev.qbmc.mailchimp.model.EcommerceCustomer;
 import dev.qbmc.mailchimp.model.MemberStatus;

@@ -1,10 +1,9 @@
 package dev.qbmc.core.internal.service;
 
-import dev.qbmc.core.mapping.EntityType;
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.reconcile.StateChange;
-import dev.qbmc.core.reconcile.SyncOperation;
 import dev.qbmc.core.reconcile.SyncOperation.CancelOrder;
 import dev.qbmc.core.reconcile.SyncOperation.DeleteOrder;
 import dev.qbmc.core.reconcile.SyncOperation.TagMembers;
@@ -13,6 +12,7 @@ import dev.qbmc.core.reconcile.SyncOperation.UpsertCustomer;
 import dev.qbmc.core.reconcile.SyncOperation.UpsertMember;
 import dev.qbmc.core.reconcile.SyncOperation.UpsertOrder;
 import dev.qbmc.core.reconcile.SyncOperation.UpsertProduct;
+import dev.qbmc.core.reconcile.SyncOperation;
 import dev.qbmc.core.reconcile.SyncPlan;
 import dev.qbmc.core.report.SkippedRecord;
 import dev.qbmc.core.report.SyncFailure;
@@ -22,8 +22,8 @@ import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpNotFoundException;
 import dev.qbmc.mailchimp.SubscriberHash;
 import dev.qbmc.mailchimp.model.BatchOperation;
-import dev.qbmc.mailchimp.model.BatchStatus;
 import dev.qbmc.mailchimp.model.BatchResult;
+import dev.qbmc.mailchimp.model.BatchStatus;
 import dev.qbmc.mailchimp.model.BatchUpsertResult;
 import dev.qbmc.mailchimp.model.MemberFailure;
 import dev.qbmc.mailchimp.model.MemberTagsUpdate;
@@ -100,7 +100,7 @@ final class MailchimpWriter {
       String operationId,
       SyncOperation operation,
       List<StateChange> confirms,
-      EntityType entityType,
+      QboEntity entityType,
       List<String> qboIds,
       String method,
       String path,
@@ -245,7 +245,7 @@ final class MailchimpWriter {
   private Write member(UpsertMember op) {
     MemberUpsert body = records.member(op.contact());
     String hash = op.contact().subscriberHash();
-    return new Write("m:" + hash, op, List.of(), EntityType.CUSTOMER, List.of(op.contact().qboCustomerId()),
+    return new Write("m:" + hash, op, List.of(), QboEntity.CUSTOMER, List.of(op.contact().qboCustomerId()),
         "PUT", "/lists/" + listId + "/members/" + hash, body, () -> mailchimp.members().upsert(listId, body), false);
   }
 
@@ -254,9 +254,9 @@ final class MailchimpWriter {
     String qboId = op.contact().qboCustomerId();
     if (rejection.permanent()) {
       report.skipped(
-          SkippedRecord.of(EntityType.CUSTOMER, qboId, rejection.reason().orElseThrow(), rejection.detail()));
+          SkippedRecord.of(QboEntity.CUSTOMER, qboId, rejection.reason().orElseThrow(), rejection.detail()));
     } else {
-      report.failed(SyncFailure.of(EntityType.CUSTOMER, qboId, rejection.code(), rejection.detail()));
+      report.failed(SyncFailure.of(QboEntity.CUSTOMER, qboId, rejection.code(), rejection.detail()));
     }
   }
 
@@ -265,7 +265,7 @@ final class MailchimpWriter {
         MemberTagsUpdate.builder()
             .addTags(TagChange.builder().name(tag).status(TagStatus.ACTIVE).build())
             .build();
-    return new Write("t:" + member.subscriberHash(), null, List.of(member.confirms()), EntityType.CUSTOMER,
+    return new Write("t:" + member.subscriberHash(), null, List.of(member.confirms()), QboEntity.CUSTOMER,
         List.of(), "POST", "/lists/" + listId + "/members/" + member.subscriberHash() + "/tags", body,
         () -> mailchimp.members().updateTags(listId, member.emailAddress(), body), false);
   }
@@ -273,14 +273,14 @@ final class MailchimpWriter {
   private Write customer(UpsertCustomer op) {
     var body = MailchimpRecords.customer(op.customer());
     String id = op.customer().id();
-    return new Write("c:" + id, op, op.confirms(), EntityType.CUSTOMER, qboIds(op.confirms()),
+    return new Write("c:" + id, op, op.confirms(), QboEntity.CUSTOMER, qboIds(op.confirms()),
         "PUT", store("/customers/" + id), body, () -> mailchimp.ecommerce().upsertCustomer(storeId, body), false);
   }
 
   private Write product(UpsertProduct op) {
     var body = MailchimpRecords.product(op.product());
     String id = op.product().id();
-    return new Write("p:" + id, op, op.confirms(), EntityType.ITEM, List.of(id),
+    return new Write("p:" + id, op, op.confirms(), QboEntity.ITEM, List.of(id),
         "PUT", store("/products/" + id), body, () -> mailchimp.ecommerce().upsertProduct(storeId, body), false);
   }
 

@@ -2,7 +2,7 @@ package dev.qbmc.core.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qbmc.core.reconcile.SkipReason;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.mailchimp.MailchimpServiceException;
 import dev.qbmc.mailchimp.MailchimpComplianceStateException;
 import dev.qbmc.mailchimp.MailchimpFakeEmailException;

@@ -1,7 +1,7 @@
 package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.MissingCredentialsException;
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.core.spi.VersionedTokens;

@@ -1,23 +1,25 @@
 package dev.qbmc.core.internal.service;
 
+import dev.qbmc.core.Sleeper;
 import dev.qbmc.core.SyncListener;
 import dev.qbmc.core.SyncPhase;
 import dev.qbmc.core.SyncProgress;
 import dev.qbmc.core.mapping.CustomerDirectory;
 import dev.qbmc.core.mapping.CustomerResolution;
-import dev.qbmc.core.mapping.EntityType;
 import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.ProductRecord;
 import dev.qbmc.core.mapping.QboMapper;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.reconcile.ContactLimitDecision;
 import dev.qbmc.core.reconcile.ContactLimits;
 import dev.qbmc.core.reconcile.Reconciler;
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
-import dev.qbmc.core.reconcile.SkipReason;
 import dev.qbmc.core.reconcile.StateChange;
 import dev.qbmc.core.reconcile.SyncChunk;
 import dev.qbmc.core.reconcile.SyncOperation;
@@ -29,6 +31,7 @@ import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.quickbooks.ChangeSet;
+import dev.qbmc.quickbooks.EntityType;
 import dev.qbmc.quickbooks.Query;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.model.Customer;
@@ -37,6 +40,7 @@ import dev.qbmc.quickbooks.model.Invoice;
 import dev.qbmc.quickbooks.model.Item;
 import dev.qbmc.quickbooks.model.SalesReceipt;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,6 +49,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -83,7 +88,7 @@ final class SyncRun {
       boolean dryRun,
       SyncTuning tuning,
       Runnable renewLease,
-      dev.qbmc.core.Sleeper sleeper) {
+      Sleeper sleeper) {
     this.connection = connection;
     this.qbo = qbo;
     this.mailchimp = mailchimp;
@@ -125,11 +130,11 @@ final class SyncRun {
     if (!contactLimitAllowsFullRead()) {
       return false;
     }
-    Query<Item> items = Query.select(dev.qbmc.quickbooks.EntityType.ITEM).includeInactive().orderBy("Id");
+    Query<Item> items = Query.select(EntityType.ITEM).includeInactive().orderBy("Id");
     Query<Customer> customers =
-        Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive().orderBy("Id");
-    Query<Invoice> invoiceQuery = Query.select(dev.qbmc.quickbooks.EntityType.INVOICE).orderBy("Id");
-    Query<SalesReceipt> receiptQuery = Query.select(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT).orderBy("Id");
+        Query.select(EntityType.CUSTOMER).includeInactive().orderBy("Id");
+    Query<Invoice> invoiceQuery = Query.select(EntityType.INVOICE).orderBy("Id");
+    Query<SalesReceipt> receiptQuery = Query.select(EntityType.SALES_RECEIPT).orderBy("Id");
     readAll(items, SyncPhase.PRODUCTS, qbo.count(items), 0, this::applyItems);
     readAll(customers, SyncPhase.CUSTOMERS, qbo.count(customers), 0, this::applyCustomers);
     SeenIds invoices = new SeenIds();
@@ -155,7 +160,7 @@ final class SyncRun {
    * reporting progress against the count QBO gave.
    */
   private <T> void readAll(
-      Query<T> query, SyncPhase phase, long total, long doneBefore, java.util.function.Consumer<List<T>> apply) {
+      Query<T> query, SyncPhase phase, long total, long doneBefore, Consumer<List<T>> apply) {
     long done = doneBefore;
     progress(phase, done, total);
     try (PrefetchingChunks<T> chunks = new PrefetchingChunks<>(qbo.query(query), tuning.chunkSize())) {
@@ -192,12 +197,12 @@ final class SyncRun {
    */
   private boolean contactLimitAllowsFullRead() {
     if (connection.contactLimit().isEmpty()
-        || connection.contactLimitPolicy() != dev.qbmc.core.reconcile.ContactLimitPolicy.STOP_BEFORE_WRITING) {
+        || connection.contactLimitPolicy() != ContactLimitPolicy.STOP_BEFORE_WRITING) {
       return true;
     }
     Set<String> newContacts = new HashSet<>();
     try (PrefetchingChunks<Customer> chunks = new PrefetchingChunks<>(
-        qbo.query(Query.select(dev.qbmc.quickbooks.EntityType.CUSTOMER).includeInactive()), tuning.chunkSize())) {
+        qbo.query(Query.select(EntityType.CUSTOMER).includeInactive()), tuning.chunkSize())) {
       while (chunks.hasNext()) {
         countNewContacts(chunks.next(), newContacts);
       }
@@ -229,10 +234,10 @@ final class SyncRun {
 
   /** Applies a Change Data Capture result: items and customers first, then transactions and deletions. */
   void changes(ChangeSet changes) {
-    List<Item> items = changes.changed(dev.qbmc.quickbooks.EntityType.ITEM);
-    List<Customer> customers = changes.changed(dev.qbmc.quickbooks.EntityType.CUSTOMER);
-    List<Invoice> invoices = changes.changed(dev.qbmc.quickbooks.EntityType.INVOICE);
-    List<SalesReceipt> receipts = changes.changed(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT);
+    List<Item> items = changes.changed(EntityType.ITEM);
+    List<Customer> customers = changes.changed(EntityType.CUSTOMER);
+    List<Invoice> invoices = changes.changed(EntityType.INVOICE);
+    List<SalesReceipt> receipts = changes.changed(EntityType.SALES_RECEIPT);
     List<RecordKey> deletions = deletions(changes);
     records(items, customers, invoices, receipts, deletions);
   }
@@ -245,14 +250,14 @@ final class SyncRun {
    * @param since the cursor the change set was read from
    * @param changes the possibly truncated change set, for its deletions
    */
-  void changedSince(java.time.OffsetDateTime since, ChangeSet changes) {
-    readAll(changedSince(dev.qbmc.quickbooks.EntityType.ITEM, since).includeInactive(), SyncPhase.PRODUCTS, -1, 0,
+  void changedSince(OffsetDateTime since, ChangeSet changes) {
+    readAll(changedSince(EntityType.ITEM, since).includeInactive(), SyncPhase.PRODUCTS, -1, 0,
         this::applyItems);
-    readAll(changedSince(dev.qbmc.quickbooks.EntityType.CUSTOMER, since).includeInactive(), SyncPhase.CUSTOMERS, -1,
+    readAll(changedSince(EntityType.CUSTOMER, since).includeInactive(), SyncPhase.CUSTOMERS, -1,
         0, this::applyCustomers);
-    readAll(changedSince(dev.qbmc.quickbooks.EntityType.INVOICE, since), SyncPhase.ORDERS, -1, 0,
+    readAll(changedSince(EntityType.INVOICE, since), SyncPhase.ORDERS, -1, 0,
         chunk -> applyTransactions(chunk, List.of(), List.of()));
-    readAll(changedSince(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT, since), SyncPhase.ORDERS, -1, 0,
+    readAll(changedSince(EntityType.SALES_RECEIPT, since), SyncPhase.ORDERS, -1, 0,
         chunk -> applyTransactions(List.of(), chunk, List.of()));
     List<RecordKey> deletions = deletions(changes);
     progress(SyncPhase.DELETIONS, 0, deletions.size());
@@ -263,16 +268,16 @@ final class SyncRun {
   /** The keys of the invoices and sales receipts a change set reports deleted. */
   private static List<RecordKey> deletions(ChangeSet changes) {
     List<RecordKey> deletions = new ArrayList<>();
-    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.INVOICE)) {
+    for (DeletedEntity d : changes.deleted(EntityType.INVOICE)) {
       deletions.add(RecordKey.of(RecordKind.INVOICE, d.id()));
     }
-    for (DeletedEntity d : changes.deleted(dev.qbmc.quickbooks.EntityType.SALES_RECEIPT)) {
+    for (DeletedEntity d : changes.deleted(EntityType.SALES_RECEIPT)) {
       deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, d.id()));
     }
     return deletions;
   }
 
-  private static <T> Query<T> changedSince(dev.qbmc.quickbooks.EntityType<T> type, java.time.OffsetDateTime since) {
+  private static <T> Query<T> changedSince(EntityType<T> type, OffsetDateTime since) {
     return Query.select(type).where("MetaData.LastUpdatedTime", Query.Operator.GREATER_THAN, since).orderBy("Id");
   }
 
@@ -361,7 +366,7 @@ final class SyncRun {
     plan = limitContacts(plan);
     for (SyncOperation.Skip skip : plan.skips()) {
       report.skipped(SkippedRecord.of(skip.entityType(), skip.qboId(), skip.reason(), skip.detail()));
-      if (skip.entityType() == EntityType.CUSTOMER) {
+      if (skip.entityType() == QboEntity.CUSTOMER) {
         customerSkips.put(skip.qboId(), skip.reason());
       }
     }
@@ -432,7 +437,7 @@ final class SyncRun {
 
   // ---------------------------------------------------------------- helpers
 
-  private <T> void forEachChunk(List<T> all, java.util.function.Consumer<List<T>> action) {
+  private <T> void forEachChunk(List<T> all, Consumer<List<T>> action) {
     for (int from = 0; from < all.size(); from += tuning.chunkSize()) {
       action.accept(all.subList(from, Math.min(all.size(), from + tuning.chunkSize())));
     }

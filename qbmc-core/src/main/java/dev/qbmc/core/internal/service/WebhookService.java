@@ -1,8 +1,8 @@
 package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.WebhookResult;
+import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.spi.ConnectionStatus;
 import dev.qbmc.quickbooks.webhook.WebhookEvent;
 import dev.qbmc.quickbooks.webhook.WebhookParser;
 import dev.qbmc.quickbooks.webhook.WebhookVerifier;

@@ -1,8 +1,8 @@
 package dev.qbmc.core.internal.store;
 
-import dev.qbmc.core.reconcile.RecordKey;
-import dev.qbmc.core.reconcile.RecordKind;
-import dev.qbmc.core.reconcile.RecordState;
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

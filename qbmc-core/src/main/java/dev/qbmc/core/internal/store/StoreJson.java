@@ -1,14 +1,14 @@
 package dev.qbmc.core.internal.store;
 
-import dev.qbmc.core.reconcile.ContactLimitPolicy;
-import dev.qbmc.core.mapping.MarketingStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qbmc.core.report.SyncOutcome;
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.MarketingStatus;
+import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.spi.ConnectionStatus;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.SyncCursor;

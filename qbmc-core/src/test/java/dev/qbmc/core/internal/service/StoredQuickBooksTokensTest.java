@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.qbmc.core.spi.Provider;
+import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.core.spi.VersionedTokens;

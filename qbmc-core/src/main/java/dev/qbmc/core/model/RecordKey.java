@@ -1,4 +1,4 @@
-package dev.qbmc.core.reconcile;
+package dev.qbmc.core.model;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.qbmc.core.mapping;
+package dev.qbmc.core.model;
 
 /**
  * The marketing status a connection gives to contacts that are new to the audience. It is only ever

@@ -1,4 +1,4 @@
-package dev.qbmc.core.report;
+package dev.qbmc.core.model;
 
 /** How a sync run ended. */
 public enum SyncOutcome {

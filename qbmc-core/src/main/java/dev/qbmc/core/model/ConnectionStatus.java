@@ -1,4 +1,4 @@
-package dev.qbmc.core.spi;
+package dev.qbmc.core.model;
 
 /** The lifecycle state of a connection between one QBO realm and one Mailchimp audience. */
 public enum ConnectionStatus {

@@ -1,7 +1,7 @@
-package dev.qbmc.core.mapping;
+package dev.qbmc.core.model;
 
 /** The QuickBooks Online entity types that qbmc syncs. */
-public enum EntityType {
+public enum QboEntity {
   /** A QBO Customer: becomes an audience contact and an e-commerce customer. */
   CUSTOMER("Customer"),
   /** A QBO Item: becomes an e-commerce product with one variant. */
@@ -13,7 +13,7 @@ public enum EntityType {
 
   private final String qboName;
 
-  EntityType(String qboName) {
+  QboEntity(String qboName) {
     this.qboName = qboName;
   }
 

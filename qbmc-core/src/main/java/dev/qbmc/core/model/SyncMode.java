@@ -1,4 +1,4 @@
-package dev.qbmc.core.report;
+package dev.qbmc.core.model;
 
 /** What started a sync run and how much it read from QuickBooks Online. */
 public enum SyncMode {

@@ -1,4 +1,4 @@
-package dev.qbmc.core.reconcile;
+package dev.qbmc.core.model;
 
 /**
  * Why a QuickBooks record was not synced. Every record that is not synced appears in the sync report

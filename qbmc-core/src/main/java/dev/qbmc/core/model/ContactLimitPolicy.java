@@ -1,4 +1,4 @@
-package dev.qbmc.core.reconcile;
+package dev.qbmc.core.model;
 
 /** What a sync does when its plan would take the audience past the account's contact limit. */
 public enum ContactLimitPolicy {

@@ -1,4 +1,4 @@
-package dev.qbmc.core.spi;
+package dev.qbmc.core.model;
 
 /** The two services qbmc talks to; tokens are stored, and API calls counted, per provider. */
 public enum Provider {

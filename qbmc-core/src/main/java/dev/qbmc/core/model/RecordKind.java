@@ -1,4 +1,4 @@
-package dev.qbmc.core.reconcile;
+package dev.qbmc.core.model;
 
 /** The kinds of record whose sync state qbmc keeps between runs. */
 public enum RecordKind {
