@@ -13,10 +13,14 @@ import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.SyncRunRecord;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;
+import dev.qbmc.mailchimp.MailchimpException;
 import dev.qbmc.mailchimp.model.Audience;
 import dev.qbmc.mailchimp.model.Member;
+import dev.qbmc.quickbooks.QuickBooksException;
 import dev.qbmc.quickbooks.oauth.IntuitTokens;
 import dev.qbmc.quickbooks.oauth.OAuthStateSigner;
+import dev.qbmc.quickbooks.webhook.WebhookPayloadException;
+import dev.qbmc.quickbooks.webhook.WebhookSignatureException;
 import dev.qbmc.quickbooks.webhook.WebhookVerifier;
 import java.net.URI;
 import java.time.Clock;
@@ -27,8 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,6 +56,15 @@ import java.util.stream.Stream;
  *     .stateStore(store)
  *     .build();
  * }</pre>
+ *
+ * <h2>Errors</h2>
+ *
+ * Every method throws unchecked exceptions only. qbmc's own failures extend {@link QbmcException}
+ * and are documented on each method; calls that reach QuickBooks Online or Mailchimp may also throw
+ * that client's {@link QuickBooksException} or {@link MailchimpException} where documented (a sync
+ * reports them instead). Whatever the {@link TokenStore} and {@link SyncStateStore} throw passes
+ * through unchanged (for the embedded stores, a {@link dev.qbmc.core.store.StoreException}).
+ * Messages never contain a token, a key or a full email address.
  */
 public final class Qbmc implements AutoCloseable {
   private final ServiceContext context;
@@ -118,6 +131,10 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the host's id for the connection being set up
    * @return the URL
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws IllegalStateException when no {@link Builder#oauthStateKey(byte[]) oauthStateKey} was
+   *     configured
    */
   public URI quickBooksAuthorizationUrl(String connectionId) {
     return tokens.quickBooksAuthorizationUrl(requireId(connectionId));
@@ -130,6 +147,15 @@ public final class Qbmc implements AutoCloseable {
    * @param redirect the full redirect URI Intuit called (with {@code code}, {@code state}, {@code
    *     realmId})
    * @return the QBO realm id the user authorised
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank or the redirect's query is not
+   *     URL-encoded
+   * @throws IllegalStateException when no {@link Builder#oauthStateKey(byte[]) oauthStateKey} was
+   *     configured
+   * @throws AuthorizationFailedException when the user did not grant access, the state is missing,
+   *     expired or was issued for another connection, or the redirect carries no {@code realmId}
+   * @throws QuickBooksException when Intuit refuses to exchange the code
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
    */
   public String completeQuickBooksAuthorization(String connectionId, URI redirect) {
     return tokens.completeQuickBooksAuthorization(requireId(connectionId), Objects.requireNonNull(redirect, "redirect"));
@@ -141,6 +167,9 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection
    * @param tokens the tokens
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
    */
   public void storeQuickBooksTokens(String connectionId, IntuitTokens tokens) {
     this.tokens.storeQuickBooksTokens(requireId(connectionId), Objects.requireNonNull(tokens, "tokens"));
@@ -152,6 +181,9 @@ public final class Qbmc implements AutoCloseable {
    * @param connectionId the connection
    * @param realmId the QBO realm the token belongs to
    * @param refreshToken the refresh token
+   * @throws NullPointerException when the connection or realm id is null
+   * @throws IllegalArgumentException when an argument is blank or the refresh token is null
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
    */
   public void storeQuickBooksRefreshToken(String connectionId, String realmId, String refreshToken) {
     tokens.storeQuickBooksRefreshToken(requireId(connectionId), requireId(realmId), requireSecret(refreshToken));
@@ -163,6 +195,10 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection being set up
    * @return the URL
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws IllegalStateException when the Mailchimp connector has no OAuth app or no {@link
+   *     Builder#oauthStateKey(byte[]) oauthStateKey} was configured
    */
   public URI mailchimpAuthorizationUrl(String connectionId) {
     return tokens.mailchimpAuthorizationUrl(requireId(connectionId));
@@ -174,6 +210,16 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection the authorization was started for
    * @param redirect the full redirect URI Mailchimp called (with {@code code} and {@code state})
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the connection id is blank or the redirect's query is not
+   *     URL-encoded
+   * @throws IllegalStateException when the Mailchimp connector has no OAuth app or no {@link
+   *     Builder#oauthStateKey(byte[]) oauthStateKey} was configured
+   * @throws AuthorizationFailedException when the user did not grant access, the state is missing,
+   *     expired or was issued for another connection, or the redirect carries no {@code code}
+   * @throws MailchimpException when Mailchimp refuses to exchange the code or to name the account's
+   *     data centre
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
    */
   public void completeMailchimpAuthorization(String connectionId, URI redirect) {
     tokens.completeMailchimpAuthorization(requireId(connectionId), Objects.requireNonNull(redirect, "redirect"));
@@ -184,6 +230,10 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection
    * @param apiKey the API key
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank, or the key is null, blank or
+   *     does not end with its data centre (like {@code -us6})
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
    */
   public void storeMailchimpApiKey(String connectionId, String apiKey) {
     tokens.storeMailchimpApiKey(requireId(connectionId), requireSecret(apiKey));
@@ -197,6 +247,10 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection being set up
    * @return the audiences
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws MissingCredentialsException when no Mailchimp credentials are stored for the connection
+   * @throws MailchimpException when Mailchimp refuses the request
    */
   public List<Audience> availableAudiences(String connectionId) {
     return connects.availableAudiences(requireId(connectionId));
@@ -211,6 +265,10 @@ public final class Qbmc implements AutoCloseable {
    * @throws RealmAlreadyConnectedException when the realm is connected elsewhere and {@code
    *     replaceExisting} is false
    * @throws MissingCredentialsException when tokens are missing
+   * @throws NullPointerException when the request is null
+   * @throws IllegalArgumentException when the chosen audience does not exist, or a new audience is
+   *     asked for and the QBO company has no address or email address
+   * @throws MailchimpException when Mailchimp refuses to create the audience or the e-commerce store
    */
   public Connection connect(ConnectRequest request) {
     return connects.connect(Objects.requireNonNull(request, "request"));
@@ -226,6 +284,12 @@ public final class Qbmc implements AutoCloseable {
    * @throws SyncAlreadyRunningException when another sync of the connection runs
    * @throws ConnectionNotActiveException when the connection is paused, disconnected or needs
    *     re-authorisation
+   * @throws ConnectionNotFoundException when no connection has this id
+   * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
+   * @throws LeaseLostException when the run stalled past the lease TTL and another run took the
+   *     lease over; the run stopped writing
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
    */
   public SyncReport sync(String connectionId) {
     return sync(connectionId, SyncOptions.defaults());
@@ -243,6 +307,12 @@ public final class Qbmc implements AutoCloseable {
    *     waitForLease} is empty or ran out
    * @throws ConnectionNotActiveException when the connection is paused, disconnected or needs
    *     re-authorisation
+   * @throws ConnectionNotFoundException when no connection has this id
+   * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
+   * @throws LeaseLostException when the run stalled past the lease TTL and another run took the
+   *     lease over; the run stopped writing
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the connection id is blank
    */
   public SyncReport sync(String connectionId, SyncOptions options) {
     return syncs.sync(requireId(connectionId), Objects.requireNonNull(options, "options"));
@@ -252,12 +322,17 @@ public final class Qbmc implements AutoCloseable {
    * Handles one Intuit webhook delivery and returns at once: verifies the {@code intuit-signature}
    * over the raw body, accepts legacy and CloudEvents payloads, drops events already handled, and
    * schedules a targeted sync of the named records on the executor. Answer HTTP 200 when this
-   * returns; a {@link dev.qbmc.quickbooks.webhook.WebhookSignatureException} means a forged or
+   * returns; a {@link WebhookSignatureException} means a forged or
    * corrupted delivery (answer 401).
    *
    * @param headers the request headers, names in any case
    * @param rawBody the body bytes exactly as received
    * @return what was scheduled and what was ignored
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalStateException when no {@link Builder#webhookVerifierToken(String) verifier
+   *     token} was configured
+   * @throws WebhookSignatureException when the signature is missing or wrong (answer 401)
+   * @throws WebhookPayloadException when the signed body is not a webhook payload
    */
   public WebhookResult handleWebhook(Map<String, List<String>> headers, byte[] rawBody) {
     return webhooks.handle(Objects.requireNonNull(headers, "headers"), Objects.requireNonNull(rawBody, "rawBody"));
@@ -272,6 +347,11 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection
    * @param revokeQuickBooksToken whether to also revoke the QBO token at Intuit
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws ConnectionNotFoundException when no connection has this id
+   * @throws MailchimpException when Mailchimp refuses to delete the e-commerce store (the connection
+   *     stays paused; disconnecting again retries); a failed token revocation is only logged
    */
   public void disconnect(String connectionId, boolean revokeQuickBooksToken) {
     disconnects.disconnect(requireId(connectionId), revokeQuickBooksToken);
@@ -283,6 +363,12 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection
    * @return the members
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws ConnectionNotFoundException when no connection has this id
+   * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
+   * @throws MailchimpException when Mailchimp refuses a page request, thrown while the stream is
+   *     consumed
    */
   public Stream<Member> importedContacts(String connectionId) {
     return reviews.importedContacts(requireId(connectionId));
@@ -294,6 +380,12 @@ public final class Qbmc implements AutoCloseable {
    * @param connectionId the connection
    * @param since the instant
    * @return the members
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws ConnectionNotFoundException when no connection has this id
+   * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
+   * @throws MailchimpException when Mailchimp refuses a page request, thrown while the stream is
+   *     consumed
    */
   public Stream<Member> importedContactsChangedSince(String connectionId, Instant since) {
     return reviews.changedSince(requireId(connectionId), Objects.requireNonNull(since, "since"));
@@ -304,6 +396,8 @@ public final class Qbmc implements AutoCloseable {
    *
    * @param connectionId the connection
    * @return the connection, or empty
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
    */
   public Optional<Connection> connection(String connectionId) {
     return state.connection(requireId(connectionId));
@@ -315,6 +409,8 @@ public final class Qbmc implements AutoCloseable {
    * @param connectionId the connection
    * @param limit the most to return
    * @return the runs
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank or the limit is not positive
    */
   public List<SyncRunRecord> recentRuns(String connectionId, int limit) {
     return state.recentRuns(requireId(connectionId), limit);

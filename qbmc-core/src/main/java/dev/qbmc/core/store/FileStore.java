@@ -87,6 +87,14 @@ import java.util.stream.Stream;
  *
  * Connections, cursors, leases and runs are loaded on open; the record states of a connection are
  * loaded into memory on first use (about 200 bytes per state) and served from there.
+ *
+ * <h2>Errors</h2>
+ *
+ * Besides the argument checks of the SPI methods, every method may throw a {@link StoreException}:
+ * {@link StoreIoException} when a file cannot be read or written, {@link StoreCorruptedException}
+ * when a file is damaged beyond what crash recovery repairs; opening may also throw {@link
+ * StoreLockedException}. Every method but {@link #close()} and {@link #directory()} throws {@link
+ * IllegalStateException} once the store is closed.
  */
 public final class FileStore implements TokenStore, SyncStateStore, AutoCloseable {
 
@@ -163,6 +171,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
    * @return the open store; close it when done
    * @throws StoreLockedException if the folder is open in another store
    * @throws StoreIoException if the folder cannot be created or read
+   * @throws StoreCorruptedException if a connection's file in the folder is damaged
    */
   public static FileStore open(Path directory) {
     return builder().directory(directory).build();
@@ -256,6 +265,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
      * @throws IllegalStateException if no directory was set
      * @throws StoreLockedException if the folder is open in another store
      * @throws StoreIoException if the folder cannot be created or read
+     * @throws StoreCorruptedException if a connection's file in the folder is damaged
      */
     public FileStore build() {
       if (directory == null) {

@@ -3,6 +3,7 @@ package dev.qbmc.examples.host;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.qbmc.core.AudienceChoice;
+import dev.qbmc.core.AuthorizationFailedException;
 import dev.qbmc.core.ConnectRequest;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QbmcException;
@@ -108,7 +109,7 @@ public final class OAuthCallbacksExample {
       String realmId = qbmc.completeQuickBooksAuthorization(connectionId, redirect); // tokens stored
       realmsByConnection.put(connectionId, realmId);
       respond(exchange, 200, "QuickBooks company " + realmId + " authorised. Next: /connect/mailchimp");
-    } catch (QbmcException e) { // denied consent, forged or expired state
+    } catch (AuthorizationFailedException e) { // denied consent, forged or expired state
       respond(exchange, 400, "QuickBooks authorisation failed: " + e.getMessage());
     }
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qbmc.core.AudienceChoice;
+import dev.qbmc.core.AuthorizationFailedException;
+import dev.qbmc.core.ConcurrentTokenUpdateException;
 import dev.qbmc.core.ConnectRequest;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QbmcException;
@@ -11,11 +13,15 @@ import dev.qbmc.core.SyncOptions;
 import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.StoredTokens;
+import dev.qbmc.core.spi.TokenStore;
+import dev.qbmc.core.spi.VersionedTokens;
 import dev.qbmc.mailchimp.model.Member;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +50,47 @@ class HostHelpersTest {
       assertThatThrownBy(() -> qbmc.completeQuickBooksAuthorization("another-connection", URI.create(
           "https://host.example/callback?code=" + world.qbo.mintAuthorizationCode() + "&state=" + state
               + "&realmId=" + world.qbo.realmId())))
-          .isInstanceOf(QbmcException.class)
-          .hasMessageContaining("state");
+          .isInstanceOf(AuthorizationFailedException.class)
+          .hasMessageContaining("state")
+          .satisfies(e -> assertThat(((AuthorizationFailedException) e).provider()).isEqualTo(Provider.QUICKBOOKS));
       assertThat(world.tokens.load("another-connection", Provider.QUICKBOOKS)).isEmpty();
+    }
+  }
+
+  @Test
+  void storingTokens_whileAnotherWriterKeepsWinningTheRace_failsTyped_andStoresNothing() {
+    TokenStore racing = new TokenStore() {
+      @Override
+      public Optional<VersionedTokens> load(String connectionId, Provider provider) {
+        return world.tokens.load(connectionId, provider);
+      }
+
+      @Override
+      public boolean compareAndSet(String connectionId, Provider provider, long expectedVersion, StoredTokens tokens) {
+        long current = world.tokens.load(connectionId, provider).map(VersionedTokens::version).orElse(0L);
+        world.tokens.compareAndSet(connectionId, provider, current,
+            StoredTokens.builder().accessToken("other-writer-us6").dataCenter("us6").build());
+        return world.tokens.compareAndSet(connectionId, provider, expectedVersion, tokens);
+      }
+
+      @Override
+      public void delete(String connectionId, Provider provider) {
+        world.tokens.delete(connectionId, provider);
+      }
+
+      @Override
+      public void deleteAll(String connectionId) {
+        world.tokens.deleteAll(connectionId);
+      }
+    };
+    try (Qbmc qbmc = world.qbmc(b -> b.tokenStore(racing))) {
+      assertThatThrownBy(() -> qbmc.storeMailchimpApiKey(SimulatedWorld.CONNECTION, world.mailchimp.apiKey()))
+          .isInstanceOf(ConcurrentTokenUpdateException.class)
+          .isInstanceOf(QbmcException.class)
+          .hasMessageNotContaining(world.mailchimp.apiKey())
+          .satisfies(e -> assertThat(((ConcurrentTokenUpdateException) e).provider()).isEqualTo(Provider.MAILCHIMP));
+      assertThat(world.tokens.load(SimulatedWorld.CONNECTION, Provider.MAILCHIMP).orElseThrow().tokens().accessToken())
+          .isEqualTo("other-writer-us6");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qbmc.core.ConnectionNotActiveException;
+import dev.qbmc.core.LeaseLostException;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.SyncAlreadyRunningException;
 import dev.qbmc.core.SyncListener;
@@ -101,6 +102,31 @@ class RobustnessTest {
 
       world.clock.advance(Duration.ofMinutes(11));
       assertThat(qbmc.sync(SimulatedWorld.CONNECTION).failures()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRunWhoseLeaseIsTakenOver_stopsWithLeaseLostException() {
+    try (SimulatedWorld world = new SimulatedWorld()) {
+      AtomicBoolean takenOver = new AtomicBoolean();
+      SyncListener stall = new SyncListener() {
+        @Override
+        public void onProgress(SyncProgress progress) {
+          if (progress.phase() == SyncPhase.CUSTOMERS && takenOver.compareAndSet(false, true)) {
+            world.clock.advance(Duration.ofMinutes(11));
+            assertThat(world.state.tryAcquireLease(
+                SimulatedWorld.CONNECTION, "other-process", Duration.ofMinutes(10), world.clock.instant())).isPresent();
+          }
+        }
+      };
+      try (Qbmc qbmc = world.qbmc(b -> b.listener(stall))) {
+        world.connect(qbmc);
+
+        assertThatThrownBy(() -> qbmc.sync(SimulatedWorld.CONNECTION))
+            .isInstanceOf(LeaseLostException.class)
+            .satisfies(e -> assertThat(((LeaseLostException) e).connectionId()).isEqualTo(SimulatedWorld.CONNECTION));
+        assertThat(takenOver).isTrue();
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.ConnectionNotActiveException;
-import dev.qbmc.core.QbmcException;
+import dev.qbmc.core.LeaseLostException;
 import dev.qbmc.core.SyncAlreadyRunningException;
 import dev.qbmc.core.SyncOptions;
 import dev.qbmc.core.SyncPhase;
@@ -307,14 +307,5 @@ public final class SyncService {
           .log(System.Logger.Level.WARNING, "sync listener failed: {0}", e.toString());
     }
     return result;
-  }
-
-  /** The connection's lease was taken over (it expired while the run was stalled). */
-  static final class LeaseLostException extends QbmcException {
-    private static final long serialVersionUID = 1L;
-
-    LeaseLostException(String connectionId) {
-      super("lost the lease of connection '" + connectionId + "' (it expired); the run stopped, a re-run resumes it");
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.qbmc.core.internal.service;
 
-import dev.qbmc.core.QbmcException;
+import dev.qbmc.core.AuthorizationFailedException;
+import dev.qbmc.core.ConcurrentTokenUpdateException;
 import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.VersionedTokens;
@@ -42,11 +43,13 @@ public final class TokenService {
   public String completeQuickBooksAuthorization(String connectionId, URI redirect) {
     AuthorizationCallback callback = AuthorizationCallback.fromRedirectUri(redirect);
     callback.error().ifPresent(error -> {
-      throw new AuthorizationFailedException("QuickBooks authorisation was not granted: " + error);
+      throw new AuthorizationFailedException(
+          Provider.QUICKBOOKS, "QuickBooks authorisation was not granted: " + error);
     });
-    verifyState(callback.state().orElse(null), connectionId);
+    verifyState(Provider.QUICKBOOKS, callback.state().orElse(null), connectionId);
     String realmId = callback.realmId()
-        .orElseThrow(() -> new AuthorizationFailedException("the QuickBooks redirect carries no realmId"));
+        .orElseThrow(() -> new AuthorizationFailedException(
+            Provider.QUICKBOOKS, "the QuickBooks redirect carries no realmId"));
     storeQuickBooksTokens(connectionId, ctx.quickBooks.oauth().exchange(callback));
     return realmId;
   }
@@ -88,11 +91,13 @@ public final class TokenService {
   public void completeMailchimpAuthorization(String connectionId, URI redirect) {
     AuthorizationCallback callback = AuthorizationCallback.fromRedirectUri(redirect);
     callback.error().ifPresent(error -> {
-      throw new AuthorizationFailedException("Mailchimp authorisation was not granted: " + error);
+      throw new AuthorizationFailedException(
+          Provider.MAILCHIMP, "Mailchimp authorisation was not granted: " + error);
     });
-    verifyState(callback.state().orElse(null), connectionId);
+    verifyState(Provider.MAILCHIMP, callback.state().orElse(null), connectionId);
     String code = callback.code()
-        .orElseThrow(() -> new AuthorizationFailedException("the Mailchimp redirect carries no code"));
+        .orElseThrow(() -> new AuthorizationFailedException(
+            Provider.MAILCHIMP, "the Mailchimp redirect carries no code"));
     MailchimpOAuth oauth = mailchimpOAuth();
     OAuthToken token = oauth.exchangeCode(code);
     OAuthMetadata metadata = oauth.metadata(token.accessToken());
@@ -125,10 +130,7 @@ public final class TokenService {
         return;
       }
     }
-    throw new QbmcException("could not store the " + provider + " tokens of connection '" + connectionId
-        + "': they kept changing concurrently") {
-      private static final long serialVersionUID = 1L;
-    };
+    throw new ConcurrentTokenUpdateException(connectionId, provider);
   }
 
   private MailchimpOAuth mailchimpOAuth() {
@@ -143,19 +145,10 @@ public final class TokenService {
     return states;
   }
 
-  private void verifyState(String state, String connectionId) {
+  private void verifyState(Provider provider, String state, String connectionId) {
     if (state == null || !signer().verify(state, connectionId)) {
-      throw new AuthorizationFailedException(
+      throw new AuthorizationFailedException(provider,
           "the OAuth state is missing, expired or was not issued for connection '" + connectionId + "'");
-    }
-  }
-
-  /** An OAuth redirect was refused (no grant, bad or expired state, missing parameters). */
-  static final class AuthorizationFailedException extends QbmcException {
-    private static final long serialVersionUID = 1L;
-
-    AuthorizationFailedException(String message) {
-      super(message);
     }
   }
 }
