@@ -320,7 +320,9 @@ public final class QuickBooksClient {
     typeByName.forEach(
         (name, type) -> {
           changed.put(type, List.copyOf(cdc.changed().get(name)));
-          deleted.put(type, List.copyOf(cdc.deleted().get(name)));
+          deleted.put(type, cdc.deleted().get(name).stream()
+              .map(d -> DeletedEntity.of(d.entityName(), d.id(), d.lastUpdatedTime()))
+              .toList());
         });
     return new ChangeSet(changedSince, changed, deleted, cdc.serverTime(), now);
   }

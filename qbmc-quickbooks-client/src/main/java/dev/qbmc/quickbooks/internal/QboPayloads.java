@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qbmc.quickbooks.model.DeletedEntity;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -136,7 +135,7 @@ public final class QboPayloads {
       JsonNode cdc = root.get("CDCResponse");
       expect(cdc != null && cdc.isArray(), "response has no \"CDCResponse\" array");
       Map<String, List<Object>> changed = new LinkedHashMap<>();
-      Map<String, List<DeletedEntity>> deleted = new LinkedHashMap<>();
+      Map<String, List<Deletion>> deleted = new LinkedHashMap<>();
       for (String name : types.keySet()) {
         changed.put(name, new ArrayList<>());
         deleted.put(name, new ArrayList<>());
@@ -181,7 +180,7 @@ public final class QboPayloads {
     return status != null && "Deleted".equalsIgnoreCase(status.asText());
   }
 
-  private static DeletedEntity toDeleted(String entityName, JsonNode entity) {
+  private static Deletion toDeleted(String entityName, JsonNode entity) {
     JsonNode id = entity.get("Id");
     expect(id != null && id.isValueNode(), "deleted " + entityName + " without Id");
     JsonNode meta = entity.get("MetaData");
@@ -190,7 +189,7 @@ public final class QboPayloads {
         updated != null && updated.isTextual()
             ? QboJacksonModule.parseOffsetDateTime(updated.asText())
             : null;
-    return DeletedEntity.of(entityName, id.asText(), time);
+    return new Deletion(entityName, id.asText(), time);
   }
 
   /**
@@ -243,6 +242,16 @@ public final class QboPayloads {
    */
   public record CdcPayload(
       Map<String, List<Object>> changed,
-      Map<String, List<DeletedEntity>> deleted,
+      Map<String, List<Deletion>> deleted,
       OffsetDateTime serverTime) {}
+
+  /**
+   * One entity a CDC response reports as deleted ({@code status: Deleted}); the client turns it
+   * into the model's {@code DeletedEntity}, so that this package does not depend on the model.
+   *
+   * @param entityName the QBO entity name
+   * @param id the entity's Id
+   * @param lastUpdatedTime when it was deleted, or null when the response does not say
+   */
+  public record Deletion(String entityName, String id, OffsetDateTime lastUpdatedTime) {}
 }

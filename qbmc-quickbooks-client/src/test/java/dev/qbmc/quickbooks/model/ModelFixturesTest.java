@@ -406,7 +406,7 @@ class ModelFixturesTest {
         payloads.readCdc(deletedJson.getBytes(), Map.of("Invoice", Invoice.class, "Customer", Customer.class));
     assertThat(withDeleted.deleted().get("Invoice"))
         .containsExactly(
-            DeletedEntity.of("Invoice", "65", OffsetDateTime.parse("2013-03-14T10:23:06-07:00")));
+            new QboPayloads.Deletion("Invoice", "65", OffsetDateTime.parse("2013-03-14T10:23:06-07:00")));
     assertThat(withDeleted.changed().get("Invoice")).isEmpty();
     assertThat(withDeleted.changed().get("Customer")).isEmpty();
     assertThat(List.of(withDeleted.serverTime()))

@@ -101,7 +101,7 @@ class XmlFixturesTest {
     types.put("Customer", Customer.class);
     QboPayloads.CdcPayload cdc = payloads.readCdc(json("cdc-response-with-deleted-invoice_quickbooks-ruby.xml"), types);
     assertThat(cdc.deleted().get("Invoice")).containsExactly(
-        DeletedEntity.of("Invoice", "65", OffsetDateTime.parse("2016-04-13T07:34:31-07:00")));
+        new QboPayloads.Deletion("Invoice", "65", OffsetDateTime.parse("2016-04-13T07:34:31-07:00")));
     List<Object> changed = cdc.changed().get("Invoice");
     assertThat(changed).hasSize(1);
     assertThat(((Invoice) changed.get(0)).deleted()).isFalse();
