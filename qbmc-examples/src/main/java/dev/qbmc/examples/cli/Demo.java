@@ -1,4 +1,4 @@
-package dev.qbmc.examples.demo;
+package dev.qbmc.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.Qbmc;
@@ -6,12 +6,6 @@ import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.store.FileStore;
-import dev.qbmc.examples.cli.CliConfig;
-import dev.qbmc.examples.cli.Operations;
-import dev.qbmc.examples.cli.ProgressDisplay;
-import dev.qbmc.examples.cli.QbmcFactory;
-import dev.qbmc.examples.cli.ReportTable;
-import dev.qbmc.examples.cli.Setting;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
 import dev.qbmc.examples.sim.quickbooks.QboEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;

@@ -7,8 +7,6 @@ import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.store.FileStore;
-import dev.qbmc.examples.demo.Demo;
-import dev.qbmc.examples.demo.Sandbox;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
 import dev.qbmc.mailchimp.MailchimpException;
 import dev.qbmc.mailchimp.MailchimpSleeper;

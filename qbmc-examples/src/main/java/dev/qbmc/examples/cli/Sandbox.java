@@ -1,6 +1,5 @@
-package dev.qbmc.examples.demo;
+package dev.qbmc.examples.cli;
 
-import dev.qbmc.examples.cli.Setting;
 import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;

@@ -1,6 +1,6 @@
 package dev.qbmc.examples.host;
 
-import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.cli.Sandbox;
 import dev.qbmc.quickbooks.QuickBooksEnvironment;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.net.URI;

@@ -10,7 +10,7 @@ import dev.qbmc.core.QbmcException;
 import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
-import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.cli.Sandbox;
 import dev.qbmc.mailchimp.MailchimpOAuth;
 import dev.qbmc.mailchimp.model.Audience;
 import dev.qbmc.quickbooks.oauth.AuthorizationCallback;

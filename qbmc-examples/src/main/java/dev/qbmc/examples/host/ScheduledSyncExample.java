@@ -11,7 +11,7 @@ import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.store.FileStore;
-import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.cli.Sandbox;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -10,7 +10,7 @@ import dev.qbmc.core.model.SyncMode;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
-import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.cli.Sandbox;
 import dev.qbmc.examples.sim.quickbooks.QboEntity;
 import dev.qbmc.quickbooks.webhook.WebhookPayloadException;
 import dev.qbmc.quickbooks.webhook.WebhookSignatureException;

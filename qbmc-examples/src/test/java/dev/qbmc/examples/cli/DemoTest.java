@@ -1,4 +1,4 @@
-package dev.qbmc.examples.demo;
+package dev.qbmc.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

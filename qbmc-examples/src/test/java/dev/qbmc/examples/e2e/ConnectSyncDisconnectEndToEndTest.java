@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.examples.cli.Setting;
-import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.cli.Sandbox;
 import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
 import dev.qbmc.examples.sim.mailchimp.MemberView;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;

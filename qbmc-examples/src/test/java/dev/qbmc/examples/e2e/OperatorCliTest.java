@@ -9,7 +9,7 @@ import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.report.SyncReportJson;
 import dev.qbmc.examples.cli.QbmcCli;
 import dev.qbmc.examples.cli.Setting;
-import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.cli.Sandbox;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
-import dev.qbmc.examples.demo.Sandbox;
+import dev.qbmc.examples.cli.Sandbox;
 import dev.qbmc.examples.host.ApiEndpoints;
 import dev.qbmc.examples.host.QbmcSetup;
 import dev.qbmc.examples.host.ScheduledSyncExample;
