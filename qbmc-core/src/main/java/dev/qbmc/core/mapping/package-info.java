@@ -1,6 +1,6 @@
 /**
  * PURE: maps QuickBooks Online records to what qbmc writes to Mailchimp. No I/O, no clock, no
- * threads, no randomness, no JSON library; {@code PurePackagesTest} enforces it.
+ * threads, no randomness, no JSON library; {@code ArchitectureTest} enforces it.
  *
  * <p>Entry point: {@link dev.qbmc.core.mapping.QboMapper#of(SyncSettings)}, then
  * {@code customer(Customer)}, {@code item(Item)}, {@code invoice(Invoice, CustomerDirectory)} and

@@ -1,6 +1,6 @@
 /**
  * PURE: reconciles mapped records with the stored state of earlier syncs into a sync plan. No I/O,
- * no clock, no threads, no randomness, no JSON library; {@code PurePackagesTest} enforces it.
+ * no clock, no threads, no randomness, no JSON library; {@code ArchitectureTest} enforces it.
  *
  * <p>How the sync services use it, per chunk of QBO records:
  *

@@ -2,19 +2,12 @@ package dev.qbmc.examples.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qbmc.core.Qbmc;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReader;
-import java.lang.module.ModuleReference;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,19 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class PublicTypeNamesTest {
 
-  /**
-   * Collisions another change removes: core's {@code mapping.EntityType} becomes
-   * {@code model.QboEntity} (issue 11, core vocabulary). Delete the entry when that lands.
-   */
-  private static final Map<String, Set<String>> KNOWN_COLLISIONS =
-      Map.of(
-          "EntityType",
-          Set.of("dev.qbmc.quickbooks.EntityType", "dev.qbmc.core.mapping.EntityType"));
-
   @Test
   void exportedPublicTypes_haveUniqueSimpleNamesAcrossTheLibraryModules() {
     Map<String, Set<String>> byName = new TreeMap<>();
-    for (Class<?> anchor : List.of(QuickBooksClient.class, MailchimpClient.class, Qbmc.class)) {
+    for (Class<?> anchor : LibraryModules.ANCHORS) {
       for (String type : exportedPublicTypes(anchor)) {
         byName.computeIfAbsent(type.substring(type.lastIndexOf('.') + 1), n -> new TreeSet<>()).add(type);
       }
@@ -51,7 +35,6 @@ class PublicTypeNamesTest {
     Map<String, Set<String>> collisions =
         byName.entrySet().stream()
             .filter(e -> e.getValue().size() > 1)
-            .filter(e -> !e.getValue().equals(KNOWN_COLLISIONS.get(e.getKey())))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     assertThat(collisions)
         .as("simple names used by more than one exported public type; give the twins their"
@@ -70,13 +53,8 @@ class PublicTypeNamesTest {
 
   /** The public top-level types of the packages the anchor's module exports to everyone. */
   static Set<String> exportedPublicTypes(Class<?> anchor) {
-    ModuleReference module = moduleOf(anchor);
-    Set<String> exported =
-        module.descriptor().exports().stream()
-            .filter(e -> !e.isQualified())
-            .map(ModuleDescriptor.Exports::source)
-            .collect(Collectors.toSet());
-    try (ModuleReader reader = module.open()) {
+    Set<String> exported = LibraryModules.exportedPackages(anchor);
+    try (ModuleReader reader = LibraryModules.moduleOf(anchor).open()) {
       return reader
           .list()
           .filter(entry -> entry.endsWith(".class") && !entry.contains("$"))
@@ -88,18 +66,6 @@ class PublicTypeNamesTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static ModuleReference moduleOf(Class<?> anchor) {
-    Path location;
-    try {
-      location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    Set<ModuleReference> found = ModuleFinder.of(location).findAll();
-    assertThat(found).as("module at " + location).hasSize(1);
-    return found.iterator().next();
   }
 
   private static Class<?> load(String name, Class<?> anchor) {
