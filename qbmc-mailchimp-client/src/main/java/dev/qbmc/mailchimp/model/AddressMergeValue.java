@@ -24,27 +24,27 @@ public abstract class AddressMergeValue {
     return new Builder();
   }
 
-  /** @return the first street line */
+  /** {@return the first street line} */
   @JsonProperty("addr1")
   public abstract String addr1();
 
-  /** @return the second street line, if set */
+  /** {@return the second street line, if set} */
   @JsonProperty("addr2")
   public abstract Optional<String> addr2();
 
-  /** @return the city */
+  /** {@return the city} */
   @JsonProperty("city")
   public abstract String city();
 
-  /** @return the state, province or region */
+  /** {@return the state, province or region} */
   @JsonProperty("state")
   public abstract String state();
 
-  /** @return the postal code */
+  /** {@return the postal code} */
   @JsonProperty("zip")
   public abstract String zip();
 
-  /** @return the two-letter country code, if set */
+  /** {@return the two-letter country code, if set} */
   @JsonProperty("country")
   public abstract Optional<String> country();
 

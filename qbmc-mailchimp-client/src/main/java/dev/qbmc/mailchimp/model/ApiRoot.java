@@ -25,63 +25,63 @@ public abstract class ApiRoot {
     return new Builder();
   }
 
-  /** @return the Mailchimp account id */
+  /** {@return the Mailchimp account id} */
   @JsonProperty("account_id")
   public abstract String accountId();
 
-  /** @return the account (organisation) name */
+  /** {@return the account (organisation) name} */
   @JsonProperty("account_name")
   public abstract String accountName();
 
-  /** @return the login id of the user whose credential is in use, if returned */
+  /** {@return the login id of the user whose credential is in use, if returned} */
   @JsonProperty("login_id")
   public abstract Optional<String> loginId();
 
-  /** @return the account email address */
+  /** {@return the account email address} */
   @JsonProperty("email")
   public abstract String email();
 
-  /** @return the user's first name, if set */
+  /** {@return the user's first name, if set} */
   @JsonProperty("first_name")
   public abstract Optional<String> firstName();
 
-  /** @return the user's last name, if set */
+  /** {@return the user's last name, if set} */
   @JsonProperty("last_name")
   public abstract Optional<String> lastName();
 
-  /** @return the user name, if returned */
+  /** {@return the user name, if returned} */
   @JsonProperty("username")
   public abstract Optional<String> username();
 
-  /** @return the user's role (owner, admin, manager, ...), which bounds what the credential may do */
+  /** {@return the user's role (owner, admin, manager, ...), which bounds what the credential may do} */
   @JsonProperty("role")
   public abstract Optional<String> role();
 
-  /** @return the plan type: {@code monthly}, {@code pay_as_you_go} or {@code forever_free} */
+  /** {@return the plan type: {@code monthly}, {@code pay_as_you_go} or {@code forever_free}} */
   @JsonProperty("pricing_plan_type")
   public abstract Optional<String> pricingPlanType();
 
-  /** @return the date of the first payment, if any */
+  /** {@return the date of the first payment, if any} */
   @JsonProperty("first_payment")
   public abstract Optional<OffsetDateTime> firstPayment();
 
-  /** @return when the account was created, if returned */
+  /** {@return when the account was created, if returned} */
   @JsonProperty("member_since")
   public abstract Optional<OffsetDateTime> memberSince();
 
-  /** @return the account time zone, if set */
+  /** {@return the account time zone, if set} */
   @JsonProperty("account_timezone")
   public abstract Optional<String> accountTimezone();
 
-  /** @return the account industry, if set */
+  /** {@return the account industry, if set} */
   @JsonProperty("account_industry")
   public abstract Optional<String> accountIndustry();
 
-  /** @return whether the legacy Pro add-on is enabled, if returned */
+  /** {@return whether the legacy Pro add-on is enabled, if returned} */
   @JsonProperty("pro_enabled")
   public abstract Optional<Boolean> proEnabled();
 
-  /** @return the total number of subscribers across all audiences */
+  /** {@return the total number of subscribers across all audiences} */
   @JsonProperty("total_subscribers")
   @Value.Default
   public long totalSubscribers() {

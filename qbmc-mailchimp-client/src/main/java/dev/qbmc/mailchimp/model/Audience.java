@@ -25,43 +25,43 @@ public abstract class Audience {
     return new Builder();
   }
 
-  /** @return the list id */
+  /** {@return the list id} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** @return the id used in the Mailchimp web application, if set */
+  /** {@return the id used in the Mailchimp web application, if set} */
   @JsonProperty("web_id")
   public abstract Optional<Long> webId();
 
-  /** @return the audience name */
+  /** {@return the audience name} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** @return the postal contact, if set */
+  /** {@return the postal contact, if set} */
   @JsonProperty("contact")
   public abstract Optional<AudienceContact> contact();
 
-  /** @return the permission reminder shown to contacts, if set */
+  /** {@return the permission reminder shown to contacts, if set} */
   @JsonProperty("permission_reminder")
   public abstract Optional<String> permissionReminder();
 
-  /** @return the campaign defaults, if set */
+  /** {@return the campaign defaults, if set} */
   @JsonProperty("campaign_defaults")
   public abstract Optional<CampaignDefaults> campaignDefaults();
 
-  /** @return whether contacts may choose between HTML and plain-text email, if set */
+  /** {@return whether contacts may choose between HTML and plain-text email, if set} */
   @JsonProperty("email_type_option")
   public abstract Optional<Boolean> emailTypeOption();
 
-  /** @return whether new signups must confirm (send {@code pending} rather than {@code subscribed}), if set */
+  /** {@return whether new signups must confirm (send {@code pending} rather than {@code subscribed}), if set} */
   @JsonProperty("double_optin")
   public abstract Optional<Boolean> doubleOptin();
 
-  /** @return when the audience was created, if set */
+  /** {@return when the audience was created, if set} */
   @JsonProperty("date_created")
   public abstract Optional<OffsetDateTime> dateCreated();
 
-  /** @return the member counts, if set */
+  /** {@return the member counts, if set} */
   @JsonProperty("stats")
   public abstract Optional<AudienceStats> stats();
 

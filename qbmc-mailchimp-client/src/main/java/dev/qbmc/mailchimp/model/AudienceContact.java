@@ -24,35 +24,35 @@ public abstract class AudienceContact {
     return new Builder();
   }
 
-  /** @return the company or organisation name */
+  /** {@return the company or organisation name} */
   @JsonProperty("company")
   public abstract String company();
 
-  /** @return the first street address line */
+  /** {@return the first street address line} */
   @JsonProperty("address1")
   public abstract String address1();
 
-  /** @return the second street address line, if set */
+  /** {@return the second street address line, if set} */
   @JsonProperty("address2")
   public abstract Optional<String> address2();
 
-  /** @return the city */
+  /** {@return the city} */
   @JsonProperty("city")
   public abstract String city();
 
-  /** @return the state, province or region */
+  /** {@return the state, province or region} */
   @JsonProperty("state")
   public abstract String state();
 
-  /** @return the postal code */
+  /** {@return the postal code} */
   @JsonProperty("zip")
   public abstract String zip();
 
-  /** @return the two-letter ISO 3166 country code */
+  /** {@return the two-letter ISO 3166 country code} */
   @JsonProperty("country")
   public abstract String country();
 
-  /** @return the phone number, if set */
+  /** {@return the phone number, if set} */
   @JsonProperty("phone")
   public abstract Optional<String> phone();
 

@@ -24,42 +24,42 @@ public abstract class AudienceCreate {
     return new Builder();
   }
 
-  /** @return the audience name */
+  /** {@return the audience name} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** @return the postal contact (required by Mailchimp) */
+  /** {@return the postal contact (required by Mailchimp)} */
   @JsonProperty("contact")
   public abstract AudienceContact contact();
 
-  /** @return the permission reminder, e.g. why contacts receive email */
+  /** {@return the permission reminder, e.g. why contacts receive email} */
   @JsonProperty("permission_reminder")
   public abstract String permissionReminder();
 
-  /** @return the campaign defaults */
+  /** {@return the campaign defaults} */
   @JsonProperty("campaign_defaults")
   public abstract CampaignDefaults campaignDefaults();
 
-  /** @return whether contacts may choose between HTML and plain-text email */
+  /** {@return whether contacts may choose between HTML and plain-text email} */
   @JsonProperty("email_type_option")
   @Value.Default
   public boolean emailTypeOption() {
     return false;
   }
 
-  /** @return whether campaigns use the archive bar, if set */
+  /** {@return whether campaigns use the archive bar, if set} */
   @JsonProperty("use_archive_bar")
   public abstract Optional<Boolean> useArchiveBar();
 
-  /** @return the address notified of new subscribers, if set */
+  /** {@return the address notified of new subscribers, if set} */
   @JsonProperty("notify_on_subscribe")
   public abstract Optional<String> notifyOnSubscribe();
 
-  /** @return the address notified of unsubscribes, if set */
+  /** {@return the address notified of unsubscribes, if set} */
   @JsonProperty("notify_on_unsubscribe")
   public abstract Optional<String> notifyOnUnsubscribe();
 
-  /** @return whether new signups must confirm, if set */
+  /** {@return whether new signups must confirm, if set} */
   @JsonProperty("double_optin")
   public abstract Optional<Boolean> doubleOptin();
 

@@ -24,32 +24,32 @@ public abstract class AudienceStats {
     return new Builder();
   }
 
-  /** @return the number of active (subscribed) members */
+  /** {@return the number of active (subscribed) members} */
   @JsonProperty("member_count")
   @Value.Default
   public long memberCount() {
     return 0L;
   }
 
-  /** @return the number of unsubscribed members */
+  /** {@return the number of unsubscribed members} */
   @JsonProperty("unsubscribe_count")
   @Value.Default
   public long unsubscribeCount() {
     return 0L;
   }
 
-  /** @return the number of cleaned members */
+  /** {@return the number of cleaned members} */
   @JsonProperty("cleaned_count")
   @Value.Default
   public long cleanedCount() {
     return 0L;
   }
 
-  /** @return the approximate number of contacts in any state (only when requested with {@code include_total_contacts=true}), if set */
+  /** {@return the approximate number of contacts in any state (only when requested with {@code include_total_contacts=true}), if set} */
   @JsonProperty("total_contacts")
   public abstract Optional<Long> totalContacts();
 
-  /** @return the number of merge fields, if set */
+  /** {@return the number of merge fields, if set} */
   @JsonProperty("merge_field_count")
   public abstract Optional<Integer> mergeFieldCount();
 

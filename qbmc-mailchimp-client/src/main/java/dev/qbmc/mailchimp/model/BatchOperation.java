@@ -26,24 +26,24 @@ public abstract class BatchOperation {
     return new Builder();
   }
 
-  /** @return the HTTP method: GET, POST, PUT, PATCH or DELETE */
+  /** {@return the HTTP method: GET, POST, PUT, PATCH or DELETE} */
   @JsonProperty("method")
   public abstract String method();
 
-  /** @return the path relative to {@code /3.0}, e.g. {@code /lists/abc/members/<hash>} */
+  /** {@return the path relative to {@code /3.0}, e.g. {@code /lists/abc/members/<hash>}} */
   @JsonProperty("path")
   public abstract String path();
 
-  /** @return the query parameters (GET only) (empty when none; omitted from requests when empty) */
+  /** {@return the query parameters (GET only) (empty when none; omitted from requests when empty)} */
   @JsonProperty("params")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> params();
 
-  /** @return the JSON request body as a string, if set */
+  /** {@return the JSON request body as a string, if set} */
   @JsonProperty("body")
   public abstract Optional<String> body();
 
-  /** @return the caller's id used to match the result, if set */
+  /** {@return the caller's id used to match the result, if set} */
   @JsonProperty("operation_id")
   public abstract Optional<String> operationId();
 

@@ -25,11 +25,11 @@ public abstract class BatchOutcome {
     return new Builder();
   }
 
-  /** @return the final status */
+  /** {@return the final status} */
   @JsonProperty("status")
   public abstract BatchStatus status();
 
-  /** @return the results read from the archive (empty when none; omitted from requests when empty) */
+  /** {@return the results read from the archive (empty when none; omitted from requests when empty)} */
   @JsonProperty("results")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<BatchResult> results();

@@ -24,15 +24,15 @@ public abstract class BatchResult {
     return new Builder();
   }
 
-  /** @return the caller's operation id, if one was given, if set */
+  /** {@return the caller's operation id, if one was given, if set} */
   @JsonProperty("operation_id")
   public abstract Optional<String> operationId();
 
-  /** @return the HTTP status of the operation */
+  /** {@return the HTTP status of the operation} */
   @JsonProperty("status_code")
   public abstract int statusCode();
 
-  /** @return the response body (a JSON document as a string; empty for 204) */
+  /** {@return the response body (a JSON document as a string; empty for 204)} */
   @JsonProperty("response")
   public abstract String body();
 

@@ -25,44 +25,44 @@ public abstract class BatchStatus {
     return new Builder();
   }
 
-  /** @return the batch id */
+  /** {@return the batch id} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** @return {@code pending}, {@code preprocessing}, {@code started}, {@code finalizing} or {@code finished} */
+  /** {@return {@code pending}, {@code preprocessing}, {@code started}, {@code finalizing} or {@code finished}} */
   @JsonProperty("status")
   public abstract String status();
 
-  /** @return the number of operations */
+  /** {@return the number of operations} */
   @JsonProperty("total_operations")
   @Value.Default
   public int totalOperations() {
     return 0;
   }
 
-  /** @return the number finished, errored ones included */
+  /** {@return the number finished, errored ones included} */
   @JsonProperty("finished_operations")
   @Value.Default
   public int finishedOperations() {
     return 0;
   }
 
-  /** @return the number that failed */
+  /** {@return the number that failed} */
   @JsonProperty("errored_operations")
   @Value.Default
   public int erroredOperations() {
     return 0;
   }
 
-  /** @return when the batch was submitted, if set */
+  /** {@return when the batch was submitted, if set} */
   @JsonProperty("submitted_at")
   public abstract Optional<OffsetDateTime> submittedAt();
 
-  /** @return when it completed, if set */
+  /** {@return when it completed, if set} */
   @JsonProperty("completed_at")
   public abstract Optional<OffsetDateTime> completedAt();
 
-  /** @return the URL of the gzipped tar of results (valid for 10 minutes), if set */
+  /** {@return the URL of the gzipped tar of results (valid for 10 minutes), if set} */
   @JsonProperty("response_body_url")
   public abstract Optional<String> responseBodyUrl();
 

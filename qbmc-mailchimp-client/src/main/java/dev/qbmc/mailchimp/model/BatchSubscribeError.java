@@ -24,23 +24,23 @@ public abstract class BatchSubscribeError {
     return new Builder();
   }
 
-  /** @return the address that failed, if set */
+  /** {@return the address that failed, if set} */
   @JsonProperty("email_address")
   public abstract Optional<String> emailAddress();
 
-  /** @return the error message, if set */
+  /** {@return the error message, if set} */
   @JsonProperty("error")
   public abstract Optional<String> error();
 
-  /** @return the error code, e.g. {@code ERROR_CONTACT_EXISTS} or {@code ERROR_GENERIC}, if set */
+  /** {@return the error code, e.g. {@code ERROR_CONTACT_EXISTS} or {@code ERROR_GENERIC}, if set} */
   @JsonProperty("error_code")
   public abstract Optional<String> errorCode();
 
-  /** @return the field in error, if set */
+  /** {@return the field in error, if set} */
   @JsonProperty("field")
   public abstract Optional<String> field();
 
-  /** @return the message about the field, if set */
+  /** {@return the message about the field, if set} */
   @JsonProperty("field_message")
   public abstract Optional<String> fieldMessage();
 

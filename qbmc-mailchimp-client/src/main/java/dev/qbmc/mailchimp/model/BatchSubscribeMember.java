@@ -27,49 +27,49 @@ public abstract class BatchSubscribeMember {
     return new Builder();
   }
 
-  /** @return the email address */
+  /** {@return the email address} */
   @JsonProperty("email_address")
   public abstract String emailAddress();
 
-  /** @return the status */
+  /** {@return the status} */
   @JsonProperty("status")
   public abstract MemberStatus status();
 
-  /** @return the email format, if set */
+  /** {@return the email format, if set} */
   @JsonProperty("email_type")
   public abstract Optional<String> emailType();
 
-  /** @return the merge values (empty when none; omitted from requests when empty) */
+  /** {@return the merge values (empty when none; omitted from requests when empty)} */
   @JsonProperty("merge_fields")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, MergeValue> mergeFields();
 
-  /** @return the interests (empty when none; omitted from requests when empty) */
+  /** {@return the interests (empty when none; omitted from requests when empty)} */
   @JsonProperty("interests")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, Boolean> interests();
 
-  /** @return the language, if set */
+  /** {@return the language, if set} */
   @JsonProperty("language")
   public abstract Optional<String> language();
 
-  /** @return whether the member is a VIP, if set */
+  /** {@return whether the member is a VIP, if set} */
   @JsonProperty("vip")
   public abstract Optional<Boolean> vip();
 
-  /** @return the signup IP address, if set */
+  /** {@return the signup IP address, if set} */
   @JsonProperty("ip_signup")
   public abstract Optional<String> ipSignup();
 
-  /** @return when the member signed up, if set */
+  /** {@return when the member signed up, if set} */
   @JsonProperty("timestamp_signup")
   public abstract Optional<OffsetDateTime> timestampSignup();
 
-  /** @return the opt-in IP address, if set */
+  /** {@return the opt-in IP address, if set} */
   @JsonProperty("ip_opt")
   public abstract Optional<String> ipOpt();
 
-  /** @return when the member opted in, if set */
+  /** {@return when the member opted in, if set} */
   @JsonProperty("timestamp_opt")
   public abstract Optional<OffsetDateTime> timestampOpt();
 

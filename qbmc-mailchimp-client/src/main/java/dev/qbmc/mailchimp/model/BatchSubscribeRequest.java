@@ -26,19 +26,19 @@ public abstract class BatchSubscribeRequest {
     return new Builder();
   }
 
-  /** @return the members (1 to 500) (empty when none; omitted from requests when empty) */
+  /** {@return the members (1 to 500) (empty when none; omitted from requests when empty)} */
   @JsonProperty("members")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<BatchSubscribeMember> members();
 
-  /** @return whether existing members are updated (including their status) */
+  /** {@return whether existing members are updated (including their status)} */
   @JsonProperty("update_existing")
   @Value.Default
   public boolean updateExisting() {
     return false;
   }
 
-  /** @return whether existing tags are replaced, if set */
+  /** {@return whether existing tags are replaced, if set} */
   @JsonProperty("sync_tags")
   public abstract Optional<Boolean> syncTags();
 

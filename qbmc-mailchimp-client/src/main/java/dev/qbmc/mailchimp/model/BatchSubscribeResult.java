@@ -25,36 +25,36 @@ public abstract class BatchSubscribeResult {
     return new Builder();
   }
 
-  /** @return the members created (empty when none; omitted from requests when empty) */
+  /** {@return the members created (empty when none; omitted from requests when empty)} */
   @JsonProperty("new_members")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Member> newMembers();
 
-  /** @return the members updated (empty when none; omitted from requests when empty) */
+  /** {@return the members updated (empty when none; omitted from requests when empty)} */
   @JsonProperty("updated_members")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Member> updatedMembers();
 
-  /** @return the per-address failures (empty when none; omitted from requests when empty) */
+  /** {@return the per-address failures (empty when none; omitted from requests when empty)} */
   @JsonProperty("errors")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<BatchSubscribeError> errors();
 
-  /** @return the number created */
+  /** {@return the number created} */
   @JsonProperty("total_created")
   @Value.Default
   public int totalCreated() {
     return 0;
   }
 
-  /** @return the number updated */
+  /** {@return the number updated} */
   @JsonProperty("total_updated")
   @Value.Default
   public int totalUpdated() {
     return 0;
   }
 
-  /** @return the number of failures */
+  /** {@return the number of failures} */
   @JsonProperty("error_count")
   @Value.Default
   public int errorCount() {

@@ -25,17 +25,17 @@ public abstract class BatchUpsertResult {
     return new Builder();
   }
 
-  /** @return the members created by batch subscribe (empty when none; omitted from requests when empty) */
+  /** {@return the members created by batch subscribe (empty when none; omitted from requests when empty)} */
   @JsonProperty("created")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Member> created();
 
-  /** @return the existing members updated by PUT (their status unchanged) (empty when none; omitted from requests when empty) */
+  /** {@return the existing members updated by PUT (their status unchanged) (empty when none; omitted from requests when empty)} */
   @JsonProperty("updated")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Member> updated();
 
-  /** @return the members that could not be written (empty when none; omitted from requests when empty) */
+  /** {@return the members that could not be written (empty when none; omitted from requests when empty)} */
   @JsonProperty("failures")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<MemberFailure> failures();
@@ -49,7 +49,7 @@ public abstract class BatchUpsertResult {
   @com.fasterxml.jackson.annotation.JsonIgnore
   public abstract List<MemberUpsert> existing();
 
-  /** @return the number of API calls made */
+  /** {@return the number of API calls made} */
   @JsonProperty("api_calls")
   @Value.Default
   public int apiCalls() {

@@ -23,19 +23,19 @@ public abstract class CampaignDefaults {
     return new Builder();
   }
 
-  /** @return the default sender name */
+  /** {@return the default sender name} */
   @JsonProperty("from_name")
   public abstract String fromName();
 
-  /** @return the default sender (reply-to) email address */
+  /** {@return the default sender (reply-to) email address} */
   @JsonProperty("from_email")
   public abstract String fromEmail();
 
-  /** @return the default subject line (may be empty) */
+  /** {@return the default subject line (may be empty)} */
   @JsonProperty("subject")
   public abstract String subject();
 
-  /** @return the default language, e.g. {@code en} */
+  /** {@return the default language, e.g. {@code en}} */
   @JsonProperty("language")
   public abstract String language();
 

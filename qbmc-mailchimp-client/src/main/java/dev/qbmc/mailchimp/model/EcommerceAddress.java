@@ -24,47 +24,47 @@ public abstract class EcommerceAddress {
     return new Builder();
   }
 
-  /** @return the addressee name (orders only), if set */
+  /** {@return the addressee name (orders only), if set} */
   @JsonProperty("name")
   public abstract Optional<String> name();
 
-  /** @return the company (orders only), if set */
+  /** {@return the company (orders only), if set} */
   @JsonProperty("company")
   public abstract Optional<String> company();
 
-  /** @return the first street line, if set */
+  /** {@return the first street line, if set} */
   @JsonProperty("address1")
   public abstract Optional<String> address1();
 
-  /** @return the second street line, if set */
+  /** {@return the second street line, if set} */
   @JsonProperty("address2")
   public abstract Optional<String> address2();
 
-  /** @return the city, if set */
+  /** {@return the city, if set} */
   @JsonProperty("city")
   public abstract Optional<String> city();
 
-  /** @return the province or state, if set */
+  /** {@return the province or state, if set} */
   @JsonProperty("province")
   public abstract Optional<String> province();
 
-  /** @return the province or state code, if set */
+  /** {@return the province or state code, if set} */
   @JsonProperty("province_code")
   public abstract Optional<String> provinceCode();
 
-  /** @return the postal code, if set */
+  /** {@return the postal code, if set} */
   @JsonProperty("postal_code")
   public abstract Optional<String> postalCode();
 
-  /** @return the country name, if set */
+  /** {@return the country name, if set} */
   @JsonProperty("country")
   public abstract Optional<String> country();
 
-  /** @return the two-letter country code, if set */
+  /** {@return the two-letter country code, if set} */
   @JsonProperty("country_code")
   public abstract Optional<String> countryCode();
 
-  /** @return the phone number (orders only), if set */
+  /** {@return the phone number (orders only), if set} */
   @JsonProperty("phone")
   public abstract Optional<String> phone();
 

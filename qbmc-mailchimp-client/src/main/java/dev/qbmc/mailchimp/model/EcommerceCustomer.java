@@ -25,39 +25,39 @@ public abstract class EcommerceCustomer {
     return new Builder();
   }
 
-  /** @return the customer id (at most 50 characters) */
+  /** {@return the customer id (at most 50 characters)} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** @return the email address, if set */
+  /** {@return the email address, if set} */
   @JsonProperty("email_address")
   public abstract Optional<String> emailAddress();
 
-  /** @return the opt-in for a new contact: true subscribes, false makes it transactional, if set */
+  /** {@return the opt-in for a new contact: true subscribes, false makes it transactional, if set} */
   @JsonProperty("opt_in_status")
   public abstract Optional<Boolean> optInStatus();
 
-  /** @return the company, if set */
+  /** {@return the company, if set} */
   @JsonProperty("company")
   public abstract Optional<String> company();
 
-  /** @return the first name, if set */
+  /** {@return the first name, if set} */
   @JsonProperty("first_name")
   public abstract Optional<String> firstName();
 
-  /** @return the last name, if set */
+  /** {@return the last name, if set} */
   @JsonProperty("last_name")
   public abstract Optional<String> lastName();
 
-  /** @return the address, if set */
+  /** {@return the address, if set} */
   @JsonProperty("address")
   public abstract Optional<EcommerceAddress> address();
 
-  /** @return the number of orders (read only), if set */
+  /** {@return the number of orders (read only), if set} */
   @JsonProperty("orders_count")
   public abstract Optional<Integer> ordersCount();
 
-  /** @return the total spent (read only), if set */
+  /** {@return the total spent (read only), if set} */
   @JsonProperty("total_spent")
   public abstract Optional<BigDecimal> totalSpent();
 

@@ -23,14 +23,14 @@ public abstract class FieldError {
     return new Builder();
   }
 
-  /** @return the field in error, e.g. {@code merge_fields.ADDRESS} (empty when not given) */
+  /** {@return the field in error, e.g. {@code merge_fields.ADDRESS} (empty when not given)} */
   @JsonProperty("field")
   @Value.Default
   public String field() {
     return "";
   }
 
-  /** @return the message */
+  /** {@return the message} */
   @JsonProperty("message")
   @Value.Default
   public String message() {

@@ -24,23 +24,23 @@ public abstract class MemberFailure {
     return new Builder();
   }
 
-  /** @return the email address */
+  /** {@return the email address} */
   @JsonProperty("email_address")
   public abstract String emailAddress();
 
-  /** @return the batch error code, e.g. {@code ERROR_GENERIC}, when it came from a batch subscribe call, if set */
+  /** {@return the batch error code, e.g. {@code ERROR_GENERIC}, when it came from a batch subscribe call, if set} */
   @JsonProperty("error_code")
   public abstract Optional<String> errorCode();
 
-  /** @return the problem title, e.g. {@code Member In Compliance State}, when it came from a single write, if set */
+  /** {@return the problem title, e.g. {@code Member In Compliance State}, when it came from a single write, if set} */
   @JsonProperty("title")
   public abstract Optional<String> title();
 
-  /** @return the reason */
+  /** {@return the reason} */
   @JsonProperty("message")
   public abstract String message();
 
-  /** @return the field in error, if set */
+  /** {@return the field in error, if set} */
   @JsonProperty("field")
   public abstract Optional<String> field();
 

@@ -26,33 +26,33 @@ public abstract class MemberPatch {
     return new Builder();
   }
 
-  /** @return the new email address, if set */
+  /** {@return the new email address, if set} */
   @JsonProperty("email_address")
   public abstract Optional<String> emailAddress();
 
-  /** @return the new marketing status (an explicit preference change), if set */
+  /** {@return the new marketing status (an explicit preference change), if set} */
   @JsonProperty("status")
   public abstract Optional<MemberStatus> status();
 
-  /** @return the email format, if set */
+  /** {@return the email format, if set} */
   @JsonProperty("email_type")
   public abstract Optional<String> emailType();
 
-  /** @return the merge values to change (empty when none; omitted from requests when empty) */
+  /** {@return the merge values to change (empty when none; omitted from requests when empty)} */
   @JsonProperty("merge_fields")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, MergeValue> mergeFields();
 
-  /** @return the interests to change (empty when none; omitted from requests when empty) */
+  /** {@return the interests to change (empty when none; omitted from requests when empty)} */
   @JsonProperty("interests")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, Boolean> interests();
 
-  /** @return the language, if set */
+  /** {@return the language, if set} */
   @JsonProperty("language")
   public abstract Optional<String> language();
 
-  /** @return whether the member is a VIP, if set */
+  /** {@return whether the member is a VIP, if set} */
   @JsonProperty("vip")
   public abstract Optional<Boolean> vip();
 

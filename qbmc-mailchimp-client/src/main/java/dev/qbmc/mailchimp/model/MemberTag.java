@@ -23,14 +23,14 @@ public abstract class MemberTag {
     return new Builder();
   }
 
-  /** @return the tag id */
+  /** {@return the tag id} */
   @JsonProperty("id")
   @Value.Default
   public long id() {
     return 0L;
   }
 
-  /** @return the tag name */
+  /** {@return the tag name} */
   @JsonProperty("name")
   public abstract String name();
 

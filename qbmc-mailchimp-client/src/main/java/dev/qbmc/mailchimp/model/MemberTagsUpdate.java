@@ -26,12 +26,12 @@ public abstract class MemberTagsUpdate {
     return new Builder();
   }
 
-  /** @return the tag changes (at least one) (empty when none; omitted from requests when empty) */
+  /** {@return the tag changes (at least one) (empty when none; omitted from requests when empty)} */
   @JsonProperty("tags")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<TagChange> tags();
 
-  /** @return whether tag-based automations are suppressed, if set */
+  /** {@return whether tag-based automations are suppressed, if set} */
   @JsonProperty("is_syncing")
   public abstract Optional<Boolean> syncing();
 

@@ -27,49 +27,49 @@ public abstract class MemberUpsert {
     return new Builder();
   }
 
-  /** @return the email address */
+  /** {@return the email address} */
   @JsonProperty("email_address")
   public abstract String emailAddress();
 
-  /** @return the status given only if the member does not exist yet */
+  /** {@return the status given only if the member does not exist yet} */
   @JsonProperty("status_if_new")
   public abstract MemberStatus statusIfNew();
 
-  /** @return the email format, {@code html} or {@code text}, if set */
+  /** {@return the email format, {@code html} or {@code text}, if set} */
   @JsonProperty("email_type")
   public abstract Optional<String> emailType();
 
-  /** @return the merge values keyed by merge tag (empty when none; omitted from requests when empty) */
+  /** {@return the merge values keyed by merge tag (empty when none; omitted from requests when empty)} */
   @JsonProperty("merge_fields")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, MergeValue> mergeFields();
 
-  /** @return the interest (group) ids to set (empty when none; omitted from requests when empty) */
+  /** {@return the interest (group) ids to set (empty when none; omitted from requests when empty)} */
   @JsonProperty("interests")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, Boolean> interests();
 
-  /** @return the language, if set */
+  /** {@return the language, if set} */
   @JsonProperty("language")
   public abstract Optional<String> language();
 
-  /** @return whether the member is a VIP, if set */
+  /** {@return whether the member is a VIP, if set} */
   @JsonProperty("vip")
   public abstract Optional<Boolean> vip();
 
-  /** @return the signup IP address, if set */
+  /** {@return the signup IP address, if set} */
   @JsonProperty("ip_signup")
   public abstract Optional<String> ipSignup();
 
-  /** @return when the member signed up, if set */
+  /** {@return when the member signed up, if set} */
   @JsonProperty("timestamp_signup")
   public abstract Optional<OffsetDateTime> timestampSignup();
 
-  /** @return the opt-in IP address, if set */
+  /** {@return the opt-in IP address, if set} */
   @JsonProperty("ip_opt")
   public abstract Optional<String> ipOpt();
 
-  /** @return when the member opted in, if set */
+  /** {@return when the member opted in, if set} */
   @JsonProperty("timestamp_opt")
   public abstract Optional<OffsetDateTime> timestampOpt();
 

@@ -24,42 +24,42 @@ public abstract class MergeField {
     return new Builder();
   }
 
-  /** @return the merge field id */
+  /** {@return the merge field id} */
   @JsonProperty("merge_id")
   public abstract int mergeId();
 
-  /** @return the merge tag used as key in {@code merge_fields}, e.g. {@code FNAME} */
+  /** {@return the merge tag used as key in {@code merge_fields}, e.g. {@code FNAME}} */
   @JsonProperty("tag")
   public abstract String tag();
 
-  /** @return the field label */
+  /** {@return the field label} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** @return the field type: text, number, address, phone, date, url, imageurl, radio, dropdown, birthday, zip */
+  /** {@return the field type: text, number, address, phone, date, url, imageurl, radio, dropdown, birthday, zip} */
   @JsonProperty("type")
   public abstract String type();
 
-  /** @return whether a value is required */
+  /** {@return whether a value is required} */
   @JsonProperty("required")
   @Value.Default
   public boolean required() {
     return false;
   }
 
-  /** @return the default value, if set */
+  /** {@return the default value, if set} */
   @JsonProperty("default_value")
   public abstract Optional<String> defaultValue();
 
-  /** @return whether the field is shown on signup forms, if set */
+  /** {@return whether the field is shown on signup forms, if set} */
   @JsonProperty("public")
   public abstract Optional<Boolean> visible();
 
-  /** @return the display order, if set */
+  /** {@return the display order, if set} */
   @JsonProperty("display_order")
   public abstract Optional<Integer> displayOrder();
 
-  /** @return the list id, if set */
+  /** {@return the list id, if set} */
   @JsonProperty("list_id")
   public abstract Optional<String> listId();
 

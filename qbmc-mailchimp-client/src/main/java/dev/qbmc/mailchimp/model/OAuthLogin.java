@@ -24,15 +24,15 @@ public abstract class OAuthLogin {
     return new Builder();
   }
 
-  /** @return the login email, if set */
+  /** {@return the login email, if set} */
   @JsonProperty("email")
   public abstract Optional<String> email();
 
-  /** @return the login id, if set */
+  /** {@return the login id, if set} */
   @JsonProperty("login_id")
   public abstract Optional<Long> loginId();
 
-  /** @return the login name, if set */
+  /** {@return the login name, if set} */
   @JsonProperty("login_name")
   public abstract Optional<String> loginName();
 

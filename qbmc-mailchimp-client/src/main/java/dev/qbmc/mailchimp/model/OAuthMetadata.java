@@ -24,19 +24,19 @@ public abstract class OAuthMetadata {
     return new Builder();
   }
 
-  /** @return the data centre, e.g. {@code us6} */
+  /** {@return the data centre, e.g. {@code us6}} */
   @JsonProperty("dc")
   public abstract String dataCenter();
 
-  /** @return the API endpoint, e.g. {@code https://us6.api.mailchimp.com} */
+  /** {@return the API endpoint, e.g. {@code https://us6.api.mailchimp.com}} */
   @JsonProperty("api_endpoint")
   public abstract String apiEndpoint();
 
-  /** @return the account name, if set */
+  /** {@return the account name, if set} */
   @JsonProperty("accountname")
   public abstract Optional<String> accountName();
 
-  /** @return the user, if set */
+  /** {@return the user, if set} */
   @JsonProperty("login")
   public abstract Optional<OAuthLogin> login();
 

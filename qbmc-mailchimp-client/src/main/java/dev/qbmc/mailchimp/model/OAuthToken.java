@@ -24,16 +24,16 @@ public abstract class OAuthToken {
     return new Builder();
   }
 
-  /** @return the access token (redacted from {@code toString}) */
+  /** {@return the access token (redacted from {@code toString})} */
   @JsonProperty("access_token")
   @Value.Redacted
   public abstract String accessToken();
 
-  /** @return the token type, normally {@code bearer}, if set */
+  /** {@return the token type, normally {@code bearer}, if set} */
   @JsonProperty("token_type")
   public abstract Optional<String> tokenType();
 
-  /** @return the granted scope, if any, if set */
+  /** {@return the granted scope, if any, if set} */
   @JsonProperty("scope")
   public abstract Optional<String> scope();
 

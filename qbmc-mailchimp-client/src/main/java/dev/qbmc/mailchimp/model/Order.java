@@ -28,79 +28,79 @@ public abstract class Order {
     return new Builder();
   }
 
-  /** @return the order id */
+  /** {@return the order id} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** @return the customer (for an existing customer only its id is needed) */
+  /** {@return the customer (for an existing customer only its id is needed)} */
   @JsonProperty("customer")
   public abstract EcommerceCustomer customer();
 
-  /** @return the three-letter ISO 4217 currency code */
+  /** {@return the three-letter ISO 4217 currency code} */
   @JsonProperty("currency_code")
   public abstract String currencyCode();
 
-  /** @return the order total */
+  /** {@return the order total} */
   @JsonProperty("order_total")
   public abstract BigDecimal orderTotal();
 
-  /** @return the campaign the order is attributed to, if set */
+  /** {@return the campaign the order is attributed to, if set} */
   @JsonProperty("campaign_id")
   public abstract Optional<String> campaignId();
 
-  /** @return the landing site URL, if set */
+  /** {@return the landing site URL, if set} */
   @JsonProperty("landing_site")
   public abstract Optional<String> landingSite();
 
-  /** @return the financial status: {@code paid}, {@code pending}, {@code refunded} or {@code cancelled} (may trigger order notifications), if set */
+  /** {@return the financial status: {@code paid}, {@code pending}, {@code refunded} or {@code cancelled} (may trigger order notifications), if set} */
   @JsonProperty("financial_status")
   public abstract Optional<String> financialStatus();
 
-  /** @return the fulfilment status ({@code shipped} sends a shipping confirmation), if set */
+  /** {@return the fulfilment status ({@code shipped} sends a shipping confirmation), if set} */
   @JsonProperty("fulfillment_status")
   public abstract Optional<String> fulfillmentStatus();
 
-  /** @return the order URL, if set */
+  /** {@return the order URL, if set} */
   @JsonProperty("order_url")
   public abstract Optional<String> orderUrl();
 
-  /** @return the total discount, if set */
+  /** {@return the total discount, if set} */
   @JsonProperty("discount_total")
   public abstract Optional<BigDecimal> discountTotal();
 
-  /** @return the total tax, if set */
+  /** {@return the total tax, if set} */
   @JsonProperty("tax_total")
   public abstract Optional<BigDecimal> taxTotal();
 
-  /** @return the shipping total, if set */
+  /** {@return the shipping total, if set} */
   @JsonProperty("shipping_total")
   public abstract Optional<BigDecimal> shippingTotal();
 
-  /** @return the tracking code ({@code prec}), if set */
+  /** {@return the tracking code ({@code prec}), if set} */
   @JsonProperty("tracking_code")
   public abstract Optional<String> trackingCode();
 
-  /** @return when the order was placed (needed for the contact activity feed), if set */
+  /** {@return when the order was placed (needed for the contact activity feed), if set} */
   @JsonProperty("processed_at_foreign")
   public abstract Optional<OffsetDateTime> processedAtForeign();
 
-  /** @return when the order was cancelled (a value cancels the order), if set */
+  /** {@return when the order was cancelled (a value cancels the order), if set} */
   @JsonProperty("cancelled_at_foreign")
   public abstract Optional<OffsetDateTime> cancelledAtForeign();
 
-  /** @return when the order was last updated, if set */
+  /** {@return when the order was last updated, if set} */
   @JsonProperty("updated_at_foreign")
   public abstract Optional<OffsetDateTime> updatedAtForeign();
 
-  /** @return the shipping address, if set */
+  /** {@return the shipping address, if set} */
   @JsonProperty("shipping_address")
   public abstract Optional<EcommerceAddress> shippingAddress();
 
-  /** @return the billing address, if set */
+  /** {@return the billing address, if set} */
   @JsonProperty("billing_address")
   public abstract Optional<EcommerceAddress> billingAddress();
 
-  /** @return the order lines (empty when none; omitted from requests when empty) */
+  /** {@return the order lines (empty when none; omitted from requests when empty)} */
   @JsonProperty("lines")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<OrderLineItem> lines();

@@ -25,27 +25,27 @@ public abstract class OrderLineItem {
     return new Builder();
   }
 
-  /** @return the line id, unique within the order */
+  /** {@return the line id, unique within the order} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** @return the product id */
+  /** {@return the product id} */
   @JsonProperty("product_id")
   public abstract String productId();
 
-  /** @return the product variant id */
+  /** {@return the product variant id} */
   @JsonProperty("product_variant_id")
   public abstract String productVariantId();
 
-  /** @return the quantity */
+  /** {@return the quantity} */
   @JsonProperty("quantity")
   public abstract int quantity();
 
-  /** @return the line price */
+  /** {@return the line price} */
   @JsonProperty("price")
   public abstract BigDecimal price();
 
-  /** @return the discount on the line, if set */
+  /** {@return the discount on the line, if set} */
   @JsonProperty("discount")
   public abstract Optional<BigDecimal> discount();
 

@@ -27,44 +27,44 @@ public abstract class Product {
     return new Builder();
   }
 
-  /** @return the product id */
+  /** {@return the product id} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** @return the title */
+  /** {@return the title} */
   @JsonProperty("title")
   public abstract String title();
 
-  /** @return the handle, if set */
+  /** {@return the handle, if set} */
   @JsonProperty("handle")
   public abstract Optional<String> handle();
 
-  /** @return the product URL, if set */
+  /** {@return the product URL, if set} */
   @JsonProperty("url")
   public abstract Optional<String> url();
 
-  /** @return the description, if set */
+  /** {@return the description, if set} */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** @return the product type, if set */
+  /** {@return the product type, if set} */
   @JsonProperty("type")
   public abstract Optional<String> type();
 
-  /** @return the vendor, if set */
+  /** {@return the vendor, if set} */
   @JsonProperty("vendor")
   public abstract Optional<String> vendor();
 
-  /** @return the image URL, if set */
+  /** {@return the image URL, if set} */
   @JsonProperty("image_url")
   public abstract Optional<String> imageUrl();
 
-  /** @return the variants (Mailchimp needs at least one) (empty when none; omitted from requests when empty) */
+  /** {@return the variants (Mailchimp needs at least one) (empty when none; omitted from requests when empty)} */
   @JsonProperty("variants")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<ProductVariant> variants();
 
-  /** @return when the product was published in the source system, if set */
+  /** {@return when the product was published in the source system, if set} */
   @JsonProperty("published_at_foreign")
   public abstract Optional<OffsetDateTime> publishedAtForeign();
 

@@ -25,39 +25,39 @@ public abstract class ProductVariant {
     return new Builder();
   }
 
-  /** @return the variant id (may equal the product id) */
+  /** {@return the variant id (may equal the product id)} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** @return the variant title */
+  /** {@return the variant title} */
   @JsonProperty("title")
   public abstract String title();
 
-  /** @return the variant URL, if set */
+  /** {@return the variant URL, if set} */
   @JsonProperty("url")
   public abstract Optional<String> url();
 
-  /** @return the SKU, if set */
+  /** {@return the SKU, if set} */
   @JsonProperty("sku")
   public abstract Optional<String> sku();
 
-  /** @return the price, if set */
+  /** {@return the price, if set} */
   @JsonProperty("price")
   public abstract Optional<BigDecimal> price();
 
-  /** @return the inventory quantity, if set */
+  /** {@return the inventory quantity, if set} */
   @JsonProperty("inventory_quantity")
   public abstract Optional<Integer> inventoryQuantity();
 
-  /** @return the image URL, if set */
+  /** {@return the image URL, if set} */
   @JsonProperty("image_url")
   public abstract Optional<String> imageUrl();
 
-  /** @return the backorders setting, if set */
+  /** {@return the backorders setting, if set} */
   @JsonProperty("backorders")
   public abstract Optional<String> backorders();
 
-  /** @return the visibility, if set */
+  /** {@return the visibility, if set} */
   @JsonProperty("visibility")
   public abstract Optional<String> visibility();
 

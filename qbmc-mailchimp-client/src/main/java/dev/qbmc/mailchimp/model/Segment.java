@@ -25,34 +25,34 @@ public abstract class Segment {
     return new Builder();
   }
 
-  /** @return the segment id (the tag id for tags) */
+  /** {@return the segment id (the tag id for tags)} */
   @JsonProperty("id")
   public abstract long id();
 
-  /** @return the segment or tag name */
+  /** {@return the segment or tag name} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** @return the number of members */
+  /** {@return the number of members} */
   @JsonProperty("member_count")
   @Value.Default
   public long memberCount() {
     return 0L;
   }
 
-  /** @return {@code static} (tags), {@code saved} or {@code fuzzy}, if set */
+  /** {@return {@code static} (tags), {@code saved} or {@code fuzzy}, if set} */
   @JsonProperty("type")
   public abstract Optional<String> type();
 
-  /** @return the list id, if set */
+  /** {@return the list id, if set} */
   @JsonProperty("list_id")
   public abstract Optional<String> listId();
 
-  /** @return when it was created, if set */
+  /** {@return when it was created, if set} */
   @JsonProperty("created_at")
   public abstract Optional<OffsetDateTime> createdAt();
 
-  /** @return when it was last updated, if set */
+  /** {@return when it was last updated, if set} */
   @JsonProperty("updated_at")
   public abstract Optional<OffsetDateTime> updatedAt();
 

@@ -24,47 +24,47 @@ public abstract class StorePatch {
     return new Builder();
   }
 
-  /** @return the store name, if set */
+  /** {@return the store name, if set} */
   @JsonProperty("name")
   public abstract Optional<String> name();
 
-  /** @return the three-letter ISO 4217 currency code, if set */
+  /** {@return the three-letter ISO 4217 currency code, if set} */
   @JsonProperty("currency_code")
   public abstract Optional<String> currencyCode();
 
-  /** @return the e-commerce platform name, if set */
+  /** {@return the e-commerce platform name, if set} */
   @JsonProperty("platform")
   public abstract Optional<String> platform();
 
-  /** @return the store domain (unique per account), if set */
+  /** {@return the store domain (unique per account), if set} */
   @JsonProperty("domain")
   public abstract Optional<String> domain();
 
-  /** @return whether the store is syncing; while true, order notifications and e-commerce automations are paused, if set */
+  /** {@return whether the store is syncing; while true, order notifications and e-commerce automations are paused, if set} */
   @JsonProperty("is_syncing")
   public abstract Optional<Boolean> syncing();
 
-  /** @return the store email address, if set */
+  /** {@return the store email address, if set} */
   @JsonProperty("email_address")
   public abstract Optional<String> emailAddress();
 
-  /** @return the currency symbol or format, if set */
+  /** {@return the currency symbol or format, if set} */
   @JsonProperty("money_format")
   public abstract Optional<String> moneyFormat();
 
-  /** @return the primary locale, if set */
+  /** {@return the primary locale, if set} */
   @JsonProperty("primary_locale")
   public abstract Optional<String> primaryLocale();
 
-  /** @return the time zone, if set */
+  /** {@return the time zone, if set} */
   @JsonProperty("timezone")
   public abstract Optional<String> timezone();
 
-  /** @return the phone number, if set */
+  /** {@return the phone number, if set} */
   @JsonProperty("phone")
   public abstract Optional<String> phone();
 
-  /** @return the store address, if set */
+  /** {@return the store address, if set} */
   @JsonProperty("address")
   public abstract Optional<EcommerceAddress> address();
 

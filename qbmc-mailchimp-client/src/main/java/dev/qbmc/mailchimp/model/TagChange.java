@@ -23,11 +23,11 @@ public abstract class TagChange {
     return new Builder();
   }
 
-  /** @return the tag name (an unknown tag sent as active is created) */
+  /** {@return the tag name (an unknown tag sent as active is created)} */
   @JsonProperty("name")
   public abstract String name();
 
-  /** @return whether the tag is added or removed */
+  /** {@return whether the tag is added or removed} */
   @JsonProperty("status")
   public abstract TagStatus status();
 

@@ -21,7 +21,7 @@ public final class FakeTime extends Clock implements MailchimpSleeper {
     now.updateAndGet(i -> i.plus(duration));
   }
 
-  /** @return every requested sleep, in order */
+  /** {@return every requested sleep, in order} */
   public List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }

@@ -67,22 +67,22 @@ public final class MailchimpSpec {
     this.inlinedSchemas = inlinedSchemas;
   }
 
-  /** @return the spec read from the bundled extract, whatever else exists */
+  /** {@return the spec read from the bundled extract, whatever else exists} */
   static MailchimpSpec bundled() {
     return load(readBundled());
   }
 
-  /** @return the spec read from the shared file, if it can be found */
+  /** {@return the spec read from the shared file, if it can be found} */
   static Optional<MailchimpSpec> shared() {
     return locate().map(MailchimpSpec::readYaml).map(MailchimpSpec::load);
   }
 
-  /** @return "METHOD template" to the inlined request schema, for comparing two sources */
+  /** {@return "METHOD template" to the inlined request schema, for comparing two sources} */
   Map<String, JsonNode> requestSchemas() {
     return inlinedSchemas;
   }
 
-  /** @return the loaded spec (read once per test JVM) */
+  /** {@return the loaded spec (read once per test JVM)} */
   public static MailchimpSpec get() {
     return INSTANCE;
   }

@@ -37,7 +37,7 @@ public abstract class WireMockMailchimpTest {
   /** Every attempt reported to the listener. */
   protected final List<MailchimpRequestEvent> events = new CopyOnWriteArrayList<>();
 
-  /** @return a builder for a client against WireMock with fake time and a fixed jitter */
+  /** {@return a builder for a client against WireMock with fake time and a fixed jitter} */
   protected MailchimpClient.Builder clientBuilder() {
     return MailchimpClient.builder()
         .credentials(MailchimpCredentials.apiKey(API_KEY))
@@ -50,12 +50,12 @@ public abstract class WireMockMailchimpTest {
         .requestListener(events::add);
   }
 
-  /** @return a client against WireMock */
+  /** {@return a client against WireMock} */
   protected MailchimpClient client() {
     return clientBuilder().build();
   }
 
-  /** @return request bodies sent to the API, for assertions */
+  /** {@return request bodies sent to the API, for assertions} */
   protected static List<LoggedRequest> apiRequests() {
     List<LoggedRequest> requests = new ArrayList<>();
     for (ServeEvent e : WM.getAllServeEvents()) {
