@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The one Jackson configuration of the Mailchimp client: unknown properties ignored (Mailchimp adds
@@ -30,7 +31,11 @@ public final class MailchimpJson {
   /** Mailchimp's documented timestamp shape, e.g. {@code 2015-07-15T19:28:00+00:00}. */
   public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-  private static final ObjectMapper MAPPER = create();
+  /** Why the Jackson on the class path cannot run this client; checked before {@link #create()}. */
+  private static final Optional<String> JACKSON_PROBLEM = MailchimpJacksonVersion.problem();
+
+  /** Null when {@link #JACKSON_PROBLEM} is present: {@link #create()} would fail on an old Jackson. */
+  private static final ObjectMapper MAPPER = JACKSON_PROBLEM.isEmpty() ? create() : null;
 
   private MailchimpJson() {}
 
@@ -38,8 +43,13 @@ public final class MailchimpJson {
    * The shared, fully configured (and thereafter read-only) mapper.
    *
    * @return the mapper
+   * @throws IllegalStateException when the Jackson on the class path is older than the client needs,
+   *     naming the versions found and required
    */
   public static ObjectMapper mapper() {
+    if (MAPPER == null) {
+      throw new IllegalStateException(JACKSON_PROBLEM.orElseThrow());
+    }
     return MAPPER;
   }
 

@@ -78,8 +78,13 @@ public final class QboJacksonModule extends SimpleModule {
    * optionals omitted on output.
    *
    * @return a new, independent mapper
+   * @throws IllegalStateException when the Jackson on the class path is older than the client needs,
+   *     naming the versions found and required
    */
   public static ObjectMapper newMapper() {
+    QboJacksonVersion.problem().ifPresent(problem -> {
+      throw new IllegalStateException(problem);
+    });
     ObjectMapper mapper = new ObjectMapper();
     mapper.registerModule(new QboJacksonModule());
     mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
