@@ -34,6 +34,10 @@ import java.util.concurrent.CountDownLatch;
  * report is printed) or an error from an API, the store or the connection's state (one line on
  * stderr); {@value #USAGE} a missing or invalid setting, an unknown command or option (one line on
  * stderr naming it). User errors never print a stack trace.
+ *
+ * <p>{@code --help} lists the commands and every setting with its default, {@code COMMAND --help}
+ * (or {@code help COMMAND}) describes one command, its options and the settings it reads, and
+ * {@code --version} prints the version; all three print on stdout and exit {@value #OK}.
  */
 public final class QbmcCli {
   /** Exit code of success. */
@@ -42,21 +46,6 @@ public final class QbmcCli {
   public static final int FAILED = 1;
   /** Exit code of a configuration or usage error. */
   public static final int USAGE = 2;
-
-  private static final String HELP = String.join(System.lineSeparator(),
-      "Usage: java -jar qbmc.jar <command> [options]",
-      "",
-      "Commands:",
-      "  demo                      run the whole flow against loopback simulators (no credentials needed)",
-      "  simulate                  start both simulators and print the settings to use, until Ctrl-C",
-      "  connect                   store the credentials and connect the realm to the audience",
-      "  sync [--dry-run] [--json] sync now; --json prints the report as one JSON object on stdout",
-      "  status                    show the connection and its recent syncs",
-      "  contacts                  list the contacts imported from QuickBooks Online",
-      "  disconnect [--revoke]     delete the synced e-commerce data, keep the contacts, forget the tokens",
-      "  bench [options]           measure sync cost against the simulators (bench --help lists the options)",
-      "",
-      "Configuration: environment variables QBMC_* (see README, section Configuration).");
 
   private final Map<String, String> env;
   private final PrintStream out;
@@ -131,46 +120,69 @@ public final class QbmcCli {
 
   private int dispatch(List<String> args) {
     if (args.isEmpty() || Set.of("help", "--help", "-h").contains(args.get(0))) {
-      (args.isEmpty() ? err : out).println(HELP);
+      if (args.size() > 1 && args.get(0).equals("help")) {
+        return commandHelp(args.get(1));
+      }
+      (args.isEmpty() ? err : out).println(CliHelp.general());
       return args.isEmpty() ? USAGE : OK;
+    }
+    if (args.get(0).equals("--version")) {
+      out.println(CliHelp.version());
+      return OK;
     }
     String command = args.get(0);
     List<String> options = args.subList(1, args.size());
+    if (!command.equals("bench") && (options.contains("--help") || options.contains("-h"))) {
+      return commandHelp(command);
+    }
     switch (command) {
       case "demo":
-        allow(command, options);
+        allow(Command.DEMO, options);
         return Demo.run(out, err);
       case "simulate":
-        allow(command, options);
+        allow(Command.SIMULATE, options);
         return simulate();
       case "connect":
-        allow(command, options);
+        allow(Command.CONNECT, options);
         return connect();
       case "sync":
-        allow(command, options, "--dry-run", "--json");
+        allow(Command.SYNC, options);
         return sync(options.contains("--dry-run"), options.contains("--json"));
       case "status":
-        allow(command, options);
+        allow(Command.STATUS, options);
         return status();
       case "contacts":
-        allow(command, options);
+        allow(Command.CONTACTS, options);
         return contacts();
       case "disconnect":
-        allow(command, options, "--revoke");
+        allow(Command.DISCONNECT, options);
         return disconnect(options.contains("--revoke"));
       case "bench":
         return dev.qbmc.examples.bench.SyncBenchmark.run(options, out);
       default:
-        throw new UsageException("unknown command '" + command
-            + "'; commands: demo, simulate, connect, sync, status, contacts, disconnect, bench (see --help)");
+        throw unknownCommand(command);
     }
   }
 
-  private static void allow(String command, List<String> options, String... allowed) {
-    List<String> known = List.of(allowed);
+  private int commandHelp(String name) {
+    Command command = Command.named(name).orElseThrow(() -> unknownCommand(name));
+    if (command == Command.BENCH) {
+      return dev.qbmc.examples.bench.SyncBenchmark.run(List.of("--help"), out);
+    }
+    out.println(CliHelp.of(command));
+    return OK;
+  }
+
+  private static UsageException unknownCommand(String command) {
+    return new UsageException("unknown command '" + command
+        + "'; commands: demo, simulate, connect, sync, status, contacts, disconnect, bench (see --help)");
+  }
+
+  private static void allow(Command command, List<String> options) {
+    List<String> known = command.optionNames();
     for (String option : options) {
       if (!known.contains(option)) {
-        throw new UsageException("unknown option '" + option + "' for " + command
+        throw new UsageException("unknown option '" + option + "' for " + command.commandName()
             + (known.isEmpty() ? " (it takes none)" : "; options: " + String.join(" ", known)));
       }
     }
