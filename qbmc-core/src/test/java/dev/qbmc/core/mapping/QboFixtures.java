@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Reads the real QBO payloads ({@code fixtures/quickbooks/} on the test classpath, from the QuickBooks
- * client's test jar: the one copy in the repository) with the client's models.
+ * client's test resources: the one copy in the repository) with the client's models.
  */
 public final class QboFixtures {
 
