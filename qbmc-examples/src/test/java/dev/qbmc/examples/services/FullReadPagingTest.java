@@ -1,0 +1,114 @@
+package dev.qbmc.examples.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qbmc.core.Qbmc;
+import dev.qbmc.core.model.SyncOutcome;
+import dev.qbmc.core.report.SyncReport;
+import dev.qbmc.examples.sim.FaultInjector;
+import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
+import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which QBO pages a full read requests, seen by the simulator ({@code STARTPOSITION} of every
+ * query, through its fault hook, which serves every query normally): each page once, none past the
+ * end but the one that proves the end, also when rows are added or deleted while the read runs.
+ */
+class FullReadPagingTest {
+  private static final Pattern PAGE =
+      Pattern.compile("FROM (\\w+) .*STARTPOSITION (\\d+) MAXRESULTS (\\d+)");
+  private static final int PAGE_SIZE = 1000;
+
+  private final List<String> statements = new CopyOnWriteArrayList<>();
+  private volatile Consumer<String> duringRead = statement -> { };
+  private final SimulatedWorld world = new SimulatedWorld(
+      GeneratedCompany.builder().customers(1000).items(30).invoices(2600).salesReceipts(700).build());
+
+  FullReadPagingTest() {
+    world.qbo.faults().onEvery(FaultInjector.route("GET", QuickBooksSimulator.QUERY_PATH),
+        (request, normal, sleeper) -> {
+          String statement = request.query().get("query");
+          statements.add(statement);
+          duringRead.accept(statement);
+          return normal.apply(request);
+        });
+  }
+
+  @AfterEach
+  void close() {
+    world.close();
+  }
+
+  @Test
+  void fullRead_requestsEveryPageOnce_andNoPagePastTheEnd() {
+    SyncReport report = sync();
+
+    assertThat(report.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+    for (QboEntity entity : QboEntity.values()) {
+      List<Long> starts = starts(entity);
+      assertThat(starts).as("%s pages requested more than once", entity).doesNotHaveDuplicates();
+      assertThat(starts.size())
+          .as("%s pages for %d rows (%s)", entity, rows(entity), starts)
+          .isEqualTo(pagesFor(rows(entity)));
+    }
+  }
+
+  @Test
+  void fullRead_requestsEveryPageOnce_whenRowsAreAddedAndDeletedDuringTheRead() {
+    duringRead = statement -> {
+      if (statement.startsWith("SELECT * FROM Invoice") && statement.contains("STARTPOSITION 1001 ")) {
+        world.qbo.deleteTransaction(QboEntity.INVOICE, "5");
+        world.qbo.deleteTransaction(QboEntity.INVOICE, "1200");
+        world.qbo.create(QboEntity.INVOICE, world.qbo.read(QboEntity.INVOICE, "3").orElseThrow());
+      }
+    };
+
+    SyncReport report = sync();
+
+    assertThat(report.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+    for (QboEntity entity : QboEntity.values()) {
+      assertThat(starts(entity)).as("%s pages requested more than once", entity).doesNotHaveDuplicates();
+    }
+  }
+
+  private SyncReport sync() {
+    try (Qbmc qbmc = world.qbmc()) {
+      world.connect(qbmc);
+      statements.clear();
+      return qbmc.sync(SimulatedWorld.CONNECTION);
+    }
+  }
+
+  /** The {@code STARTPOSITION} of every page query for an entity, in request order. */
+  private List<Long> starts(QboEntity entity) {
+    return statements.stream()
+        .map(PAGE::matcher)
+        .filter(Matcher::find)
+        .filter(m -> m.group(1).equals(entity.entityName()))
+        .map(m -> Long.parseLong(m.group(2)))
+        .collect(Collectors.toList());
+  }
+
+  /** Rows a full read of the entity finds (inactive customers and items included). */
+  private long rows(QboEntity entity) {
+    long count = world.qbo.company().count(entity);
+    return LongStream.rangeClosed(1, count)
+        .filter(id -> world.qbo.read(entity, Long.toString(id)).isPresent())
+        .count();
+  }
+
+  /** Pages a reader needs: the full ones and the short (maybe empty) one that proves the end. */
+  private static long pagesFor(long rows) {
+    return rows / PAGE_SIZE + 1;
+  }
+}
