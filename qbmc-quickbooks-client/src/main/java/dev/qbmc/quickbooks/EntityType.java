@@ -6,6 +6,7 @@ import dev.qbmc.quickbooks.model.Item;
 import dev.qbmc.quickbooks.model.SalesReceipt;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A QBO entity this client can query, read and follow through Change Data Capture, with its model
@@ -15,21 +16,25 @@ import java.util.Objects;
  */
 public final class EntityType<T> {
   /** Customers (including sub-customers and jobs). */
-  public static final EntityType<Customer> CUSTOMER = new EntityType<>("Customer", Customer.class);
+  public static final EntityType<Customer> CUSTOMER =
+      new EntityType<>("Customer", Customer.class, Customer::id);
   /** Invoices. */
-  public static final EntityType<Invoice> INVOICE = new EntityType<>("Invoice", Invoice.class);
+  public static final EntityType<Invoice> INVOICE =
+      new EntityType<>("Invoice", Invoice.class, Invoice::id);
   /** Sales receipts. */
   public static final EntityType<SalesReceipt> SALES_RECEIPT =
-      new EntityType<>("SalesReceipt", SalesReceipt.class);
+      new EntityType<>("SalesReceipt", SalesReceipt.class, SalesReceipt::id);
   /** Products and services. */
-  public static final EntityType<Item> ITEM = new EntityType<>("Item", Item.class);
+  public static final EntityType<Item> ITEM = new EntityType<>("Item", Item.class, Item::id);
 
   private final String name;
   private final Class<T> modelType;
+  private final Function<T, String> id;
 
-  private EntityType(String name, Class<T> modelType) {
+  private EntityType(String name, Class<T> modelType, Function<T, String> id) {
     this.name = name;
     this.modelType = modelType;
+    this.id = id;
   }
 
   /**
@@ -57,6 +62,11 @@ public final class EntityType<T> {
    */
   public Class<T> modelType() {
     return modelType;
+  }
+
+  /** The {@code Id} of an entity of this type (paging in Id order compares them). */
+  String idOf(T entity) {
+    return id.apply(entity);
   }
 
   /**

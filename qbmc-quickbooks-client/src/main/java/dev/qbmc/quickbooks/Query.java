@@ -201,6 +201,23 @@ public final class Query<T> {
   }
 
   /**
+   * This query ordered by ascending {@code Id}, as paging by Id needs.
+   *
+   * @return this query when already ordered by Id, else a copy ordered by Id
+   * @throws IllegalArgumentException when the query is ordered by another field or descending
+   */
+  Query<T> inIdOrder() {
+    if (orderBy == null) {
+      return orderBy("Id");
+    }
+    if (!orderBy.equalsIgnoreCase("Id")) {
+      throw new IllegalArgumentException(
+          "Paging in Id order needs ORDERBY Id or no order, this query has ORDERBY " + orderBy);
+    }
+    return this;
+  }
+
+  /**
    * The entity queried.
    *
    * @return the entity type

@@ -152,6 +152,43 @@ public final class QuickBooksClient {
   }
 
   /**
+   * Runs a query with the given paging. {@link Paging#sequential()} is {@link #query(Query)};
+   * {@link Paging#parallel(int)} reads the rows in ascending {@code Id} order with several pages in
+   * flight (fetched and parsed on threads of this read, within this client's per-realm limits),
+   * hands them out in order, and hands out exactly once every row that exists for the whole read,
+   * even when rows are added or deleted meanwhile. Pass the row count of a {@link #count(Query)}
+   * as {@link Paging#expectedRows(long)} so that no page past the end is requested.
+   *
+   * <pre>{@code
+   * Query<Invoice> invoices = Query.select(EntityType.INVOICE).orderBy("Id");
+   * Paging paging = Paging.parallel(4).expectedRows(qbo.count(invoices));
+   * try (Stream<Invoice> rows = qbo.query(invoices, paging)) {
+   *   rows.forEach(...);
+   * }
+   * }</pre>
+   *
+   * @param query the query; for parallel paging ordered by {@code Id} or not ordered, with a page
+   *     size of at least 2
+   * @param paging how to page
+   * @param <T> the model type
+   * @return a sequential, lazy stream; close it (try-with-resources) to stop a parallel read early,
+   *     which cancels its pages in flight (an abandoned read's threads end 5 s after its last page)
+   * @throws IllegalArgumentException when parallel paging meets another order or a page size of 1
+   */
+  public <T> Stream<T> query(Query<T> query, Paging paging) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(paging, "paging");
+    if (!paging.isParallel()) {
+      return query(query);
+    }
+    ParallelPager<T> pager = new ParallelPager<>(query, paging, this::fetchPage);
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(pager::close);
+  }
+
+  /**
    * Same as {@link #query(Query)} as an {@link Iterable}; every {@code iterator()} call runs the
    * query again from the first page.
    *

@@ -32,7 +32,7 @@ class FullReadPagingTest {
   private final List<String> statements = new CopyOnWriteArrayList<>();
   private volatile Consumer<String> duringRead = statement -> { };
   private final SimulatedWorld world = new SimulatedWorld(
-      GeneratedCompany.builder().customers(1000).items(30).invoices(2600).salesReceipts(700).build());
+      GeneratedCompany.builder().customers(1000).items(30).invoices(1100).salesReceipts(300).build());
 
   FullReadPagingTest() {
     world.qbo.faults().onEvery(FaultInjector.route("GET", QuickBooksSimulator.QUERY_PATH),
