@@ -65,6 +65,7 @@ public final class QboJacksonModule extends SimpleModule {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Class<Optional<?>> optionalClass = (Class) Optional.class;
     addSerializer(optionalClass, new OptionalSerializer());
+    setDeserializerModifier(new HandleBinding());
   }
 
   @Override
@@ -102,7 +103,7 @@ public final class QboJacksonModule extends SimpleModule {
    * @throws DateTimeParseException when the text is not a date-time with an offset
    */
   public static OffsetDateTime parseOffsetDateTime(String text) {
-    return OffsetDateTime.parse(text.trim(), LENIENT_OFFSET_DATE_TIME);
+    return QboDates.offsetDateTime(text.trim(), LENIENT_OFFSET_DATE_TIME);
   }
 
   private static final class OffsetDateTimeDeserializer extends StdDeserializer<OffsetDateTime> {
@@ -145,8 +146,7 @@ public final class QboJacksonModule extends SimpleModule {
         return null;
       }
       try {
-        String trimmed = text.trim();
-        return LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
+        return QboDates.localDate(text.trim());
       } catch (DateTimeParseException e) {
         return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not an ISO date");
       }

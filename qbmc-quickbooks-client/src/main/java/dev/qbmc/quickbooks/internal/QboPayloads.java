@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -11,10 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads QBO response envelopes (single entity, {@code QueryResponse}, {@code CDCResponse}). */
 public final class QboPayloads {
   private final ObjectMapper mapper;
+  /** A reader of {@code List<model>} per model type (a handful), so a page is one binding call. */
+  private final Map<Class<?>, ObjectReader> listReaders = new ConcurrentHashMap<>();
 
   /**
    * Creates a reader.
@@ -92,9 +97,14 @@ public final class QboPayloads {
     }
   }
 
+  private ObjectReader listReader(Class<?> type) {
+    return listReaders.computeIfAbsent(
+        type, t -> mapper.readerFor(mapper.getTypeFactory().constructCollectionType(ArrayList.class, t)));
+  }
+
   private <T> QueryPage<T> readQueryResponseObject(JsonParser p, String entityName, Class<T> type)
       throws IOException {
-    List<T> items = new ArrayList<>();
+    List<T> items = List.of();
     boolean present = false;
     int start = 0;
     int max = 0;
@@ -104,9 +114,9 @@ public final class QboPayloads {
       JsonToken value = p.nextToken();
       if (field.equals(entityName) && value == JsonToken.START_ARRAY) {
         present = true;
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-          items.add(mapper.readValue(p, type));
-        }
+        List<T> rows = listReader(type).readValue(p);
+        rows.removeIf(Objects::isNull);
+        items = rows;
       } else if (field.equals("startPosition") && value.isNumeric()) {
         start = p.getIntValue();
       } else if (field.equals("maxResults") && value.isNumeric()) {
