@@ -31,6 +31,7 @@ class FullReadPagingTest {
 
   private final List<String> statements = new CopyOnWriteArrayList<>();
   private volatile Consumer<String> duringRead = statement -> { };
+  private String storeId;
   private final SimulatedWorld world = new SimulatedWorld(
       GeneratedCompany.builder().customers(1000).items(30).invoices(1100).salesReceipts(300).build());
 
@@ -64,11 +65,13 @@ class FullReadPagingTest {
   }
 
   @Test
-  void fullRead_requestsEveryPageOnce_whenRowsAreAddedAndDeletedDuringTheRead() {
+  void fullRead_requestsEveryPageOnce_andLosesNoInvoice_whenInvoicesAreAddedAndDeletedDuringTheRead() {
+    java.util.concurrent.atomic.AtomicInteger invoicePages = new java.util.concurrent.atomic.AtomicInteger();
+    List<Long> deleted = List.of(5L, 900L);
     duringRead = statement -> {
-      if (statement.startsWith("SELECT * FROM Invoice") && statement.contains("STARTPOSITION 1001 ")) {
-        world.qbo.deleteTransaction(QboEntity.INVOICE, "5");
-        world.qbo.deleteTransaction(QboEntity.INVOICE, "1200");
+      if (statement.startsWith("SELECT * FROM Invoice ") && statement.contains("STARTPOSITION ")
+          && invoicePages.incrementAndGet() == 2) {
+        deleted.forEach(id -> world.qbo.deleteTransaction(QboEntity.INVOICE, Long.toString(id)));
         world.qbo.create(QboEntity.INVOICE, world.qbo.read(QboEntity.INVOICE, "3").orElseThrow());
       }
     };
@@ -79,19 +82,34 @@ class FullReadPagingTest {
     for (QboEntity entity : QboEntity.values()) {
       assertThat(starts(entity)).as("%s pages requested more than once", entity).doesNotHaveDuplicates();
     }
+    // Every invoice that existed for the whole read became an order or was skipped with a reason.
+    java.util.Set<String> seen = world.mailchimp.orders(storeId).stream()
+        .map(o -> o.path("id").asText()).filter(id -> id.startsWith("invoice-"))
+        .map(id -> id.substring("invoice-".length())).collect(Collectors.toCollection(java.util.HashSet::new));
+    report.skipped().stream().filter(sk -> sk.entityType() == dev.qbmc.core.model.QboEntity.INVOICE)
+        .forEach(sk -> seen.add(sk.qboId()));
+    List<String> stable = LongStream.rangeClosed(1, 1100)
+        .filter(id -> !GeneratedCompany.isDeleted(id) && !deleted.contains(id))
+        .mapToObj(Long::toString).collect(Collectors.toList());
+    assertThat(seen).containsAll(stable);
   }
 
   private SyncReport sync() {
     try (Qbmc qbmc = world.qbmc()) {
-      world.connect(qbmc);
+      storeId = world.connect(qbmc).storeId();
       statements.clear();
       return qbmc.sync(SimulatedWorld.CONNECTION);
     }
   }
 
-  /** The {@code STARTPOSITION} of every page query for an entity, in request order. */
+  /**
+   * The {@code STARTPOSITION} of every page query for an entity, in request order; reads of the
+   * rows between two pages by Id range ({@code Id > 'n'}), which follow rows that moved, are not
+   * pages.
+   */
   private List<Long> starts(QboEntity entity) {
     return statements.stream()
+        .filter(statement -> !statement.contains("Id > "))
         .map(PAGE::matcher)
         .filter(Matcher::find)
         .filter(m -> m.group(1).equals(entity.entityName()))
@@ -107,7 +125,10 @@ class FullReadPagingTest {
         .count();
   }
 
-  /** Pages a reader needs: the full ones and the short (maybe empty) one that proves the end. */
+  /**
+   * Pages a sequential reader needs: the full ones and the short (maybe empty) one that proves the
+   * end. The sync's pages overlap by one row, which at these sizes takes as many.
+   */
   private static long pagesFor(long rows) {
     return rows / PAGE_SIZE + 1;
   }

@@ -32,6 +32,7 @@ import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.quickbooks.ChangeSet;
 import dev.qbmc.quickbooks.EntityType;
+import dev.qbmc.quickbooks.Paging;
 import dev.qbmc.quickbooks.Query;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.model.Customer;
@@ -60,6 +61,11 @@ import java.util.stream.Stream;
  */
 final class SyncRun {
   private static final System.Logger LOG = System.getLogger(SyncRun.class.getName());
+  /**
+   * QBO pages a full read keeps in flight: the next chunk's pages overlap QBO's latency while the
+   * current chunk is written; the QBO client's limiter still caps the realm's requests.
+   */
+  private static final int QBO_PAGES_IN_FLIGHT = 4;
 
   private final Connection connection;
   private final QuickBooksClient qbo;
@@ -135,17 +141,20 @@ final class SyncRun {
         Query.select(EntityType.CUSTOMER).includeInactive().orderBy("Id");
     Query<Invoice> invoiceQuery = Query.select(EntityType.INVOICE).orderBy("Id");
     Query<SalesReceipt> receiptQuery = Query.select(EntityType.SALES_RECEIPT).orderBy("Id");
-    readAll(items, SyncPhase.PRODUCTS, qbo.count(items), 0, this::applyItems);
-    readAll(customers, SyncPhase.CUSTOMERS, qbo.count(customers), 0, this::applyCustomers);
+    long itemCount = qbo.count(items);
+    readAll(items, byId(itemCount), SyncPhase.PRODUCTS, itemCount, 0, this::applyItems);
+    long customerCount = qbo.count(customers);
+    readAll(customers, byId(customerCount), SyncPhase.CUSTOMERS, customerCount, 0, this::applyCustomers);
     SeenIds invoices = new SeenIds();
     SeenIds receipts = new SeenIds();
     long invoiceCount = qbo.count(invoiceQuery);
-    long orderTotal = invoiceCount + qbo.count(receiptQuery);
-    readAll(invoiceQuery, SyncPhase.ORDERS, orderTotal, 0, chunk -> {
+    long receiptCount = qbo.count(receiptQuery);
+    long orderTotal = invoiceCount + receiptCount;
+    readAll(invoiceQuery, byId(invoiceCount), SyncPhase.ORDERS, orderTotal, 0, chunk -> {
       chunk.forEach(i -> invoices.add(i.id()));
       applyTransactions(chunk, List.of(), List.of());
     });
-    readAll(receiptQuery, SyncPhase.ORDERS, orderTotal, invoiceCount, chunk -> {
+    readAll(receiptQuery, byId(receiptCount), SyncPhase.ORDERS, orderTotal, invoiceCount, chunk -> {
       chunk.forEach(r -> receipts.add(r.id()));
       applyTransactions(List.of(), chunk, List.of());
     });
@@ -156,14 +165,25 @@ final class SyncRun {
   }
 
   /**
+   * A full read's paging: pages in Id order, {@value #QBO_PAGES_IN_FLIGHT} in flight, none past
+   * the rows the query's own count announced (the count of this query, not of the phase: reading
+   * invoices with the invoices-plus-receipts count fetched hundreds of empty pages), and every row
+   * that exists throughout the read exactly once, so no order is deleted as unseen because rows
+   * moved across a page boundary.
+   */
+  private static Paging byId(long rows) {
+    return Paging.parallel(QBO_PAGES_IN_FLIGHT).expectedRows(rows);
+  }
+
+  /**
    * Reads a query chunk by chunk (the next chunk is read from QBO while this one is written),
    * reporting progress against the count QBO gave.
    */
   private <T> void readAll(
-      Query<T> query, SyncPhase phase, long total, long doneBefore, Consumer<List<T>> apply) {
+      Query<T> query, Paging paging, SyncPhase phase, long total, long doneBefore, Consumer<List<T>> apply) {
     long done = doneBefore;
     progress(phase, done, total);
-    try (PrefetchingChunks<T> chunks = new PrefetchingChunks<>(qbo.query(query), tuning.chunkSize())) {
+    try (PrefetchingChunks<T> chunks = new PrefetchingChunks<>(qbo.query(query, paging), tuning.chunkSize())) {
       while (chunks.hasNext()) {
         List<T> chunk = chunks.next();
         apply.accept(chunk);
@@ -251,13 +271,15 @@ final class SyncRun {
    * @param changes the possibly truncated change set, for its deletions
    */
   void changedSince(OffsetDateTime since, ChangeSet changes) {
-    readAll(changedSince(EntityType.ITEM, since).includeInactive(), SyncPhase.PRODUCTS, -1, 0,
+    // A read of the changes is as small as the changes: page after page, no count needed.
+    Paging paging = Paging.sequential();
+    readAll(changedSince(EntityType.ITEM, since).includeInactive(), paging, SyncPhase.PRODUCTS, -1, 0,
         this::applyItems);
-    readAll(changedSince(EntityType.CUSTOMER, since).includeInactive(), SyncPhase.CUSTOMERS, -1,
+    readAll(changedSince(EntityType.CUSTOMER, since).includeInactive(), paging, SyncPhase.CUSTOMERS, -1,
         0, this::applyCustomers);
-    readAll(changedSince(EntityType.INVOICE, since), SyncPhase.ORDERS, -1, 0,
+    readAll(changedSince(EntityType.INVOICE, since), paging, SyncPhase.ORDERS, -1, 0,
         chunk -> applyTransactions(chunk, List.of(), List.of()));
-    readAll(changedSince(EntityType.SALES_RECEIPT, since), SyncPhase.ORDERS, -1, 0,
+    readAll(changedSince(EntityType.SALES_RECEIPT, since), paging, SyncPhase.ORDERS, -1, 0,
         chunk -> applyTransactions(List.of(), chunk, List.of()));
     List<RecordKey> deletions = deletions(changes);
     progress(SyncPhase.DELETIONS, 0, deletions.size());
