@@ -3,6 +3,8 @@ package dev.qbmc.examples.sim.quickbooks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ final class CompanyStore {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private final CompanyData base;
+  private final EntityBytes bytes;
   private final Clock clock;
   private final Consumer<Change> listener;
   private final EnumMap<QboEntity, ConcurrentSkipListMap<Long, Versioned>> overlay = new EnumMap<>(QboEntity.class);
@@ -58,6 +61,7 @@ final class CompanyStore {
 
   CompanyStore(CompanyData base, Clock clock, Consumer<Change> listener) {
     this.base = base;
+    this.bytes = new EntityBytes(base);
     this.clock = clock;
     this.listener = listener;
     for (QboEntity e : QboEntity.values()) {
@@ -145,21 +149,10 @@ final class CompanyStore {
     boolean byId = q.orderBy == null || (q.orderBy.equalsIgnoreCase("Id") && !q.descending);
     if (byId) {
       String key = q.selectionKey() + "#" + version.get();
-      long resumePos = 1;
-      long resumeId = range[0];
-      synchronized (cursors) {
-        NavigableMap<Long, Long> known = cursors.get(key);
-        if (known != null) {
-          Map.Entry<Long, Long> floor = known.floorEntry(start);
-          if (floor != null) {
-            resumePos = floor.getKey();
-            resumeId = floor.getValue();
-          }
-        }
-      }
-      long[] skip = {start - resumePos};
-      long[] lastSeen = {resumeId - 1};
-      scan(entity, resumeId, range[1], node -> {
+      long[] resume = resume(key, start, range[0]);
+      long[] skip = {start - resume[0]};
+      long[] lastSeen = {resume[1] - 1};
+      scan(entity, resume[1], range[1], node -> {
         if (!filter.test(node)) {
           return true;
         }
@@ -172,9 +165,7 @@ final class CompanyStore {
         return page.size() < max;
       });
       if (page.size() == max) {
-        synchronized (cursors) {
-          cursors.computeIfAbsent(key, k -> new TreeMap<>()).put(start + max, lastSeen[0] + 1);
-        }
+        remember(key, start + max, lastSeen[0] + 1);
       }
     } else {
       List<ObjectNode> all = new ArrayList<>();
@@ -197,6 +188,86 @@ final class CompanyStore {
     response.put("startPosition", start);
     response.put("maxResults", page.size());
     return response;
+  }
+
+  /** Where a by-Id read of {@code start} can resume: {position, Id} of the nearest known page end. */
+  private long[] resume(String key, long start, long firstId) {
+    synchronized (cursors) {
+      NavigableMap<Long, Long> known = cursors.get(key);
+      Map.Entry<Long, Long> floor = known == null ? null : known.floorEntry(start);
+      return floor == null ? new long[] {1, firstId} : new long[] {floor.getKey(), floor.getValue()};
+    }
+  }
+
+  private void remember(String key, long position, long id) {
+    synchronized (cursors) {
+      cursors.computeIfAbsent(key, k -> new TreeMap<>()).put(position, id);
+    }
+  }
+
+  // ---------------------------------------------------------------- serialised full reads
+
+  /**
+   * Serialises every base entity of a type now, so that full reads of it copy bytes.
+   *
+   * @param entity the type
+   */
+  void preSerialise(QboEntity entity) {
+    bytes.preSerialise(entity);
+  }
+
+  /**
+   * The {@code QueryResponse} object of a full read's page ({@code ORDERBY Id} or no order, no
+   * condition but {@code Active IN (true, false)} on a name list) copied from the serialised
+   * entities, exactly as {@link #query} would write it; empty for any other query.
+   */
+  Optional<byte[]> serialisedPage(QboQuery q, QboEntity entity) {
+    boolean byId = q.orderBy == null || (q.orderBy.equalsIgnoreCase("Id") && !q.descending);
+    boolean allActive = q.conditions.size() == 1 && entity.isNameList()
+        && q.conditions.get(0).field().equalsIgnoreCase("Active") && q.conditions.get(0).op().equals("IN")
+        && q.conditions.get(0).values().containsAll(List.of("true", "false"));
+    if (q.count || !byId || !(q.conditions.isEmpty() || allActive)) {
+      return Optional.empty();
+    }
+    boolean activeOnly = entity.isNameList() && !allActive;
+    long start = q.startPosition == null ? 1 : Math.max(1, q.startPosition);
+    long max = q.maxResults == null ? 100 : Math.min(MAX_PAGE, q.maxResults);
+    String key = q.selectionKey() + "#" + version.get();
+    long[] resume = resume(key, start, 1);
+    long skip = start - resume[0];
+    ByteArrayOutputStream rows = new ByteArrayOutputStream();
+    long taken = 0;
+    long lastId = 0;
+    ConcurrentSkipListMap<Long, Versioned> changes = overlay.get(entity);
+    long baseCount = base.count(entity);
+    long end = Math.max(baseCount, changes.isEmpty() ? 0 : changes.lastKey());
+    for (long id = resume[1]; id <= end && taken < max; id++) {
+      Versioned v = changes.get(id);
+      Optional<EntityBytes.Row> row = v != null
+          ? (v.deleted() ? Optional.empty() : Optional.of(EntityBytes.serialise(v.json())))
+          : id <= baseCount ? bytes.row(entity, id) : Optional.empty();
+      if (row.isEmpty() || (activeOnly && !row.get().active())) {
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      rows.writeBytes(taken == 0 ? ("{\"" + entity.entityName() + "\":[").getBytes(StandardCharsets.UTF_8)
+          : new byte[] {','});
+      rows.writeBytes(row.get().json());
+      taken++;
+      lastId = id;
+    }
+    if (taken == max) {
+      remember(key, start + max, lastId + 1);
+    }
+    if (taken == 0) {
+      return Optional.of("{}".getBytes(StandardCharsets.UTF_8));
+    }
+    rows.writeBytes(("],\"startPosition\":" + start + ",\"maxResults\":" + taken + "}")
+        .getBytes(StandardCharsets.UTF_8));
+    return Optional.of(rows.toByteArray());
   }
 
   // ---------------------------------------------------------------- CDC

@@ -3,8 +3,10 @@ package dev.qbmc.examples.sim.quickbooks;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.examples.sim.SimResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * The response shapes of the QBO API: bodies with the {@code time} stamp, the capitalised
@@ -45,6 +47,20 @@ final class QboResponses {
   SimResponse ok(ObjectNode root) {
     root.put("time", now());
     return json(200, root);
+  }
+
+  /**
+   * HTTP 200 {@code {"QueryResponse": <object>, "time": ...}} around an already serialised
+   * {@code QueryResponse} object.
+   */
+  SimResponse okQueryResponse(byte[] queryResponse) {
+    byte[] head = "{\"QueryResponse\":".getBytes(StandardCharsets.UTF_8);
+    byte[] tail = (",\"time\":\"" + now() + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + queryResponse.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(queryResponse, 0, body, head.length, queryResponse.length);
+    System.arraycopy(tail, 0, body, head.length + queryResponse.length, tail.length);
+    return new SimResponse(200, JSON_TYPE, body, Map.of());
   }
 
   /** HTTP 400 with a {@code ValidationFault}. */

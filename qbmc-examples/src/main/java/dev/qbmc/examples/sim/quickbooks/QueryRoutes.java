@@ -69,6 +69,10 @@ final class QueryRoutes implements RouteGroup {
       }
       root.putObject("QueryResponse");
     } else {
+      Optional<byte[]> serialised = store.serialisedPage(q, entity.get());
+      if (serialised.isPresent()) {
+        return responses.okQueryResponse(serialised.get());
+      }
       root.set("QueryResponse", store.query(q, entity.get()));
     }
     return responses.ok(root);
