@@ -188,6 +188,40 @@ public interface SyncStateStore {
    */
   boolean releaseLease(Lease lease);
 
+  /**
+   * The connection's lease as stored, possibly expired; empty when none is held (released or never
+   * taken). For status displays and for disconnect's wait for a running sync.
+   *
+   * <p>The default throws {@link UnsupportedOperationException}, for stores written before this
+   * method existed.
+   *
+   * @param connectionId the connection id
+   * @return the lease, or empty
+   */
+  default Optional<Lease> currentLease(String connectionId) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no currentLease");
+  }
+
+  // ---- fenced writes -----------------------------------------------------------------------
+
+  /**
+   * Applies a checkpoint atomically and durably, if and only if (a) {@code lease} is the
+   * connection's current lease (same token and owner as stored; expiry is not checked: a lease
+   * nobody replaced is still the latest) and (b) the connection exists with status {@link
+   * ConnectionStatus#CONNECTED}.
+   *
+   * <p>The default throws {@link UnsupportedOperationException}, for stores written before this
+   * method existed.
+   *
+   * @param lease the lease the run holds
+   * @param checkpoint what to write
+   * @return true when written; false when refused (stale lease, lease released, connection paused,
+   *     disconnected, needs re-authorisation or deleted): then nothing at all is written
+   */
+  default boolean commit(Lease lease, Checkpoint checkpoint) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no commit");
+  }
+
   // ---- sync runs ---------------------------------------------------------------------------
 
   /**
