@@ -7,6 +7,7 @@ module dev.qbmc.core {
   requires transitive dev.qbmc.quickbooks;
   requires transitive dev.qbmc.mailchimp;
   requires transitive com.fasterxml.jackson.databind;
+  requires transitive java.sql;
   requires static org.immutables.value;
 
   exports dev.qbmc.core;

@@ -1,9 +1,9 @@
 package dev.qbmc.core.store;
 
 /**
- * A store file is damaged in a way crash recovery does not repair (a snapshot or small file that
- * was written completely but no longer reads back). A torn tail of the record journal is not
- * corruption: it is dropped on open.
+ * Stored data is damaged in a way crash recovery does not repair: a store file that was written
+ * completely but no longer reads back (a torn tail of the record journal is not corruption: it is
+ * dropped on open), or a database row qbmc cannot read (a value changed by hand).
  */
 public final class StoreCorruptedException extends StoreException {
   private static final long serialVersionUID = 1L;

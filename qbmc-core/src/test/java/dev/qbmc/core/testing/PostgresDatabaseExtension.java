@@ -1,6 +1,5 @@
 package dev.qbmc.core.testing;
 
-import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,7 +54,7 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
    *
    * @return the data source
    */
-  public DataSource dataSource() {
+  public ReusingDataSource dataSource() {
     return database().dataSource();
   }
 }

@@ -7,10 +7,12 @@ public final class TestDatabase implements AutoCloseable {
 
   private final TestPostgres server;
   private final String name;
+  private final ReusingDataSource pooled;
 
   TestDatabase(TestPostgres server, String name) {
     this.server = server;
     this.name = name;
+    this.pooled = new ReusingDataSource(server.dataSource(name));
   }
 
   /**
@@ -23,11 +25,21 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * A data source for this database (a new connection per call, as the superuser).
+   * A data source for this database that reuses connections like a host's pool (as the superuser),
+   * shared by every caller.
    *
    * @return the data source
    */
-  public DataSource dataSource() {
+  public ReusingDataSource dataSource() {
+    return pooled;
+  }
+
+  /**
+   * A data source for this database that opens a new physical connection per call.
+   *
+   * @return the data source
+   */
+  public DataSource unpooledDataSource() {
     return server.dataSource(name);
   }
 
@@ -61,6 +73,7 @@ public final class TestDatabase implements AutoCloseable {
   /** Drops the database, closing its open connections. */
   @Override
   public void close() {
+    pooled.closeIdle();
     server.drop(name);
   }
 

@@ -1,0 +1,277 @@
+package dev.qbmc.core.internal.store.jdbc;
+
+import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code record_states} table. Reads ask for a slice of keys of one kind with {@code record_id =
+ * ANY(?)}; writes send a slice of rows as parallel arrays through {@code unnest}, so that a
+ * checkpoint of thousands of states costs a few round trips. A slice holds at most {@code batchSize}
+ * rows.
+ */
+public final class StateRows {
+
+  private final int batchSize;
+  private final String selectByIds;
+  private final String upsert;
+  private final String deleteByKeys;
+  private final String deleteKind;
+  private final String deleteAll;
+  private final String count;
+  private final String selectKind;
+
+  /**
+   * Creates the statements.
+   *
+   * @param tables the table names
+   * @param batchSize the most rows per statement
+   */
+  public StateRows(Tables tables, int batchSize) {
+    this.batchSize = batchSize;
+    String t = tables.table("record_states");
+    selectByIds =
+        "SELECT record_id, fingerprint, mailchimp_id FROM " + t
+            + " WHERE connection_id = ? AND kind = ? AND record_id = ANY (?)";
+    upsert =
+        "INSERT INTO " + t + " (connection_id, kind, record_id, fingerprint, mailchimp_id)"
+            + " SELECT ?, u.kind, u.record_id, u.fingerprint, u.mailchimp_id"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(kind, record_id, fingerprint, mailchimp_id)"
+            + " ON CONFLICT (connection_id, kind, record_id) DO UPDATE"
+            + " SET fingerprint = EXCLUDED.fingerprint, mailchimp_id = EXCLUDED.mailchimp_id";
+    deleteByKeys =
+        "DELETE FROM " + t + " s USING unnest(?::text[], ?::text[]) AS d(kind, record_id)"
+            + " WHERE s.connection_id = ? AND s.kind = d.kind AND s.record_id = d.record_id";
+    deleteKind = "DELETE FROM " + t + " WHERE connection_id = ? AND kind = ?";
+    deleteAll = "DELETE FROM " + t + " WHERE connection_id = ?";
+    count = "SELECT count(*) FROM " + t + " WHERE connection_id = ? AND kind = ?";
+    selectKind = "SELECT record_id, fingerprint, mailchimp_id FROM " + t + " WHERE connection_id = ? AND kind = ?";
+  }
+
+  /**
+   * Loads the states of the given keys.
+   *
+   * @param c the database connection
+   * @param connectionId the connection id
+   * @param keys the keys
+   * @return the states found
+   * @throws SQLException on a database failure
+   */
+  public Map<RecordKey, RecordState> read(Connection c, String connectionId, Collection<RecordKey> keys)
+      throws SQLException {
+    Map<RecordKind, List<String>> idsByKind = new EnumMap<>(RecordKind.class);
+    for (RecordKey key : new LinkedHashSet<>(keys)) {
+      idsByKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(key.id());
+    }
+    Map<RecordKey, RecordState> found = new HashMap<>();
+    if (idsByKind.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement ps = c.prepareStatement(selectByIds)) {
+      for (Map.Entry<RecordKind, List<String>> e : idsByKind.entrySet()) {
+        List<String> ids = e.getValue();
+        for (int from = 0; from < ids.size(); from += batchSize) {
+          List<String> slice = ids.subList(from, Math.min(ids.size(), from + batchSize));
+          ps.setString(1, connectionId);
+          ps.setString(2, e.getKey().name());
+          Array array = c.createArrayOf("text", slice.toArray());
+          ps.setArray(3, array);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              RecordState state = state(e.getKey(), rs);
+              found.put(state.key(), state);
+            }
+          } finally {
+            array.free();
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Inserts or replaces states; of one key given twice, the later wins.
+   *
+   * @param c the database connection
+   * @param connectionId the connection id
+   * @param states the states
+   * @throws SQLException on a database failure
+   */
+  public void upsert(Connection c, String connectionId, Collection<RecordState> states) throws SQLException {
+    // One statement must not touch a row twice (ON CONFLICT): keep the last state of each key.
+    Map<RecordKey, RecordState> last = new LinkedHashMap<>();
+    for (RecordState s : states) {
+      last.put(s.key(), s);
+    }
+    List<RecordState> rows = new ArrayList<>(last.values());
+    try (PreparedStatement ps = c.prepareStatement(upsert)) {
+      for (int from = 0; from < rows.size(); from += batchSize) {
+        List<RecordState> slice = rows.subList(from, Math.min(rows.size(), from + batchSize));
+        String[] kinds = new String[slice.size()];
+        String[] ids = new String[slice.size()];
+        String[] fingerprints = new String[slice.size()];
+        String[] mailchimpIds = new String[slice.size()];
+        for (int i = 0; i < slice.size(); i++) {
+          RecordState s = slice.get(i);
+          kinds[i] = s.key().kind().name();
+          ids[i] = Jdbc.text(s.key().id(), "record id");
+          fingerprints[i] = Jdbc.text(s.fingerprint(), "fingerprint");
+          mailchimpIds[i] = Jdbc.text(s.mailchimpId().orElse(null), "mailchimpId");
+        }
+        ps.setString(1, connectionId);
+        List<Array> arrays =
+            List.of(
+                c.createArrayOf("text", kinds),
+                c.createArrayOf("text", ids),
+                c.createArrayOf("text", fingerprints),
+                c.createArrayOf("text", mailchimpIds));
+        try {
+          for (int i = 0; i < arrays.size(); i++) {
+            ps.setArray(i + 2, arrays.get(i));
+          }
+          ps.executeUpdate();
+        } finally {
+          for (Array a : arrays) {
+            a.free();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes states; absent keys are ignored.
+   *
+   * @param c the database connection
+   * @param connectionId the connection id
+   * @param keys the keys
+   * @throws SQLException on a database failure
+   */
+  public void remove(Connection c, String connectionId, Collection<RecordKey> keys) throws SQLException {
+    List<RecordKey> rows = new ArrayList<>(new LinkedHashSet<>(keys));
+    try (PreparedStatement ps = c.prepareStatement(deleteByKeys)) {
+      for (int from = 0; from < rows.size(); from += batchSize) {
+        List<RecordKey> slice = rows.subList(from, Math.min(rows.size(), from + batchSize));
+        String[] kinds = new String[slice.size()];
+        String[] ids = new String[slice.size()];
+        for (int i = 0; i < slice.size(); i++) {
+          kinds[i] = slice.get(i).kind().name();
+          ids[i] = Jdbc.text(slice.get(i).id(), "record id");
+        }
+        Array kindArray = c.createArrayOf("text", kinds);
+        Array idArray = c.createArrayOf("text", ids);
+        try {
+          ps.setArray(1, kindArray);
+          ps.setArray(2, idArray);
+          ps.setString(3, connectionId);
+          ps.executeUpdate();
+        } finally {
+          kindArray.free();
+          idArray.free();
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes every state of one kind.
+   *
+   * @param c the database connection
+   * @param connectionId the connection id
+   * @param kind the kind
+   * @throws SQLException on a database failure
+   */
+  public void clear(Connection c, String connectionId, RecordKind kind) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(deleteKind)) {
+      ps.setString(1, connectionId);
+      ps.setString(2, kind.name());
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Removes every state of a connection.
+   *
+   * @param c the database connection
+   * @param connectionId the connection id
+   * @throws SQLException on a database failure
+   */
+  public void clearAll(Connection c, String connectionId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(deleteAll)) {
+      ps.setString(1, connectionId);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Counts the states of one kind.
+   *
+   * @param c the database connection
+   * @param connectionId the connection id
+   * @param kind the kind
+   * @return the count
+   * @throws SQLException on a database failure
+   */
+  public long count(Connection c, String connectionId, RecordKind kind) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(count)) {
+      ps.setString(1, connectionId);
+      ps.setString(2, kind.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Opens a server-side cursor over the states of one kind: the connection must have auto-commit
+   * off; rows arrive {@code fetchSize} at a time.
+   *
+   * @param c the database connection
+   * @param connectionId the connection id
+   * @param kind the kind
+   * @param fetchSize rows per round trip
+   * @return the open statement (its result set is {@link PreparedStatement#getResultSet()})
+   * @throws SQLException on a database failure
+   */
+  public PreparedStatement openCursor(Connection c, String connectionId, RecordKind kind, int fetchSize)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(selectKind);
+    try {
+      ps.setFetchSize(fetchSize);
+      ps.setString(1, connectionId);
+      ps.setString(2, kind.name());
+      ps.execute();
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the state of the current row.
+   *
+   * @param kind the kind queried
+   * @param rs the result set, on a row
+   * @return the state
+   * @throws SQLException on a database failure
+   */
+  public static RecordState state(RecordKind kind, ResultSet rs) throws SQLException {
+    return RecordState.of(RecordKey.of(kind, rs.getString(1)), rs.getString(2), rs.getString(3));
+  }
+}
