@@ -208,7 +208,7 @@ public final class Migrations {
   }
 
   /** One advisory lock per set of tables, so that stores with other prefixes never wait. */
-  private long lockKey() {
+  long lockKey() {
     byte[] digest = sha256("qbmc-migrations:" + tables);
     long key = 0;
     for (int i = 0; i < 8; i++) {
