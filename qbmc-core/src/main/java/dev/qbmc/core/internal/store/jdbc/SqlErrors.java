@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * Maps a driver's {@link SQLException} to a store exception by its SQLState and type. The message
- * names the operation and the SQLState only: the driver's own message can quote row values.
+ * names the operation and the SQLState only, and the cause is a copy of the driver's exception
+ * with the first line of its message only: server details (PostgreSQL's "Failing row contains
+ * (...)", "Key (...)=(...)") quote row values, which can be tokens.
  */
 public final class SqlErrors {
 
@@ -26,13 +28,14 @@ public final class SqlErrors {
    * Translates a failure.
    *
    * @param operation what was being done (connection ids, never secrets)
-   * @param e the driver's exception
+   * @param driverException the driver's exception
    * @return the store exception to throw
    */
-  public static StoreDatabaseException translate(String operation, SQLException e) {
+  public static StoreDatabaseException translate(String operation, SQLException driverException) {
+    SQLException e = redacted(driverException);
     String state = e.getSQLState();
     String message = "JdbcStore: " + operation + " failed (SQLState " + (state == null ? "none" : state) + ")";
-    if (isUnavailable(e, state)) {
+    if (isUnavailable(driverException, state)) {
       return new StoreUnavailableException(
           message + ": the database is unreachable or dropped the connection; retry later", state, e);
     }
@@ -40,6 +43,19 @@ public final class SqlErrors {
       return new StoreConstraintException(message + ": a constraint refused the write", state, e);
     }
     return new StoreDatabaseException(message, state, e);
+  }
+
+  /** The same failure without the lines after the first of its message (and without chained ones). */
+  static SQLException redacted(SQLException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    SQLException copy =
+        new SQLException(e.getClass().getName() + ": " + message, e.getSQLState(), e.getErrorCode());
+    copy.setStackTrace(e.getStackTrace());
+    Throwable cause = e.getCause();
+    if (cause != null && !(cause instanceof SQLException)) {
+      copy.initCause(cause); // an I/O failure: no row values
+    }
+    return copy;
   }
 
   private static boolean isUnavailable(SQLException e, String state) {
