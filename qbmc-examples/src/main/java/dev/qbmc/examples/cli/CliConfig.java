@@ -23,8 +23,12 @@ public final class CliConfig {
   private static final Pattern REALM_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
   private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern API_KEY = Pattern.compile("[^\\s]+-[a-z]+[0-9]+");
+  private static final Pattern STORE_URL = Pattern.compile("jdbc:postgresql://[^\\s/]+/[^\\s]+");
 
   private final Path stateDir;
+  private final String storeUrl;
+  private final String storeUser;
+  private final String storePassword;
   private final String connectionId;
   private final URI quickBooksBaseUrl;
   private final URI quickBooksTokenUrl;
@@ -42,6 +46,10 @@ public final class CliConfig {
 
   private CliConfig(Map<String, String> env) {
     this.stateDir = path(env, Setting.QBMC_STATE_DIR).orElse(Path.of(".qbmc"));
+    this.storeUrl = matching(env, Setting.QBMC_STORE_URL, STORE_URL,
+        "must be a PostgreSQL JDBC URL, jdbc:postgresql://host[:port]/database").orElse(null);
+    this.storeUser = text(env, Setting.QBMC_STORE_USER).orElse(null);
+    this.storePassword = text(env, Setting.QBMC_STORE_PASSWORD).orElse(null);
     this.connectionId = matching(env, Setting.QBMC_CONNECTION_ID, CONNECTION_ID,
         "must be 1 to 64 letters, digits, '.', '_' or '-'").orElse("default");
     this.quickBooksBaseUrl = url(env, Setting.QBMC_QBO_BASE_URL).orElse(null);
@@ -83,6 +91,34 @@ public final class CliConfig {
    */
   public Path stateDir() {
     return stateDir;
+  }
+
+  /**
+   * {@link Setting#QBMC_STORE_URL}: when set, the state is kept in this PostgreSQL database instead
+   * of the file store.
+   *
+   * @return the JDBC URL, or empty for the file store
+   */
+  public Optional<String> storeUrl() {
+    return Optional.ofNullable(storeUrl);
+  }
+
+  /**
+   * {@link Setting#QBMC_STORE_USER}.
+   *
+   * @return the database user, or empty
+   */
+  public Optional<String> storeUser() {
+    return Optional.ofNullable(storeUser);
+  }
+
+  /**
+   * {@link Setting#QBMC_STORE_PASSWORD}.
+   *
+   * @return the database password, or empty
+   */
+  public Optional<String> storePassword() {
+    return Optional.ofNullable(storePassword);
   }
 
   /**
@@ -302,7 +338,9 @@ public final class CliConfig {
 
   @Override
   public String toString() {
-    return "CliConfig[stateDir=" + stateDir + ", connectionId=" + connectionId + ", realmId=" + realmId
+    return "CliConfig[stateDir=" + stateDir + ", storeUrl=" + (storeUrl == null ? "unset" : "[set]")
+        + ", storeUser=" + storeUser + ", storePassword=" + (storePassword == null ? "unset" : "[redacted]")
+        + ", connectionId=" + connectionId + ", realmId=" + realmId
         + ", quickBooksBaseUrl=" + quickBooksBaseUrl + ", mailchimpBaseUrl=" + mailchimpBaseUrl
         + ", audienceId=" + audienceId + ", marketingStatus=" + marketingStatus + ", tag=" + tag
         + ", contactLimit=" + contactLimit + ", clientSecret=" + (clientSecret == null ? "unset" : "[redacted]")

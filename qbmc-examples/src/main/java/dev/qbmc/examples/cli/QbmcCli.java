@@ -13,7 +13,6 @@ import dev.qbmc.mailchimp.MailchimpSleeper;
 import dev.qbmc.quickbooks.QuickBooksException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,8 @@ import java.util.concurrent.CountDownLatch;
  * QuickBooks Online company to a Mailchimp audience, sync it, look at what was imported and
  * disconnect, against the real APIs or the loopback simulators. Configuration comes from the
  * environment variables of {@link Setting}; state is kept in a {@link FileStore} at {@code
- * QBMC_STATE_DIR}.
+ * QBMC_STATE_DIR}, or in a PostgreSQL database ({@code JdbcStore}) when {@code QBMC_STORE_URL} is
+ * set.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILED} a sync that did not fully succeed (its
  * report is printed) or an error from an API, the store or the connection's state (one line on
@@ -191,7 +191,7 @@ public final class QbmcCli {
   /** A command's work with the opened store and a {@link Qbmc} built on it. */
   @FunctionalInterface
   private interface StoreWork {
-    int run(FileStore store, Qbmc qbmc);
+    int run(CliStore store, Qbmc qbmc);
   }
 
   /**
@@ -200,11 +200,9 @@ public final class QbmcCli {
    */
   private int withQbmc(CliConfig config, boolean creating, StoreWork work) {
     QbmcFactory.checkSettings(config);
-    if (!creating) {
-      requireStateFolder(config);
-    }
-    try (FileStore store = FileStore.open(config.stateDir());
-        Qbmc qbmc = QbmcFactory.create(config, store, store, new ProgressDisplay(err), mailchimpSleeper)) {
+    try (CliStore store = CliStore.open(config, creating);
+        Qbmc qbmc = QbmcFactory.create(config, store.tokens(), store.state(), new ProgressDisplay(err),
+            mailchimpSleeper)) {
       if (!creating) {
         requireConnection(store, config);
       }
@@ -239,11 +237,10 @@ public final class QbmcCli {
 
   private int status() {
     CliConfig config = CliConfig.fromEnvironment(env);
-    requireStateFolder(config);
-    try (FileStore store = FileStore.open(config.stateDir())) {
+    try (CliStore store = CliStore.open(config, false)) {
       Connection connection = requireConnection(store, config);
       Operations.printConnection(connection, out);
-      Operations.printRuns(store.recentRuns(config.connectionId(), 5), out);
+      Operations.printRuns(store.state().recentRuns(config.connectionId(), 5), out);
       return OK;
     }
   }
@@ -266,18 +263,10 @@ public final class QbmcCli {
     });
   }
 
-  /** Commands other than connect need an existing state folder; opening a store would create one. */
-  private static void requireStateFolder(CliConfig config) {
-    if (!Files.isDirectory(config.stateDir())) {
-      throw new UsageException("no connection '" + config.connectionId() + "': " + config.stateDir()
-          + " does not exist; run 'connect' first (or set QBMC_STATE_DIR)");
-    }
-  }
-
-  private static Connection requireConnection(FileStore store, CliConfig config) {
-    Optional<Connection> connection = store.connection(config.connectionId());
+  private static Connection requireConnection(CliStore store, CliConfig config) {
+    Optional<Connection> connection = store.state().connection(config.connectionId());
     return connection.orElseThrow(() -> new UsageException("no connection '" + config.connectionId() + "' in "
-        + config.stateDir() + "; run 'connect' first (or set QBMC_CONNECTION_ID / QBMC_STATE_DIR)"));
+        + store.where() + "; run 'connect' first (or set QBMC_CONNECTION_ID / QBMC_STATE_DIR / QBMC_STORE_URL)"));
   }
 
   private int simulate() {

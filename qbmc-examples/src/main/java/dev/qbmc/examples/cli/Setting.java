@@ -11,6 +11,14 @@ public enum Setting {
   /** Folder of the file store that keeps tokens, connections and sync state. */
   QBMC_STATE_DIR("folder of the file store (tokens, connection, sync state)", "./.qbmc",
       false, "connect", "sync", "status", "contacts", "disconnect"),
+  /** JDBC URL of a PostgreSQL database to keep the state in instead of the file store. */
+  QBMC_STORE_URL("PostgreSQL jdbc:postgresql://host:port/db for the state, not QBMC_STATE_DIR", null, false, "connect", "sync", "status", "contacts", "disconnect"),
+  /** The database user. */
+  QBMC_STORE_USER("user for QBMC_STORE_URL", null,
+      false, "connect", "sync", "status", "contacts", "disconnect"),
+  /** The database password. */
+  QBMC_STORE_PASSWORD("password for QBMC_STORE_URL", null,
+      false, "connect", "sync", "status", "contacts", "disconnect"),
   /** The connection id used in the stores. */
   QBMC_CONNECTION_ID("id of the connection in the store", "default",
       false, "connect", "sync", "status", "contacts", "disconnect"),
