@@ -67,9 +67,10 @@ import javax.sql.DataSource;
  *       connection forever (the lease row outlives releases and deleted connections).
  *   <li>Tokens are written by compare-and-set on a version column; deleted tokens leave a tombstone
  *       so that versions continue above it.
- *   <li>Record states are read per chunk ({@code = ANY(?)}) and written in slices of {@link
- *       Builder#batchSize(int)} rows; {@link #streamStates} reads through a server-side cursor on a
- *       connection of its own until the stream is closed.
+ *   <li>Record states are read, written and removed by key, a slice of up to {@link
+ *       Builder#batchSize(int)} keys per statement ({@code unnest} arrays joined to the primary
+ *       key); {@link #streamStates} reads through a server-side cursor on a connection of its own
+ *       until the stream is closed.
  *   <li>At most {@link Builder#recentRunsKept(int)} runs per connection; webhook event ids are
  *       remembered for {@link Builder#eventRetention(Duration)} and pruned as new ones arrive (the
  *       number per scope is bounded by time only).

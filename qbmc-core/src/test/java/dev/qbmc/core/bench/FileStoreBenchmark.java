@@ -1,5 +1,10 @@
 package dev.qbmc.core.bench;
 
+import static dev.qbmc.core.bench.StateBenchData.CHUNK;
+import static dev.qbmc.core.bench.StateBenchData.chunk;
+import static dev.qbmc.core.bench.StateBenchData.kind;
+import static dev.qbmc.core.bench.StateBenchData.pct;
+
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
@@ -8,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -28,7 +32,6 @@ import java.util.stream.Stream;
  */
 public final class FileStoreBenchmark {
 
-  private static final int CHUNK = 1_000;
   private static final String CONNECTION = "bench";
 
   private static long peakHeap;
@@ -115,47 +118,6 @@ public final class FileStoreBenchmark {
     sampleHeap();
     System.out.printf(Locale.ROOT, "peak heap used (sampled after every checkpoint): %,d MiB; max heap %,d MiB%n",
         peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
-  }
-
-  private static RecordKind kind(int i) {
-    return switch (i % 5) {
-      case 0, 1 -> RecordKind.INVOICE;
-      case 2 -> RecordKind.CUSTOMER;
-      case 3 -> RecordKind.CONTACT;
-      default -> RecordKind.SALES_RECEIPT;
-    };
-  }
-
-  private static List<RecordState> chunk(int from, int generation) {
-    List<RecordState> out = new ArrayList<>(CHUNK);
-    for (int i = from; i < from + CHUNK; i++) {
-      RecordKind kind = kind(i);
-      String fingerprint = hex64(i * 31L + generation);
-      String mailchimpId = kind == RecordKind.INVOICE ? "invoice-" + i : hex64(i).substring(0, 32);
-      out.add(RecordState.of(RecordKey.of(kind, "id-" + i), fingerprint, mailchimpId));
-    }
-    return out;
-  }
-
-  /** A deterministic 64-hex-digit string (the size of a SHA-256 fingerprint). */
-  private static String hex64(long seed) {
-    StringBuilder sb = new StringBuilder(64);
-    long x = seed * 0x9E3779B97F4A7C15L + 1;
-    for (int i = 0; i < 4; i++) {
-      x ^= x >>> 33;
-      x *= 0xff51afd7ed558ccdL;
-      x ^= x >>> 33;
-      String h = Long.toHexString(x);
-      sb.append("0".repeat(16 - h.length())).append(h);
-    }
-    return sb.toString();
-  }
-
-  private static double pct(long[] nanos, int p) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    int idx = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-    return sorted[Math.max(idx, 0)] / 1e6;
   }
 
   private static void sizes(Path dir, String when) throws IOException {
