@@ -32,8 +32,8 @@ import javax.sql.DataSource;
  * by hand, see the README's "Choosing a store"):
  *
  * <pre>
- * mvn -B -ntp -o -q test-compile -pl qbmc-core -am
- * mvn -B -ntp -o -q dependency:build-classpath -pl qbmc-core -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * mvn -B -ntp -q test-compile dependency:build-classpath -pl qbmc-core -am \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp qbmc-core/target/test-classes:qbmc-core/target/classes:$(cat /tmp/cp.txt) \
  *     dev.qbmc.core.bench.JdbcStoreBenchmark [states] [durable:true|false]
  * </pre>
