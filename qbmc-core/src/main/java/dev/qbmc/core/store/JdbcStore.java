@@ -3,6 +3,7 @@ package dev.qbmc.core.store;
 import dev.qbmc.core.internal.store.Args;
 import dev.qbmc.core.internal.store.jdbc.ConnectionRows;
 import dev.qbmc.core.internal.store.jdbc.EventRows;
+import dev.qbmc.core.internal.store.jdbc.Failures;
 import dev.qbmc.core.internal.store.jdbc.Jdbc;
 import dev.qbmc.core.internal.store.jdbc.LeaseRows;
 import dev.qbmc.core.internal.store.jdbc.Migrations;
@@ -95,13 +96,14 @@ public final class JdbcStore implements TokenStore, SyncStateStore {
   private final EventRows events;
 
   private JdbcStore(Builder b, Tables tables) {
-    this.jdbc = new Jdbc(b.dataSource);
+    Failures failures = new JdbcFailures();
+    this.jdbc = new Jdbc(b.dataSource, failures);
     this.tables = tables;
-    this.connections = new ConnectionRows(tables);
+    this.connections = new ConnectionRows(tables, failures);
     this.states = new StateRows(tables, b.batchSize);
     this.leases = new LeaseRows(tables);
     this.tokens = new TokenRows(tables);
-    this.runs = new RunRows(tables, b.recentRunsKept);
+    this.runs = new RunRows(tables, b.recentRunsKept, failures);
     this.events = new EventRows(tables, b.eventRetention);
   }
 
@@ -513,7 +515,7 @@ public final class JdbcStore implements TokenStore, SyncStateStore {
      * @return the SQL scripts
      */
     public List<String> migrationScripts() {
-      return new Migrations(Tables.of(schema, tablePrefix)).scripts();
+      return new Migrations(Tables.of(schema, tablePrefix), new JdbcFailures()).scripts();
     }
 
     /**
@@ -527,7 +529,7 @@ public final class JdbcStore implements TokenStore, SyncStateStore {
       Args.notNull(dataSource, "dataSource");
       Tables tables = Tables.of(schema, tablePrefix);
       JdbcStore store = new JdbcStore(this, tables);
-      Migrations migrations = new Migrations(tables);
+      Migrations migrations = new Migrations(tables, store.jdbc.failures());
       if (migrate) {
         store.jdbc.transaction("migrate " + tables, c -> {
           migrations.migrate(c);

@@ -9,7 +9,6 @@ import dev.qbmc.core.model.ContactLimitPolicy;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.spi.SyncCursor;
-import dev.qbmc.core.store.StoreCorruptedException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +25,7 @@ public final class ConnectionRows {
       "connection_id, realm_id, audience_id, store_id, marketing_status, tag, home_currency,"
           + " contact_limit, contact_limit_policy, status, full_sync_done, created_at, updated_at";
 
+  private final Failures failures;
   private final String upsert;
   private final String select;
   private final String selectAll;
@@ -40,8 +40,10 @@ public final class ConnectionRows {
    * Creates the statements.
    *
    * @param tables the table names
+   * @param failures makes the exception for an unreadable row
    */
-  public ConnectionRows(Tables tables) {
+  public ConnectionRows(Tables tables, Failures failures) {
+    this.failures = failures;
     String connections = tables.table("connections");
     String cursors = tables.table("cursors");
     upsert =
@@ -202,7 +204,7 @@ public final class ConnectionRows {
     }
   }
 
-  private static List<Connection> query(java.sql.Connection c, String sql, String parameter) throws SQLException {
+  private List<Connection> query(java.sql.Connection c, String sql, String parameter) throws SQLException {
     List<Connection> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (parameter != null) {
@@ -217,7 +219,7 @@ public final class ConnectionRows {
     return out;
   }
 
-  private static Connection read(ResultSet rs) throws SQLException {
+  private Connection read(ResultSet rs) throws SQLException {
     String id = rs.getString("connection_id");
     try {
       long limit = rs.getLong("contact_limit");
@@ -238,8 +240,7 @@ public final class ConnectionRows {
           .updatedAt(instant(rs, "updated_at"))
           .build();
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new StoreCorruptedException(
-          "JdbcStore: the row of connection '" + id + "' cannot be read: " + e.getMessage(), e);
+      throw failures.unreadable("the row of connection '" + id + "' cannot be read: " + e.getMessage(), e);
     }
   }
 }

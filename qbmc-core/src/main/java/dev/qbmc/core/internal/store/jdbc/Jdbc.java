@@ -33,14 +33,26 @@ public final class Jdbc {
   }
 
   private final DataSource dataSource;
+  private final Failures failures;
 
   /**
    * Creates a runner.
    *
    * @param dataSource the host's data source
+   * @param failures makes the exceptions to throw
    */
-  public Jdbc(DataSource dataSource) {
+  public Jdbc(DataSource dataSource, Failures failures) {
     this.dataSource = dataSource;
+    this.failures = failures;
+  }
+
+  /**
+   * Makes the exceptions to throw.
+   *
+   * @return the failures
+   */
+  public Failures failures() {
+    return failures;
   }
 
   /**
@@ -58,7 +70,7 @@ public final class Jdbc {
       }
       return work.run(c);
     } catch (SQLException e) {
-      throw SqlErrors.translate(operation, e);
+      throw failures.database(operation, e);
     }
   }
 
@@ -85,7 +97,7 @@ public final class Jdbc {
         restoreAutoCommit(c);
       }
     } catch (SQLException e) {
-      throw SqlErrors.translate(operation, e);
+      throw failures.database(operation, e);
     }
   }
 
@@ -99,7 +111,7 @@ public final class Jdbc {
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {
-      throw SqlErrors.translate(operation, e);
+      throw failures.database(operation, e);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.qbmc.core.internal.store.jdbc;
 
-import dev.qbmc.core.store.StoreSchemaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,15 +36,18 @@ public final class Migrations {
   private static final List<Script> SCRIPTS = List.of(load(1, "initial_schema"));
 
   private final Tables tables;
+  private final Failures failures;
   private final String history;
 
   /**
    * Creates the migrations for a set of tables.
    *
    * @param tables the table names
+   * @param failures makes the exception for an unusable schema
    */
-  public Migrations(Tables tables) {
+  public Migrations(Tables tables, Failures failures) {
     this.tables = tables;
+    this.failures = failures;
     this.history = tables.table("schema_history");
   }
 
@@ -86,11 +88,12 @@ public final class Migrations {
    *
    * @param c a connection with auto-commit off (the caller commits)
    * @throws SQLException on a database failure
-   * @throws StoreSchemaException when the schema is newer than this qbmc or a shipped script differs
+   * @throws RuntimeException from {@link Failures#schema} when the schema is newer than this qbmc or
+   *     a shipped script differs
    */
   public void migrate(Connection c) throws SQLException {
     try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-      lock.setLong(1, lockKey());
+      lock.setLong(1, lockKey(tables));
       lock.execute();
     }
     try (Statement st = c.createStatement()) {
@@ -125,17 +128,17 @@ public final class Migrations {
    *
    * @param c a connection
    * @throws SQLException on a database failure
-   * @throws StoreSchemaException when the schema is missing, behind, ahead or altered
+   * @throws RuntimeException from {@link Failures#schema} when the schema is missing, behind, ahead
+   *     or altered
    */
   public void verify(Connection c) throws SQLException {
     if (!historyExists(c)) {
-      throw new StoreSchemaException(
-          "JdbcStore: no qbmc schema in "
+      throw failures.schema(
+          "no qbmc schema in "
               + tables
               + " (no "
               + history
-              + "): open the store with migrate(true), or run JdbcStore.Builder#migrationScripts()",
-          null);
+              + "): open the store with migrate(true), or run JdbcStore.Builder#migrationScripts()");
     }
     check(applied(c), true);
   }
@@ -144,29 +147,26 @@ public final class Migrations {
     for (Map.Entry<Integer, String> row : applied.entrySet()) {
       Script known = SCRIPTS.stream().filter(s -> s.version() == row.getKey()).findFirst().orElse(null);
       if (known == null) {
-        throw new StoreSchemaException(
-            "JdbcStore: the schema of "
+        throw failures.schema(
+            "the schema of "
                 + tables
                 + " is at version "
                 + row.getKey()
                 + ", newer than this qbmc knows ("
                 + latestVersion()
-                + "): upgrade qbmc on every node",
-            null);
+                + "): upgrade qbmc on every node");
       }
       if (!known.checksum().equals(row.getValue())) {
-        throw new StoreSchemaException(
-            "JdbcStore: version " + row.getKey() + " of the schema of " + tables
-                + " was applied from a different script than the one shipped with this qbmc",
-            null);
+        throw failures.schema(
+            "version " + row.getKey() + " of the schema of " + tables
+                + " was applied from a different script than the one shipped with this qbmc");
       }
     }
     if (requireAll && applied.size() < SCRIPTS.size()) {
-      throw new StoreSchemaException(
-          "JdbcStore: the schema of " + tables + " is behind this qbmc (applied versions "
+      throw failures.schema(
+          "the schema of " + tables + " is behind this qbmc (applied versions "
               + applied.keySet() + ", needs up to " + latestVersion()
-              + "): run the missing scripts or open the store with migrate(true)",
-          null);
+              + "): run the missing scripts or open the store with migrate(true)");
     }
   }
 
@@ -208,7 +208,7 @@ public final class Migrations {
   }
 
   /** One advisory lock per set of tables, so that stores with other prefixes never wait. */
-  long lockKey() {
+  static long lockKey(Tables tables) {
     byte[] digest = sha256("qbmc-migrations:" + tables);
     long key = 0;
     for (int i = 0; i < 8; i++) {

@@ -6,7 +6,6 @@ import static dev.qbmc.core.internal.store.jdbc.Jdbc.setText;
 
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.spi.SyncRunRecord;
-import dev.qbmc.core.store.StoreCorruptedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +21,7 @@ import java.util.Optional;
 public final class RunRows {
 
   private final int keep;
+  private final Failures failures;
   private final String upsert;
   private final String trim;
   private final String recent;
@@ -32,8 +32,10 @@ public final class RunRows {
    *
    * @param tables the table names
    * @param keep how many runs to keep per connection
+   * @param failures makes the exception for an unreadable row
    */
-  public RunRows(Tables tables, int keep) {
+  public RunRows(Tables tables, int keep, Failures failures) {
+    this.failures = failures;
     this.keep = keep;
     String t = tables.table("sync_runs");
     String order = " ORDER BY started_at DESC, run_id COLLATE \"C\" ASC";
@@ -116,7 +118,7 @@ public final class RunRows {
     }
   }
 
-  private static SyncRunRecord read(ResultSet rs) throws SQLException {
+  private SyncRunRecord read(ResultSet rs) throws SQLException {
     String runId = rs.getString("run_id");
     try {
       SyncRunRecord.Builder run = SyncRunRecord.builder().runId(runId).startedAt(instant(rs, "started_at"));
@@ -126,7 +128,7 @@ public final class RunRows {
       Optional.ofNullable(rs.getString("report_json")).ifPresent(run::reportJson);
       return run.build();
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new StoreCorruptedException("JdbcStore: sync run '" + runId + "' cannot be read: " + e.getMessage(), e);
+      throw failures.unreadable("sync run '" + runId + "' cannot be read: " + e.getMessage(), e);
     }
   }
 }

@@ -25,6 +25,7 @@ public final class StateStream implements Iterator<RecordState>, AutoCloseable {
   /** Rows per round trip. */
   public static final int FETCH_SIZE = 1_000;
 
+  private final Failures failures;
   private final String operation;
   private final RecordKind kind;
   private final Connection connection;
@@ -34,7 +35,13 @@ public final class StateStream implements Iterator<RecordState>, AutoCloseable {
   private boolean ahead;
 
   private StateStream(
-      String operation, RecordKind kind, Connection connection, PreparedStatement statement, ResultSet rows) {
+      Failures failures,
+      String operation,
+      RecordKind kind,
+      Connection connection,
+      PreparedStatement statement,
+      ResultSet rows) {
+    this.failures = failures;
     this.operation = operation;
     this.kind = kind;
     this.connection = connection;
@@ -58,13 +65,13 @@ public final class StateStream implements Iterator<RecordState>, AutoCloseable {
     try {
       c.setAutoCommit(false);
       ps = states.openCursor(c, connectionId, kind, FETCH_SIZE);
-      StateStream cursor = new StateStream(operation, kind, c, ps, ps.getResultSet());
+      StateStream cursor = new StateStream(jdbc.failures(), operation, kind, c, ps, ps.getResultSet());
       return StreamSupport.stream(
               Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
           .onClose(cursor::close);
     } catch (SQLException e) {
       closeQuietly(c, ps, e);
-      throw SqlErrors.translate(operation, e);
+      throw jdbc.failures().database(operation, e);
     } catch (RuntimeException e) {
       closeQuietly(c, ps, e);
       throw e;
@@ -83,7 +90,7 @@ public final class StateStream implements Iterator<RecordState>, AutoCloseable {
       ahead = rows.next();
     } catch (SQLException e) {
       close();
-      throw SqlErrors.translate(operation, e);
+      throw failures.database(operation, e);
     }
     if (!ahead) {
       close();
@@ -101,7 +108,7 @@ public final class StateStream implements Iterator<RecordState>, AutoCloseable {
       return StateRows.state(kind, rows);
     } catch (SQLException e) {
       close();
-      throw SqlErrors.translate(operation, e);
+      throw failures.database(operation, e);
     }
   }
 

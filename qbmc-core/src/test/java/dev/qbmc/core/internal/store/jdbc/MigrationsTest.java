@@ -80,7 +80,7 @@ class MigrationsTest {
   @Test
   void open_waitsForTheAdvisoryLockOfAMigrationInProgress() throws SQLException {
     String schema = schema();
-    long key = new Migrations(Tables.of(schema, "qbmc_")).lockKey();
+    long key = Migrations.lockKey(Tables.of(schema, "qbmc_"));
     PGSimpleDataSource impatient = (PGSimpleDataSource) DB.database().unpooledDataSource();
     impatient.setOptions("-c lock_timeout=200");
     try (Connection other = DB.dataSource().getConnection()) {
@@ -97,7 +97,7 @@ class MigrationsTest {
     }
     assertThat(store(impatient, schema).build()).isNotNull();
     // Stores with another prefix take another lock.
-    assertThat(new Migrations(Tables.of(schema, "other_")).lockKey()).isNotEqualTo(key);
+    assertThat(Migrations.lockKey(Tables.of(schema, "other_"))).isNotEqualTo(key);
   }
 
   @Test

@@ -1,8 +1,6 @@
-package dev.qbmc.core.internal.store.jdbc;
+package dev.qbmc.core.store;
 
-import dev.qbmc.core.store.StoreConstraintException;
-import dev.qbmc.core.store.StoreDatabaseException;
-import dev.qbmc.core.store.StoreUnavailableException;
+import dev.qbmc.core.internal.store.jdbc.Failures;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -16,22 +14,24 @@ import java.util.Set;
  * with the first line of its message only: server details (PostgreSQL's "Failing row contains
  * (...)", "Key (...)=(...)") quote row values, which can be tokens.
  */
-public final class SqlErrors {
+final class JdbcFailures implements Failures {
 
   /** Connection lost or refused: the server shut down, terminated the backend, or is overloaded. */
   private static final Set<String> UNAVAILABLE =
       Set.of("57P01", "57P02", "57P03", "53300", "57014");
 
-  private SqlErrors() {}
+  @Override
+  public RuntimeException unreadable(String message, RuntimeException cause) {
+    return new StoreCorruptedException("JdbcStore: " + message, cause);
+  }
 
-  /**
-   * Translates a failure.
-   *
-   * @param operation what was being done (connection ids, never secrets)
-   * @param driverException the driver's exception
-   * @return the store exception to throw
-   */
-  public static StoreDatabaseException translate(String operation, SQLException driverException) {
+  @Override
+  public RuntimeException schema(String message) {
+    return new StoreSchemaException("JdbcStore: " + message, null);
+  }
+
+  @Override
+  public StoreDatabaseException database(String operation, SQLException driverException) {
     SQLException e = redacted(driverException);
     String state = e.getSQLState();
     String message = "JdbcStore: " + operation + " failed (SQLState " + (state == null ? "none" : state) + ")";
