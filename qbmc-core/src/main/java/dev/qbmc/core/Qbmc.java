@@ -286,8 +286,11 @@ public final class Qbmc implements AutoCloseable {
    *     re-authorisation
    * @throws ConnectionNotFoundException when no connection has this id
    * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
-   * @throws LeaseLostException when the run stalled past the lease TTL and another run took the
-   *     lease over; the run stopped writing
+   * @throws LeaseLostException when the run stalled past the lease TTL, so its lease could not be
+   *     renewed; the run stopped writing. (A run whose lease another run took over, or whose
+   *     connection was paused or disconnected meanwhile, is refused its next commit instead: it
+   *     stops writing and returns a {@code FAILED} report with the failure code {@code LEASE_LOST}
+   *     or {@code CONNECTION_NOT_ACTIVE}.)
    * @throws NullPointerException when the connection id is null
    * @throws IllegalArgumentException when the connection id is blank
    */
@@ -309,8 +312,11 @@ public final class Qbmc implements AutoCloseable {
    *     re-authorisation
    * @throws ConnectionNotFoundException when no connection has this id
    * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
-   * @throws LeaseLostException when the run stalled past the lease TTL and another run took the
-   *     lease over; the run stopped writing
+   * @throws LeaseLostException when the run stalled past the lease TTL, so its lease could not be
+   *     renewed; the run stopped writing. (A run whose lease another run took over, or whose
+   *     connection was paused or disconnected meanwhile, is refused its next commit instead: it
+   *     stops writing and returns a {@code FAILED} report with the failure code {@code LEASE_LOST}
+   *     or {@code CONNECTION_NOT_ACTIVE}.)
    * @throws NullPointerException when an argument is null
    * @throws IllegalArgumentException when the connection id is blank
    */

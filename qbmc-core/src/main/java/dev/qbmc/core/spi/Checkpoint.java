@@ -11,7 +11,22 @@ import org.immutables.value.Value;
 /**
  * One atomic, fenced write of a sync run ({@link SyncStateStore#commit}): record states to insert or
  * replace and to remove, and optionally the change cursor they complete, the end of the first full
- * sync and the run record.
+ * sync and the run record. Every part is optional; the store writes all of it or nothing.
+ *
+ * <p>Puts are applied in order (if one key appears twice, the later state wins), then removals
+ * (absent keys are ignored): a key that is both put and removed ends removed.
+ *
+ * <pre>{@code
+ * Checkpoint last = Checkpoint.builder()
+ *     .addAllPuts(confirmed)          // states Mailchimp confirmed
+ *     .addAllRemovals(deleted)        // records deleted in Mailchimp
+ *     .cursor(SyncCursor.of(next, fullSyncAt))
+ *     .run(SyncRunRecord.of(report))
+ *     .build();
+ * if (!store.commit(lease, last)) {
+ *   // lease lost or connection no longer CONNECTED: nothing was written, stop
+ * }
+ * }</pre>
  */
 @Value.Immutable
 @QbmcStyle
@@ -20,21 +35,24 @@ public abstract class Checkpoint {
   Checkpoint() {}
 
   /**
-   * Record states to insert or replace; if one key appears twice, the later state wins.
+   * Record states to insert or replace, applied in order before the {@link #removals()}; if one key
+   * appears twice, the later state wins.
    *
    * @return the states
    */
   public abstract List<RecordState> puts();
 
   /**
-   * Record states to remove; absent keys are ignored.
+   * Record states to remove, applied after the {@link #puts()} (a key in both ends removed); absent
+   * keys are ignored.
    *
    * @return the keys
    */
   public abstract List<RecordKey> removals();
 
   /**
-   * The change cursor these states complete.
+   * The change cursor these states complete; written together with them, so the cursor never moves
+   * ahead of the states.
    *
    * @return the cursor, or empty to leave it unchanged
    */
@@ -49,7 +67,8 @@ public abstract class Checkpoint {
   public abstract Optional<Instant> fullSyncDoneAt();
 
   /**
-   * The run record, written in the same transaction as what it confirms.
+   * The run record (inserted or replaced by run id, as by {@link SyncStateStore#recordRun}), written
+   * together with what it confirms.
    *
    * @return the run, or empty
    */
@@ -93,6 +112,14 @@ public abstract class Checkpoint {
      * @param states the states
      * @return this builder
      */
+    Builder addPuts(RecordState... states);
+
+    /**
+     * Adds states to insert or replace.
+     *
+     * @param states the states
+     * @return this builder
+     */
     Builder addAllPuts(Iterable<? extends RecordState> states);
 
     /**
@@ -102,6 +129,14 @@ public abstract class Checkpoint {
      * @return this builder
      */
     Builder addRemovals(RecordKey key);
+
+    /**
+     * Adds states to remove.
+     *
+     * @param keys the records
+     * @return this builder
+     */
+    Builder addRemovals(RecordKey... keys);
 
     /**
      * Adds states to remove.

@@ -19,9 +19,14 @@ import java.util.stream.Stream;
  * a {@link Lease} so that only one sync of a connection runs at a time, the recent sync runs, and
  * the webhook event ids already handled.
  *
- * <p>Implementations must be thread-safe. Each call is atomic: a {@link #putStates} or {@link
- * #removeStates} call is either fully durable or not at all (a crash never leaves half of it).
- * Time is always passed in; stores never read a clock. Contract: {@code
+ * <p>A sync run writes its state only through {@link #commit}: record states, removals, the cursor,
+ * the end of the first full sync and the run record, in one atomic write that the store refuses
+ * unless the run still holds the connection's {@link Lease} and the connection is still {@link
+ * ConnectionStatus#CONNECTED} (fencing). A run that lost its lease, or whose connection was paused
+ * or disconnected meanwhile, can therefore write nothing more.
+ *
+ * <p>Implementations must be thread-safe. Each call is atomic: other calls see all of its writes or
+ * none. Time is always passed in; stores never read a clock. Contract: {@code
  * SyncStateStoreContractTest} in the qbmc-core test jar.
  */
 public interface SyncStateStore {
@@ -79,6 +84,16 @@ public interface SyncStateStore {
    */
   void deleteConnection(String connectionId);
 
+  /**
+   * Forgets a connection's sync state: its cursor and every record state, atomically (the
+   * connection, its run history and its lease token counter stay). Used by disconnect, after the
+   * running sync stopped, so that a reconnect starts with a full sync. Not fenced; forgetting an
+   * unknown connection's state does nothing.
+   *
+   * @param connectionId the connection id
+   */
+  void clearSyncState(String connectionId);
+
   // ---- cursors -----------------------------------------------------------------------------
 
   /**
@@ -88,14 +103,6 @@ public interface SyncStateStore {
    * @return the cursor, or empty before the first sync
    */
   Optional<SyncCursor> cursor(String connectionId);
-
-  /**
-   * Stores the change cursor of a connection.
-   *
-   * @param connectionId the connection id
-   * @param cursor the cursor
-   */
-  void saveCursor(String connectionId, SyncCursor cursor);
 
   // ---- record states -----------------------------------------------------------------------
 
@@ -107,32 +114,6 @@ public interface SyncStateStore {
    * @return the states found, by key; records without a state are absent
    */
   Map<RecordKey, RecordState> states(String connectionId, Collection<RecordKey> keys);
-
-  /**
-   * Inserts or replaces record states (a checkpoint), atomically and durably.
-   *
-   * @param connectionId the connection id
-   * @param states the states; if one key appears twice, the later state wins
-   */
-  void putStates(String connectionId, Collection<RecordState> states);
-
-  /**
-   * Removes record states, atomically and durably; absent keys are ignored.
-   *
-   * @param connectionId the connection id
-   * @param keys the records
-   */
-  void removeStates(String connectionId, Collection<RecordKey> keys);
-
-  /**
-   * Removes every state of one kind of record, atomically and durably (for example the
-   * e-commerce records after a disconnect deleted the Mailchimp store, so that a reconnect writes
-   * them again).
-   *
-   * @param connectionId the connection id
-   * @param kind the kind of record
-   */
-  void clearStates(String connectionId, RecordKind kind);
 
   /**
    * Streams the states of one kind of record, in no particular order. The stream may hold
@@ -192,15 +173,10 @@ public interface SyncStateStore {
    * The connection's lease as stored, possibly expired; empty when none is held (released or never
    * taken). For status displays and for disconnect's wait for a running sync.
    *
-   * <p>The default throws {@link UnsupportedOperationException}, for stores written before this
-   * method existed.
-   *
    * @param connectionId the connection id
    * @return the lease, or empty
    */
-  default Optional<Lease> currentLease(String connectionId) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no currentLease");
-  }
+  Optional<Lease> currentLease(String connectionId);
 
   // ---- fenced writes -----------------------------------------------------------------------
 
@@ -210,22 +186,29 @@ public interface SyncStateStore {
    * nobody replaced is still the latest) and (b) the connection exists with status {@link
    * ConnectionStatus#CONNECTED}.
    *
-   * <p>The default throws {@link UnsupportedOperationException}, for stores written before this
-   * method existed.
+   * <p>Within the checkpoint, {@link Checkpoint#puts()} are applied in order (if one key appears
+   * twice, the later state wins), then {@link Checkpoint#removals()} (absent keys are ignored): a
+   * key both put and removed ends removed. The cursor, the full-sync flag and the run record are
+   * written with the states. After a crash a store shows the whole checkpoint or none of it; a
+   * store that cannot (the {@code FileStore}) must document a write order in which the states
+   * come first, so that the cursor is never ahead of the states it completes. An empty checkpoint
+   * writes nothing and tells whether the lease and the connection still allow writing.
    *
    * @param lease the lease the run holds
    * @param checkpoint what to write
    * @return true when written; false when refused (stale lease, lease released, connection paused,
    *     disconnected, needs re-authorisation or deleted): then nothing at all is written
+   * @throws NullPointerException if the lease or the checkpoint is null
    */
-  default boolean commit(Lease lease, Checkpoint checkpoint) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no commit");
-  }
+  boolean commit(Lease lease, Checkpoint checkpoint);
 
   // ---- sync runs ---------------------------------------------------------------------------
 
   /**
-   * Inserts or replaces (by run id) a sync run. The store keeps the most recent runs only (by
+   * Inserts or replaces (by run id) a sync run, unfenced: run records are history keyed by a unique
+   * run id, so a stale run cannot clobber anything; a run that lost its lease records its run this
+   * way (a run whose lease is current records its final run inside its last {@link #commit}
+   * instead). The store keeps the most recent runs only (by
    * start time; implementations document how many, at least 10).
    *
    * @param connectionId the connection id

@@ -14,6 +14,7 @@ import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.StoredTokens;
@@ -44,7 +45,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -70,11 +70,35 @@ import java.util.stream.Stream;
  *
  * Small files are replaced atomically (write a temporary file, force it, {@code ATOMIC_MOVE} it
  * over the old one). Record states go to an append-only journal of CRC32-checked frames, one frame
- * per {@code putStates}/{@code removeStates} call, so a checkpoint writes only the changed states;
- * the journal is compacted into a snapshot once it outgrows both the snapshot and a threshold
- * (default 64 MiB), by default on a background daemon thread ({@code qbmc-filestore-compaction})
- * while appends continue in a fresh journal; {@link #close()} waits for it. On open, a torn journal tail (a crash during an append) is cut off: the store
- * reopens with the state of the last complete call. See {@code StateJournal} for the format.
+ * per {@link #commit} (its puts and removals together), so a checkpoint writes only the changed
+ * states; the journal is compacted into a snapshot once it outgrows both the snapshot and a
+ * threshold (default 64 MiB), by default on a background daemon thread ({@code
+ * qbmc-filestore-compaction}) while appends continue in a fresh journal; {@link #close()} waits for
+ * it. On open, a torn journal tail (a crash during an append) is cut off: the store reopens with
+ * the states of the last complete frame. See {@code StateJournal} for the format.
+ *
+ * <h2>Commits</h2>
+ *
+ * {@link #commit} checks the lease and the connection's status and writes under the store's lock,
+ * so no other call sees a half-applied commit and no saveConnection, takeover or release can slip
+ * in between the check and the write. On disk a commit touches up to four files, in this order,
+ * each forced before the next is written:
+ *
+ * <ol>
+ *   <li>the states: one journal frame (puts and removals), the commit point of the states;
+ *   <li>{@code cursor.json}, the cursor these states complete;
+ *   <li>{@code connection.json}, when the checkpoint marks the first full sync done;
+ *   <li>{@code runs.json}, the run record.
+ * </ol>
+ *
+ * A crash (or an I/O failure) part way therefore leaves a prefix of this order: the states are
+ * durable before the cursor ever moves, and the cursor before the connection says the first full
+ * sync is done. Every prefix is a state the sync already handles: states newer than the cursor make
+ * the next run read those changes again and find them unchanged (it writes nothing for them); a
+ * cursor without the full-sync flag makes the next run read in full, writing only differences; a
+ * missing run record loses only that run's history entry. No prefix can make a run skip a change.
+ * {@link #clearSyncState} writes in the reverse sense: first a frame that removes every state, then
+ * the cursor is deleted, so a crash in between already forces the full rewrite a reconnect needs.
  *
  * <h2>One owner per folder</h2>
  *
@@ -501,6 +525,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notBlank(connectionId, "connectionId");
     Path dir = connectionDir(connectionId);
+    long lastLeaseToken = table(connectionId).lastLeaseToken();
     awaitCompaction(connectionId);
     StateJournal j = journals.remove(connectionId);
     try {
@@ -509,9 +534,14 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       }
       // The connection file first: once it is gone the connection no longer exists on reopen.
       for (String name :
-          List.of(CONNECTION, CURSOR, LEASE, RUNS, StateJournal.JOURNAL, StateJournal.JOURNAL_OLD,
+          List.of(CONNECTION, CURSOR, RUNS, StateJournal.JOURNAL, StateJournal.JOURNAL_OLD,
               StateJournal.SNAPSHOT)) {
         Files.deleteIfExists(dir.resolve(name));
+      }
+      if (lastLeaseToken > 0) { // no lease, but its token counter, so that tokens keep increasing
+        AtomicFiles.write(dir.resolve(LEASE), json(StoreJson.lease(null, lastLeaseToken)), true, fsync);
+      } else {
+        Files.deleteIfExists(dir.resolve(LEASE));
       }
       if (fsync && Files.isDirectory(dir)) {
         AtomicFiles.forceDirectory(dir);
@@ -531,14 +561,6 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     return Optional.ofNullable(table(connectionId).cursor());
   }
 
-  @Override
-  public synchronized void saveCursor(String connectionId, SyncCursor cursor) {
-    checkOpen();
-    Args.notNull(cursor, "cursor");
-    ConnectionTable t = table(connectionId);
-    writeSmall(connectionId, CURSOR, json(StoreJson.cursor(cursor)));
-    t.cursor(cursor);
-  }
 
   // ---- record states -----------------------------------------------------------------------
 
@@ -552,27 +574,6 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     return t.get(keys);
   }
 
-  @Override
-  public synchronized void putStates(String connectionId, Collection<RecordState> states) {
-    checkOpen();
-    Args.notNull(states, "states");
-    states.forEach(s -> Args.notNull(s, "state"));
-    appendToJournal(
-        connectionId, !states.isEmpty(), j -> j.appendPut(states), t -> states.forEach(t::put));
-  }
-
-  @Override
-  public synchronized void removeStates(String connectionId, Collection<RecordKey> keys) {
-    checkOpen();
-    Args.notNull(keys, "keys");
-    keys.forEach(k -> Args.notNull(k, "key"));
-    appendToJournal(
-        connectionId,
-        !keys.isEmpty(),
-        j -> j.appendRemove(keys),
-        t -> keys.forEach(k -> t.remove(k.kind(), k.id())));
-  }
-
   /** One append to a connection's state journal. */
   @FunctionalInterface
   private interface JournalAppend {
@@ -580,22 +581,18 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   }
 
   /**
-   * Appends a frame to the connection's journal (opening it first, even when there is nothing to
-   * write), then applies the same change to the in-memory table and compacts when due.
+   * Appends a frame to the connection's journal (opening it first), then applies the same change
+   * to the in-memory table and compacts when due.
    */
   private void appendToJournal(
-      String connectionId, boolean anything, JournalAppend append, Consumer<ConnectionTable> apply) {
-    ConnectionTable t = table(connectionId);
+      String connectionId, ConnectionTable t, JournalAppend append, Runnable apply) {
     StateJournal j = journal(connectionId, t);
-    if (!anything) {
-      return;
-    }
     try {
       append.appendTo(j);
     } catch (IOException e) {
       throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
     }
-    apply.accept(t);
+    apply.run();
     compactIfNeeded(connectionId, t, j);
   }
 
@@ -647,22 +644,31 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>First one journal frame removes every state, then the cursor file is deleted (see the class
+   * description for why this order is crash safe).
+   */
   @Override
-  public synchronized void clearStates(String connectionId, RecordKind kind) {
+  public synchronized void clearSyncState(String connectionId) {
     checkOpen();
-    Args.notNull(kind, "kind");
-    ConnectionTable t = table(connectionId);
-    StateJournal j = journal(connectionId, t);
-    if (t.count(kind) == 0) {
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    Path dir = connectionDir(connectionId);
+    if (t == null && !Files.isDirectory(dir)) {
       return;
     }
+    t = table(connectionId);
+    ConnectionTable table = t;
+    appendToJournal(connectionId, t, j -> j.appendClear(List.of(RecordKind.values())),
+        () -> table.clearSyncState());
     try {
-      j.appendClear(kind);
+      if (Files.deleteIfExists(dir.resolve(CURSOR)) && fsync) {
+        AtomicFiles.forceDirectory(dir);
+      }
     } catch (IOException e) {
-      throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
+      throw new StoreIoException("cannot delete " + CURSOR + " in " + dir, e);
     }
-    t.clear(kind);
-    compactIfNeeded(connectionId, t, j);
   }
 
   @Override
@@ -724,6 +730,56 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     return true;
   }
 
+  @Override
+  public synchronized Optional<Lease> currentLease(String connectionId) {
+    checkOpen();
+    return Optional.ofNullable(table(connectionId).lease());
+  }
+
+  // ---- fenced writes -----------------------------------------------------------------------
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Checked and written under the store's lock; on disk the states first (one journal frame),
+   * then the cursor, the connection and the run, each forced before the next (see the class
+   * description for why a crash part way is safe).
+   */
+  @Override
+  public synchronized boolean commit(Lease lease, Checkpoint checkpoint) {
+    checkOpen();
+    Args.notNull(lease, "lease");
+    Args.notNull(checkpoint, "checkpoint");
+    String connectionId = lease.connectionId();
+    ConnectionTable t = tables.get(connectionId);
+    if (t == null || !t.admits(lease)) {
+      return false;
+    }
+    // Everything is serialised before the first write, so only I/O can fail part way.
+    byte[] cursor = checkpoint.cursor().map(c -> json(StoreJson.cursor(c))).orElse(null);
+    Connection done = checkpoint.fullSyncDoneAt().map(t::withFullSyncDone).orElse(null);
+    byte[] connection = done == null ? null : json(StoreJson.connection(done));
+    byte[] runs = checkpoint.run().map(r -> runsWith(t, r)).orElse(null);
+    if (!checkpoint.puts().isEmpty() || !checkpoint.removals().isEmpty()) {
+      appendToJournal(connectionId, t,
+          j -> j.appendCommit(checkpoint.puts(), checkpoint.removals()),
+          () -> t.applyStates(checkpoint));
+    }
+    if (cursor != null) {
+      writeSmall(connectionId, CURSOR, cursor);
+      t.cursor(checkpoint.cursor().get());
+    }
+    if (connection != null) {
+      writeSmall(connectionId, CONNECTION, connection);
+      t.connection(done);
+    }
+    if (runs != null) {
+      writeSmall(connectionId, RUNS, runs);
+      t.recordRun(checkpoint.run().get(), limits.recentRunsKept());
+    }
+    return true;
+  }
+
   // ---- runs --------------------------------------------------------------------------------
 
   @Override
@@ -731,13 +787,18 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     checkOpen();
     Args.notNull(run, "run");
     ConnectionTable t = table(connectionId);
+    writeSmall(connectionId, RUNS, runsWith(t, run));
+    t.recordRun(run, limits.recentRunsKept());
+  }
+
+  /** The runs file of a connection once {@code run} is recorded (the table is not changed). */
+  private byte[] runsWith(ConnectionTable t, SyncRunRecord run) {
     ConnectionTable copy = new ConnectionTable();
     for (SyncRunRecord r : t.recent(Integer.MAX_VALUE)) {
       copy.recordRun(r, limits.recentRunsKept());
     }
     copy.recordRun(run, limits.recentRunsKept());
-    writeSmall(connectionId, RUNS, json(StoreJson.runs(copy.recent(Integer.MAX_VALUE))));
-    t.recordRun(run, limits.recentRunsKept());
+    return json(StoreJson.runs(copy.recent(Integer.MAX_VALUE)));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.qbmc.core.internal.store.SeenEvents;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.SyncCursor;
@@ -76,7 +77,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public synchronized void deleteConnection(String connectionId) {
-    tables.remove(Args.notBlank(connectionId, "connectionId"));
+    ConnectionTable deleted = tables.remove(Args.notBlank(connectionId, "connectionId"));
+    if (deleted != null && deleted.lastLeaseToken() > 0) {
+      ConnectionTable tokensOnly = new ConnectionTable(); // lease tokens keep increasing
+      tokensOnly.lastLeaseToken(deleted.lastLeaseToken());
+      tables.put(connectionId, tokensOnly);
+    }
   }
 
   @Override
@@ -86,11 +92,6 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     return Optional.ofNullable(t == null ? null : t.cursor());
   }
 
-  @Override
-  public synchronized void saveCursor(String connectionId, SyncCursor cursor) {
-    Args.notNull(cursor, "cursor");
-    table(connectionId).cursor(cursor);
-  }
 
   @Override
   public synchronized Map<RecordKey, RecordState> states(
@@ -101,25 +102,11 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public synchronized void putStates(String connectionId, Collection<RecordState> states) {
-    Args.notNull(states, "states");
-    states.forEach(s -> Args.notNull(s, "state"));
-    ConnectionTable t = table(connectionId);
-    states.forEach(t::put);
-  }
-
-  @Override
-  public synchronized void removeStates(String connectionId, Collection<RecordKey> keys) {
-    Args.notNull(keys, "keys");
-    keys.forEach(k -> Args.notNull(k, "key"));
-    ConnectionTable t = table(connectionId);
-    keys.forEach(k -> t.remove(k.kind(), k.id()));
-  }
-
-  @Override
-  public synchronized void clearStates(String connectionId, RecordKind kind) {
-    Args.notNull(kind, "kind");
-    table(connectionId).clear(kind);
+  public synchronized void clearSyncState(String connectionId) {
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    if (t != null) {
+      t.clearSyncState();
+    }
   }
 
   @Override
@@ -163,6 +150,24 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       return false;
     }
     t.lease(null);
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<Lease> currentLease(String connectionId) {
+    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    return Optional.ofNullable(t == null ? null : t.lease());
+  }
+
+  @Override
+  public synchronized boolean commit(Lease lease, Checkpoint checkpoint) {
+    Args.notNull(lease, "lease");
+    Args.notNull(checkpoint, "checkpoint");
+    ConnectionTable t = tables.get(lease.connectionId());
+    if (t == null || !t.admits(lease)) {
+      return false;
+    }
+    t.apply(checkpoint, limits.recentRunsKept());
     return true;
   }
 

@@ -200,22 +200,27 @@ public final class JdbcStore implements TokenStore, SyncStateStore {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction deletes the connection's record states and its cursor.
+   */
+  @Override
+  public void clearSyncState(String connectionId) {
+    String id = id(connectionId);
+    jdbc.transaction(op("clearSyncState", id, null), c -> {
+      states.clearAll(c, id);
+      connections.deleteCursor(c, id);
+      return null;
+    });
+  }
+
   // ---- cursors -----------------------------------------------------------------------------
 
   @Override
   public Optional<SyncCursor> cursor(String connectionId) {
     String id = id(connectionId);
     return jdbc.call(op("load cursor", id, null), c -> connections.cursor(c, id));
-  }
-
-  @Override
-  public void saveCursor(String connectionId, SyncCursor cursor) {
-    String id = id(connectionId);
-    Args.notNull(cursor, "cursor");
-    jdbc.call(op("saveCursor", id, null), c -> {
-      connections.saveCursor(c, id, cursor);
-      return null;
-    });
   }
 
   // ---- record states -----------------------------------------------------------------------
@@ -225,36 +230,6 @@ public final class JdbcStore implements TokenStore, SyncStateStore {
     String id = id(connectionId);
     List<RecordKey> asked = nonNullElements(keys, "keys");
     return jdbc.call(op("load states", id, null), c -> states.read(c, id, asked));
-  }
-
-  @Override
-  public void putStates(String connectionId, Collection<RecordState> states) {
-    String id = id(connectionId);
-    List<RecordState> puts = nonNullElements(states, "states");
-    jdbc.transaction(op("putStates", id, null), c -> {
-      this.states.upsert(c, id, puts);
-      return null;
-    });
-  }
-
-  @Override
-  public void removeStates(String connectionId, Collection<RecordKey> keys) {
-    String id = id(connectionId);
-    List<RecordKey> removals = nonNullElements(keys, "keys");
-    jdbc.transaction(op("removeStates", id, null), c -> {
-      states.remove(c, id, removals);
-      return null;
-    });
-  }
-
-  @Override
-  public void clearStates(String connectionId, RecordKind kind) {
-    String id = id(connectionId);
-    Args.notNull(kind, "kind");
-    jdbc.call(op("clearStates", id, null), c -> {
-      states.clear(c, id, kind);
-      return null;
-    });
   }
 
   /**
@@ -323,7 +298,7 @@ public final class JdbcStore implements TokenStore, SyncStateStore {
   public boolean commit(Lease lease, Checkpoint checkpoint) {
     Args.notNull(lease, "lease");
     Args.notNull(checkpoint, "checkpoint");
-    String id = lease.connectionId();
+    String id = id(lease.connectionId());
     return jdbc.transaction(op("commit", id, null), c -> {
       if (!leases.fence(c, lease)) {
         return false;

@@ -1,13 +1,18 @@
 package dev.qbmc.core.bench;
 
 import static dev.qbmc.core.bench.StateBenchData.CHUNK;
+import static dev.qbmc.core.bench.StateBenchData.CONNECTION;
 import static dev.qbmc.core.bench.StateBenchData.chunk;
+import static dev.qbmc.core.bench.StateBenchData.commit;
+import static dev.qbmc.core.bench.StateBenchData.connect;
 import static dev.qbmc.core.bench.StateBenchData.kind;
 import static dev.qbmc.core.bench.StateBenchData.pct;
 
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.spi.Checkpoint;
+import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.store.FileStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +36,6 @@ import java.util.stream.Stream;
  * reopen time and peak heap.
  */
 public final class FileStoreBenchmark {
-
-  private static final String CONNECTION = "bench";
 
   private static long peakHeap;
 
@@ -59,12 +62,13 @@ public final class FileStoreBenchmark {
     long[] fillTimes;
     long fillNanos;
     try (FileStore store = FileStore.builder().directory(dir).fsync(fsync).build()) {
+      Lease lease = connect(store);
       fillTimes = new long[total / CHUNK];
       long start = System.nanoTime();
       for (int c = 0; c < total / CHUNK; c++) {
         List<RecordState> chunk = chunk(c * CHUNK, 0);
         long t0 = System.nanoTime();
-        store.putStates(CONNECTION, chunk);
+        commit(store, lease, Checkpoint.builder().addAllPuts(chunk).build());
         fillTimes[c] = System.nanoTime() - t0;
         sampleHeap();
       }
@@ -79,7 +83,7 @@ public final class FileStoreBenchmark {
         int base = (int) ((long) r * 4_999 * CHUNK % Math.max(total - CHUNK, 1));
         List<RecordState> changed = chunk(base, r + 1);
         long t0 = System.nanoTime();
-        store.putStates(CONNECTION, changed);
+        commit(store, lease, Checkpoint.builder().addAllPuts(changed).build());
         cp[r] = System.nanoTime() - t0;
         sampleHeap();
       }

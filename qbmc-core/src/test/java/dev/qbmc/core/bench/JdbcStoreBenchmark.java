@@ -1,17 +1,17 @@
 package dev.qbmc.core.bench;
 
 import static dev.qbmc.core.bench.StateBenchData.CHUNK;
+import static dev.qbmc.core.bench.StateBenchData.CONNECTION;
 import static dev.qbmc.core.bench.StateBenchData.chunk;
+import static dev.qbmc.core.bench.StateBenchData.commit;
+import static dev.qbmc.core.bench.StateBenchData.connect;
 import static dev.qbmc.core.bench.StateBenchData.key;
 import static dev.qbmc.core.bench.StateBenchData.pct;
 
-import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.spi.Checkpoint;
-import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.store.JdbcStore;
 import dev.qbmc.core.testing.TestDatabase;
@@ -19,8 +19,6 @@ import dev.qbmc.core.testing.TestPostgres;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +43,6 @@ import javax.sql.DataSource;
  * throughput, latencies, table size per state and peak heap.
  */
 public final class JdbcStoreBenchmark {
-
-  private static final String CONNECTION = "bench";
-  private static final Instant T0 = Instant.parse("2026-11-27T01:00:00Z");
 
   private JdbcStoreBenchmark() {}
 
@@ -76,8 +71,7 @@ public final class JdbcStoreBenchmark {
     long o0 = System.nanoTime();
     JdbcStore store = JdbcStore.builder().dataSource(ds).build();
     System.out.printf(Locale.ROOT, "open with migration: %.1f ms%n", (System.nanoTime() - o0) / 1e6);
-    store.saveConnection(connection());
-    Lease lease = store.tryAcquireLease(CONNECTION, "bench", Duration.ofHours(1), T0).orElseThrow();
+    Lease lease = connect(store);
     HeapSampler heap = new HeapSampler();
 
     long[] fill = new long[total / CHUNK];
@@ -145,12 +139,6 @@ public final class JdbcStoreBenchmark {
         heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
   }
 
-  private static void commit(JdbcStore store, Lease lease, Checkpoint checkpoint) {
-    if (!store.commit(lease, checkpoint)) {
-      throw new IllegalStateException("the benchmark lost its lease");
-    }
-  }
-
   private static long tableBytes(DataSource ds) throws SQLException {
     try (java.sql.Connection c = ds.getConnection();
         Statement st = c.createStatement();
@@ -158,20 +146,6 @@ public final class JdbcStoreBenchmark {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static Connection connection() {
-    return Connection.builder()
-        .connectionId(CONNECTION)
-        .realmId("bench-realm")
-        .audienceId("bench-list")
-        .storeId("qbo-bench-realm")
-        .marketingStatus(MarketingStatus.UNSUBSCRIBED)
-        .homeCurrency("USD")
-        .status(ConnectionStatus.CONNECTED)
-        .createdAt(T0)
-        .updatedAt(T0)
-        .build();
   }
 
   /** The largest heap use seen. */

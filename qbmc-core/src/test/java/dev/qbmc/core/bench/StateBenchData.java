@@ -1,8 +1,16 @@
 package dev.qbmc.core.bench;
 
+import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.MarketingStatus;
+import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
-import dev.qbmc.core.model.RecordKey;
+import dev.qbmc.core.spi.Checkpoint;
+import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.Lease;
+import dev.qbmc.core.spi.SyncStateStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +20,47 @@ final class StateBenchData {
 
   /** States per checkpoint. */
   static final int CHUNK = 1_000;
+  /** The connection the benchmarks write. */
+  static final String CONNECTION = "bench";
+
+  private static final Instant T0 = Instant.parse("2026-11-27T01:00:00Z");
 
   private StateBenchData() {}
+
+  /**
+   * Saves the benchmark's connection (CONNECTED) and takes its lease for the run.
+   *
+   * @param store the store
+   * @return the lease that fences the benchmark's commits
+   */
+  static Lease connect(SyncStateStore store) {
+    store.saveConnection(
+        Connection.builder()
+            .connectionId(CONNECTION)
+            .realmId("bench-realm")
+            .audienceId("bench-list")
+            .storeId("qbo-bench-realm")
+            .marketingStatus(MarketingStatus.UNSUBSCRIBED)
+            .homeCurrency("USD")
+            .status(ConnectionStatus.CONNECTED)
+            .createdAt(T0)
+            .updatedAt(T0)
+            .build());
+    return store.tryAcquireLease(CONNECTION, "bench", Duration.ofHours(1), T0).orElseThrow();
+  }
+
+  /**
+   * Commits, failing the benchmark when the store refuses.
+   *
+   * @param store the store
+   * @param lease the benchmark's lease
+   * @param checkpoint what to write
+   */
+  static void commit(SyncStateStore store, Lease lease, Checkpoint checkpoint) {
+    if (!store.commit(lease, checkpoint)) {
+      throw new IllegalStateException("the benchmark lost its lease");
+    }
+  }
 
   /**
    * The kind of state number {@code i}: 40% invoices, 20% each customers, contacts, receipts.

@@ -10,8 +10,12 @@ import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.StoredTokens;
+import dev.qbmc.core.spi.SyncCursor;
+import dev.qbmc.core.spi.SyncStateStoreContractTest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,30 @@ class FileStoreTest {
 
   private static RecordState state(String id, String fingerprint) {
     return RecordState.of(RecordKey.of(RecordKind.CUSTOMER, id), fingerprint, "mc-" + id);
+  }
+
+  private static Connection connection(String id) {
+    return SyncStateStoreContractTest.connection(id, "realm-1");
+  }
+
+  /** Commits under a lease of owner "test", saving the connection first when it is new. */
+  static void commit(FileStore store, String connectionId, Checkpoint checkpoint) {
+    if (store.connection(connectionId).isEmpty()) {
+      store.saveConnection(connection(connectionId));
+    }
+    Lease lease =
+        store.currentLease(connectionId)
+            .filter(l -> l.owner().equals("test"))
+            .orElseGet(() -> store.tryAcquireLease(connectionId, "test", Duration.ofDays(1), T0).orElseThrow());
+    assertThat(store.commit(lease, checkpoint)).isTrue();
+  }
+
+  private static void put(FileStore store, String connectionId, List<RecordState> states) {
+    commit(store, connectionId, Checkpoint.builder().addAllPuts(states).build());
+  }
+
+  private static void remove(FileStore store, String connectionId, List<RecordKey> keys) {
+    commit(store, connectionId, Checkpoint.builder().addAllRemovals(keys).build());
   }
 
   private static Map<String, String> fingerprints(FileStore store) {
@@ -58,15 +87,15 @@ class FileStoreTest {
   @Test
   void killedBetweenTwoWrites_truncatedMidEntry_reopensWithTheLastCommittedState() throws IOException {
     try (FileStore store = FileStore.open(dir)) {
-      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));
-      store.putStates("acme", List.of(state("2", "b2"), state("4", "b4")));
+      put(store, "acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));
+      put(store, "acme", List.of(state("2", "b2"), state("4", "b4")));
     }
     truncateBy(journal(), 7); // the process died while appending the second checkpoint
 
     try (FileStore store = FileStore.open(dir)) {
       assertThat(fingerprints(store)).containsOnly(
           Map.entry("1", "a1"), Map.entry("2", "a2"), Map.entry("3", "a3"));
-      store.putStates("acme", List.of(state("5", "c5")));
+      put(store, "acme", List.of(state("5", "c5")));
     }
     try (FileStore store = FileStore.open(dir)) {
       assertThat(fingerprints(store)).containsOnly(
@@ -75,11 +104,43 @@ class FileStoreTest {
   }
 
   @Test
+  void killedPartWayThroughACommit_reopensWithAPrefix_neverACursorAheadOfItsStates() throws IOException {
+    Path cursorFile = dir.resolve("connections/acme/cursor.json");
+    Path connectionFile = dir.resolve("connections/acme/connection.json");
+    byte[] firstCursor;
+    byte[] firstConnection;
+    try (FileStore store = FileStore.open(dir)) {
+      commit(store, "acme", Checkpoint.builder().addPuts(state("1", "a1")).cursor(SyncCursor.of(T0, T0)).build());
+      firstCursor = Files.readAllBytes(cursorFile);
+      firstConnection = Files.readAllBytes(connectionFile);
+      commit(store, "acme", Checkpoint.builder()
+          .addPuts(state("1", "b1"), state("2", "b2"))
+          .cursor(SyncCursor.of(T0.plusSeconds(60), T0))
+          .fullSyncDoneAt(T0.plusSeconds(61))
+          .build());
+    }
+    // Killed after the states frame, before cursor.json and connection.json were replaced.
+    Files.write(cursorFile, firstCursor);
+    Files.write(connectionFile, firstConnection);
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "b1"), Map.entry("2", "b2"));
+      assertThat(store.cursor("acme")).contains(SyncCursor.of(T0, T0));
+      assertThat(store.connection("acme").orElseThrow().fullSyncDone()).isFalse();
+    }
+    // Killed while appending the states frame: neither states nor cursor moved.
+    truncateBy(journal(), 5);
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(fingerprints(store)).containsOnly(Map.entry("1", "a1"));
+      assertThat(store.cursor("acme")).contains(SyncCursor.of(T0, T0));
+    }
+  }
+
+  @Test
   void killedDuringTheFrameHeader_orWithAFlippedByte_dropsOnlyTheDamagedTail() throws IOException {
     try (FileStore store = FileStore.open(dir)) {
-      store.putStates("acme", List.of(state("1", "a1")));
-      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "1")));
-      store.putStates("acme", List.of(state("2", "b2")));
+      put(store, "acme", List.of(state("1", "a1")));
+      remove(store, "acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "1")));
+      put(store, "acme", List.of(state("2", "b2")));
     }
     byte[] bytes = Files.readAllBytes(journal());
     bytes[bytes.length - 3] ^= 0x5a; // damage the last frame's payload: its CRC no longer matches
@@ -94,10 +155,10 @@ class FileStoreTest {
   @Test
   void checkpoint_appendsOnlyTheChangedStates() throws IOException {
     try (FileStore store = FileStore.open(dir)) {
-      store.putStates("acme",
+      put(store, "acme",
           IntStream.range(0, 5000).mapToObj(i -> state("c" + i, "f" + i)).toList());
       long before = Files.size(journal());
-      store.putStates("acme", List.of(state("c7", "changed")));
+      put(store, "acme", List.of(state("c7", "changed")));
       long appended = Files.size(journal()) - before;
       assertThat(appended).isLessThan(100);
     }
@@ -110,9 +171,9 @@ class FileStoreTest {
     List<RecordState> all = IntStream.range(0, 3000).mapToObj(i -> state("c" + i, "f" + i)).toList();
     try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(16 * 1024).backgroundCompaction(false).build()) {
       for (int i = 0; i < all.size(); i += 100) {
-        store.putStates("acme", all.subList(i, i + 100));
+        put(store, "acme", all.subList(i, i + 100));
       }
-      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "c0")));
+      remove(store, "acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "c0")));
     }
     Path snapshot = dir.resolve("connections/acme/states.snapshot");
     assertThat(snapshot).exists();
@@ -128,18 +189,18 @@ class FileStoreTest {
   void killedBetweenSnapshotRenameAndJournalTruncation_replaysTheOldJournalToTheSameState()
       throws IOException {
     try (FileStore store = FileStore.open(dir)) {
-      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));
-      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
-      store.putStates("acme", List.of(state("1", "b1")));
-      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "3")));
-      store.putStates("acme", List.of(state("3", "c3")));
-      store.putStates("acme", IntStream.range(10, 60).mapToObj(i -> state("x" + i, "x")).toList());
-      store.removeStates("acme", IntStream.range(10, 60).mapToObj(i -> RecordKey.of(RecordKind.CUSTOMER, "x" + i)).toList());
+      put(store, "acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));
+      remove(store, "acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
+      put(store, "acme", List.of(state("1", "b1")));
+      remove(store, "acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "3")));
+      put(store, "acme", List.of(state("3", "c3")));
+      put(store, "acme", IntStream.range(10, 60).mapToObj(i -> state("x" + i, "x")).toList());
+      remove(store, "acme", IntStream.range(10, 60).mapToObj(i -> RecordKey.of(RecordKind.CUSTOMER, "x" + i)).toList());
     }
     byte[] oldJournal = Files.readAllBytes(journal());
     assertThat(oldJournal.length).isGreaterThan(1024);
     try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).build()) {
-      store.putStates("acme", List.of(state("1", "b1"))); // appends, then compacts
+      put(store, "acme", List.of(state("1", "b1"))); // appends, then compacts
     }
     assertThat(dir.resolve("connections/acme/states.snapshot")).exists();
     assertThat(Files.size(journal())).isZero();
@@ -154,14 +215,14 @@ class FileStoreTest {
   void killedDuringABackgroundCompaction_reopensWithSnapshotOldJournalAndJournal(@TempDir Path other)
       throws IOException {
     try (FileStore store = FileStore.open(dir)) {
-      store.putStates("acme", List.of(state("1", "a1"), state("2", "a2")));
-      store.removeStates("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
+      put(store, "acme", List.of(state("1", "a1"), state("2", "a2")));
+      remove(store, "acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "2")));
     }
     // The rotation happened (journal renamed to .old); the snapshot was never written ...
     Files.move(journal(), journal().resolveSibling("states.journal.old"));
     // ... and a later checkpoint went to the new journal.
     try (FileStore store = FileStore.open(other)) {
-      store.putStates("acme", List.of(state("2", "b2"), state("1", "b1")));
+      put(store, "acme", List.of(state("2", "b2"), state("1", "b1")));
     }
     Files.copy(other.resolve("connections/acme/states.journal"), journal());
 
@@ -180,8 +241,8 @@ class FileStoreTest {
     List<RecordState> all = IntStream.range(0, 20_000).mapToObj(i -> state("c" + i, "f" + i)).toList();
     try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(64 * 1024).build()) {
       for (int i = 0; i < all.size(); i += 500) {
-        store.putStates("acme", all.subList(i, i + 500));
-        store.putStates("acme", List.of(state("c" + i, "changed")));
+        put(store, "acme", all.subList(i, i + 500));
+        put(store, "acme", List.of(state("c" + i, "changed")));
       }
     }
     try (FileStore store = FileStore.open(dir)) {
@@ -193,7 +254,7 @@ class FileStoreTest {
   @Test
   void damagedSnapshot_failsWithATypedException() throws IOException {
     try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).build()) {
-      store.putStates("acme", IntStream.range(0, 500).mapToObj(i -> state("c" + i, "f" + i)).toList());
+      put(store, "acme", IntStream.range(0, 500).mapToObj(i -> state("c" + i, "f" + i)).toList());
     }
     Path snapshot = dir.resolve("connections/acme/states.snapshot");
     truncateBy(snapshot, 3);
@@ -246,11 +307,11 @@ class FileStoreTest {
   @Test
   void twoStoresOnOneFolder_theSecondFailsUntilTheFirstCloses() {
     FileStore first = FileStore.open(dir);
-    first.putStates("acme", List.of(state("1", "a1")));
+    put(first, "acme", List.of(state("1", "a1")));
     assertThatThrownBy(() -> FileStore.open(dir))
         .isInstanceOf(StoreLockedException.class)
         .hasMessageContaining("already open");
-    first.putStates("acme", List.of(state("2", "a2")));
+    put(first, "acme", List.of(state("2", "a2")));
     first.close();
     try (FileStore second = FileStore.open(dir)) {
       assertThat(second.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(2);
@@ -260,7 +321,7 @@ class FileStoreTest {
   @Test
   void anotherProcess_cannotOpenALockedFolder() throws Exception {
     try (FileStore store = FileStore.open(dir)) {
-      store.putStates("acme", List.of(state("1", "a1")));
+      put(store, "acme", List.of(state("1", "a1")));
       Process child =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -312,7 +373,7 @@ class FileStoreTest {
             .build();
     try (FileStore store = FileStore.open(dir)) {
       store.saveConnection(c);
-      store.putStates(id, List.of(state("1", "a1")));
+      put(store, id, List.of(state("1", "a1")));
     }
     try (FileStore store = FileStore.open(dir);
         Stream<Path> folders = listConnections()) {

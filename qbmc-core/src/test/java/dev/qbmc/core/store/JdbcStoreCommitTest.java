@@ -28,9 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The fenced commit of JdbcStore on a real PostgreSQL: what it writes, when it refuses, that it
- * waits for a disconnect in progress, and that a backend killed mid-transaction leaves the previous
- * state intact.
+ * The fenced commit of JdbcStore on a real PostgreSQL, beyond the SPI contract (what it writes and
+ * when it refuses): it waits for a disconnect in progress, and a backend killed mid-transaction
+ * leaves the previous state intact.
  */
 class JdbcStoreCommitTest {
 
@@ -108,88 +108,6 @@ class JdbcStoreCommitTest {
     assertThat(store.cursor("a")).contains(SyncCursor.of(T0, T0));
     assertThat(store.recentRuns("a", 10)).isEmpty();
     store.connection("a").ifPresent(c -> assertThat(c.fullSyncDone()).isFalse());
-  }
-
-  @Test
-  void commit_withTheCurrentLease_writesEverythingTogether() {
-    seed();
-    Lease lease = store.tryAcquireLease("a", "w1", TTL, T0.plusSeconds(10)).orElseThrow();
-    assertThat(store.commit(lease, everything())).isTrue();
-
-    Map<RecordKey, RecordState> states = store.states("a", List.of(key("1"), key("2"), key("3")));
-    assertThat(states).containsOnlyKeys(key("1"), key("3"));
-    assertThat(states.get(key("1")).fingerprint()).isEqualTo("f1-new");
-    assertThat(store.cursor("a")).contains(SyncCursor.of(T0.plusSeconds(60), T0));
-    Connection c = store.connection("a").orElseThrow();
-    assertThat(c.fullSyncDone()).isTrue();
-    assertThat(c.updatedAt()).isEqualTo(T0.plusSeconds(61));
-    assertThat(store.recentRuns("a", 10)).containsExactly(run("r-new"));
-  }
-
-  @Test
-  void commit_laterDuplicateWins_absentRemovalsIgnored_emptyIsFine_expiryNotChecked() {
-    Lease lease = store.tryAcquireLease("a", "w1", TTL, T0).orElseThrow();
-    assertThat(store.commit(lease, Checkpoint.builder().build())).isTrue();
-    Checkpoint duplicates =
-        Checkpoint.builder()
-            .addPuts(state("7", "old"))
-            .addPuts(state("7", "new"))
-            .addRemovals(key("99"))
-            .addRemovals(key("99"))
-            .build();
-    // expired, but nobody took it over: still the latest lease
-    assertThat(lease.isExpiredAt(T0.plus(TTL))).isTrue();
-    assertThat(store.commit(lease, duplicates)).isTrue();
-    assertThat(store.states("a", List.of(key("7"))).get(key("7")).fingerprint()).isEqualTo("new");
-    assertThat(store.countStates("a", RecordKind.INVOICE)).isEqualTo(1);
-  }
-
-  @Test
-  void commit_withAStaleToken_afterTakeover_writesNothing() {
-    seed();
-    Lease stale = store.tryAcquireLease("a", "w1", TTL, T0.plusSeconds(10)).orElseThrow();
-    Lease current = store.tryAcquireLease("a", "w2", TTL, T0.plusSeconds(10).plus(TTL)).orElseThrow();
-    assertThat(current.token()).isGreaterThan(stale.token());
-    assertThat(store.commit(stale, everything())).isFalse();
-    assertSeedUnchanged();
-    // same token, other owner: not the lease either
-    Lease forged = Lease.of("a", "w1", current.token(), current.acquiredAt(), current.expiresAt());
-    assertThat(store.commit(forged, everything())).isFalse();
-    assertSeedUnchanged();
-  }
-
-  @Test
-  void commit_afterRelease_writesNothing() {
-    seed();
-    Lease lease = store.tryAcquireLease("a", "w1", TTL, T0.plusSeconds(10)).orElseThrow();
-    assertThat(store.releaseLease(lease)).isTrue();
-    assertThat(store.commit(lease, everything())).isFalse();
-    assertSeedUnchanged();
-  }
-
-  @Test
-  void commit_whenTheConnectionIsNotConnected_writesNothing() {
-    seed();
-    for (ConnectionStatus status :
-        List.of(ConnectionStatus.PAUSED, ConnectionStatus.DISCONNECTED, ConnectionStatus.NEEDS_REAUTHORIZATION)) {
-      store.saveConnection(connection(status));
-      Lease lease = store.tryAcquireLease("a", "w-" + status, TTL, T0.plusSeconds(10)).orElseThrow();
-      assertThat(store.commit(lease, everything())).as(status.name()).isFalse();
-      store.releaseLease(lease);
-      assertSeedUnchanged();
-    }
-  }
-
-  @Test
-  void commit_whenTheConnectionWasDeletedOrNeverSaved_writesNothing() {
-    Lease lease = store.tryAcquireLease("a", "w1", TTL, T0).orElseThrow();
-    store.deleteConnection("a");
-    assertThat(store.commit(lease, everything())).isFalse();
-    assertThat(store.countStates("a", RecordKind.INVOICE)).isZero();
-
-    Lease orphan = store.tryAcquireLease("never-saved", "w1", TTL, T0).orElseThrow();
-    assertThat(store.commit(orphan, Checkpoint.builder().addPuts(state("1", "f")).build())).isFalse();
-    assertThat(store.countStates("never-saved", RecordKind.INVOICE)).isZero();
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.spi.Lease;
@@ -55,6 +56,34 @@ class JdbcStoreTest {
     return RecordState.of(RecordKey.of(kind, id), fingerprint, "mc-" + id);
   }
 
+  /** Commits under the lease of connection "a" (saved as CONNECTED first when absent). */
+  private static void commit(JdbcStore store, Checkpoint checkpoint) {
+    if (store.connection("a").isEmpty()) {
+      store.saveConnection(connection("a", null));
+    }
+    Lease lease = store.tryAcquireLease("a", "w", Duration.ofMinutes(1), T0).orElseThrow();
+    assertThat(store.commit(lease, checkpoint)).isTrue();
+    store.releaseLease(lease);
+  }
+
+  private static Connection connection(String id, String tag) {
+    Connection.Builder b =
+        Connection.builder()
+            .connectionId(id)
+            .realmId("realm-1")
+            .audienceId("list-1")
+            .storeId("qbo-realm-1")
+            .marketingStatus(MarketingStatus.SUBSCRIBED)
+            .homeCurrency("USD")
+            .status(ConnectionStatus.CONNECTED)
+            .createdAt(T0)
+            .updatedAt(T0);
+    if (tag != null) {
+      b.tag(tag);
+    }
+    return b.build();
+  }
+
   private static List<RecordState> customers(int from, int to, String fingerprint) {
     return IntStream.range(from, to).mapToObj(i -> state(RecordKind.CUSTOMER, "c" + i, fingerprint + i)).toList();
   }
@@ -65,12 +94,12 @@ class JdbcStoreTest {
   void states_areWrittenAndReadInSlicesOfTheBatchSize() {
     JdbcStore store = builder().batchSize(7).build();
     List<RecordState> written = customers(0, 100, "f");
-    store.putStates("a", written);
+    commit(store, Checkpoint.builder().addAllPuts(written).build());
     List<RecordKey> keys = written.stream().map(RecordState::key).toList();
     Map<RecordKey, RecordState> read = store.states("a", keys);
     assertThat(read.values()).containsExactlyInAnyOrderElementsOf(written);
 
-    store.removeStates("a", keys.subList(0, 50));
+    commit(store, Checkpoint.builder().addAllRemovals(keys.subList(0, 50)).build());
     assertThat(store.countStates("a", RecordKind.CUSTOMER)).isEqualTo(50);
     assertThat(store.states("a", keys)).hasSize(50);
   }
@@ -81,7 +110,7 @@ class JdbcStoreTest {
     List<RecordState> many = new java.util.ArrayList<>(customers(0, 12_345, "f"));
     many.add(state(RecordKind.ITEM, "c1", "item")); // same id, other kind
     many.add(state(RecordKind.CUSTOMER, "c0", "last")); // duplicate of the first, later wins
-    store.putStates("a", many);
+    commit(store, Checkpoint.builder().addAllPuts(many).build());
     assertThat(store.countStates("a", RecordKind.CUSTOMER)).isEqualTo(12_345);
     assertThat(store.countStates("a", RecordKind.ITEM)).isEqualTo(1);
     Map<RecordKey, RecordState> read =
@@ -96,7 +125,7 @@ class JdbcStoreTest {
   @Test
   void streamStates_readsBeyondOneFetch_andGivesItsConnectionBackWhenClosedEarly() {
     JdbcStore store = builder().build();
-    store.putStates("a", customers(0, 2_500, "f"));
+    commit(store, Checkpoint.builder().addAllPuts(customers(0, 2_500, "f")).build());
     try (Stream<RecordState> s = store.streamStates("a", RecordKind.CUSTOMER)) {
       Iterator<RecordState> it = s.iterator();
       it.next();
@@ -138,22 +167,6 @@ class JdbcStoreTest {
     assertThat(third.token()).isGreaterThan(second.token());
   }
 
-  @Test
-  void currentLease_followsAcquireRenewTakeoverAndRelease() {
-    JdbcStore store = builder().build();
-    assertThat(store.currentLease("a")).isEmpty();
-    Lease lease = store.tryAcquireLease("a", "w1", Duration.ofMinutes(1), T0).orElseThrow();
-    assertThat(store.currentLease("a")).contains(lease);
-    Lease renewed = store.renewLease(lease, Duration.ofMinutes(5), T0.plusSeconds(30)).orElseThrow();
-    assertThat(store.currentLease("a")).contains(renewed);
-    Instant expired = renewed.expiresAt();
-    assertThat(store.currentLease("a")).as("still shown once expired").contains(renewed);
-    Lease takeover = store.tryAcquireLease("a", "w2", Duration.ofMinutes(1), expired).orElseThrow();
-    assertThat(store.currentLease("a")).contains(takeover);
-    assertThat(store.releaseLease(takeover)).isTrue();
-    assertThat(store.currentLease("a")).isEmpty();
-  }
-
   // ---- runs and events ---------------------------------------------------------------------
 
   @Test
@@ -192,14 +205,15 @@ class JdbcStoreTest {
   void instants_areKeptToTheMicrosecond() {
     JdbcStore store = builder().build();
     Instant precise = Instant.parse("2026-11-27T01:02:03.123456789Z");
-    store.saveCursor("a", SyncCursor.of(precise, null));
+    commit(store, Checkpoint.builder().cursor(SyncCursor.of(precise, null)).build());
     assertThat(store.cursor("a").orElseThrow().changedSince()).contains(Instant.parse("2026-11-27T01:02:03.123456Z"));
   }
 
   @Test
   void textWithNul_isRefusedWithoutQuotingIt() {
     JdbcStore store = builder().build();
-    assertThatThrownBy(() -> store.putStates("a", List.of(state(RecordKind.ITEM, "x\0y", "f"))))
+    Checkpoint nul = Checkpoint.builder().addPuts(state(RecordKind.ITEM, "x\0y", "f")).build();
+    assertThatThrownBy(() -> commit(store, nul))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("record id must not contain a NUL character");
     StoredTokens secret = StoredTokens.builder().accessToken("secret\0token").build();
@@ -213,19 +227,7 @@ class JdbcStoreTest {
   void constraintViolation_isStoreConstraintException_withTheSqlStateAndNoValues() throws SQLException {
     JdbcStore store = builder().build();
     execute("ALTER TABLE " + schema + ".qbmc_connections ADD CONSTRAINT no_forbidden CHECK (tag <> 'Forbidden')");
-    Connection c =
-        Connection.builder()
-            .connectionId("a")
-            .realmId("realm-1")
-            .audienceId("list-1")
-            .storeId("qbo-realm-1")
-            .marketingStatus(MarketingStatus.SUBSCRIBED)
-            .tag("Forbidden")
-            .homeCurrency("USD")
-            .status(ConnectionStatus.CONNECTED)
-            .createdAt(T0)
-            .updatedAt(T0)
-            .build();
+    Connection c = connection("a", "Forbidden");
     assertThatThrownBy(() -> store.saveConnection(c))
         .isInstanceOf(StoreConstraintException.class)
         .hasMessage("JdbcStore: saveConnection of connection 'a' failed (SQLState 23514): a constraint refused the write")

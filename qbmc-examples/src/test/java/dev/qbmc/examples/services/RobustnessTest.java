@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qbmc.core.ConnectionNotActiveException;
-import dev.qbmc.core.LeaseLostException;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.SyncAlreadyRunningException;
 import dev.qbmc.core.SyncListener;
 import dev.qbmc.core.SyncPhase;
 import dev.qbmc.core.SyncProgress;
 import dev.qbmc.core.model.ConnectionStatus;
+import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.SyncMode;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
@@ -106,7 +106,7 @@ class RobustnessTest {
   }
 
   @Test
-  void aRunWhoseLeaseIsTakenOver_stopsWithLeaseLostException() {
+  void aRunWhoseLeaseIsTakenOver_stopsWriting_andEndsWithAFailedReportItsRunRecordKeeps() {
     try (SimulatedWorld world = new SimulatedWorld()) {
       AtomicBoolean takenOver = new AtomicBoolean();
       SyncListener stall = new SyncListener() {
@@ -121,13 +121,60 @@ class RobustnessTest {
       };
       try (Qbmc qbmc = world.qbmc(b -> b.listener(stall))) {
         world.connect(qbmc);
+        List<MemberView> before = world.mailchimp.members(world.listId);
 
-        assertThatThrownBy(() -> qbmc.sync(SimulatedWorld.CONNECTION))
-            .isInstanceOf(LeaseLostException.class)
-            .satisfies(e -> assertThat(((LeaseLostException) e).connectionId()).isEqualTo(SimulatedWorld.CONNECTION));
+        SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
+
         assertThat(takenOver).isTrue();
+        assertStoppedWithoutWritingCustomers(world, before, report, "LEASE_LOST");
+        assertThat(world.mailchimp.stores().get(0).path("is_syncing").asBoolean())
+            .as("the stale run leaves the backfill flag to the run that holds the lease now")
+            .isTrue();
       }
     }
+  }
+
+  @Test
+  void aRunWhoseConnectionIsPausedMidway_stopsWriting_andEndsWithAFailedReport() {
+    try (SimulatedWorld world = new SimulatedWorld()) {
+      AtomicBoolean paused = new AtomicBoolean();
+      SyncListener pause = new SyncListener() {
+        @Override
+        public void onProgress(SyncProgress progress) {
+          if (progress.phase() == SyncPhase.CUSTOMERS && paused.compareAndSet(false, true)) {
+            Connection c = world.state.connection(SimulatedWorld.CONNECTION).orElseThrow();
+            world.state.saveConnection(c.withStatus(ConnectionStatus.PAUSED, world.clock.instant()));
+          }
+        }
+      };
+      try (Qbmc qbmc = world.qbmc(b -> b.listener(pause))) {
+        world.connect(qbmc);
+        List<MemberView> before = world.mailchimp.members(world.listId);
+
+        SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
+
+        assertThat(paused).isTrue();
+        assertStoppedWithoutWritingCustomers(world, before, report, "CONNECTION_NOT_ACTIVE");
+      }
+    }
+  }
+
+  /** The run wrote its items, then stopped before the customers: no member, no state, no cursor. */
+  private static void assertStoppedWithoutWritingCustomers(
+      SimulatedWorld world, List<MemberView> before, SyncReport report, String code) {
+    assertThat(report.outcome()).isEqualTo(SyncOutcome.FAILED);
+    assertThat(report.failures()).extracting(f -> f.code()).containsExactly(code);
+    assertThat(world.mailchimp.members(world.listId)).isEqualTo(before);
+    assertThat(world.state.countStates(SimulatedWorld.CONNECTION, RecordKind.ITEM)).isPositive();
+    assertThat(world.state.countStates(SimulatedWorld.CONNECTION, RecordKind.CUSTOMER)).isZero();
+    assertThat(world.state.cursor(SimulatedWorld.CONNECTION)).isEmpty();
+    assertThat(world.state.connection(SimulatedWorld.CONNECTION).orElseThrow().fullSyncDone()).isFalse();
+    assertThat(world.state.recentRuns(SimulatedWorld.CONNECTION, 1))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.runId()).isEqualTo(report.runId());
+          assertThat(r.outcome()).contains(SyncOutcome.FAILED);
+        });
   }
 
   @Test

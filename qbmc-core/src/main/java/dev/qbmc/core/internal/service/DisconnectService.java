@@ -2,20 +2,12 @@ package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.model.Provider;
-import dev.qbmc.core.model.RecordKey;
-import dev.qbmc.core.model.RecordKind;
-import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.spi.SyncCursor;
 import dev.qbmc.core.spi.VersionedTokens;
 import dev.qbmc.mailchimp.MailchimpException;
 import dev.qbmc.quickbooks.QuickBooksException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Disconnects exactly as DESIGN.md says: pauses the connection first (syncs and webhooks are refused
@@ -116,24 +108,8 @@ public final class DisconnectService {
     }
   }
 
-  /** Removes the connection's cursor and every record state, in chunks. */
+  /** Forgets the connection's cursor and every record state, in one atomic store call. */
   void forgetRecords(String connectionId) {
-    for (RecordKind kind : RecordKind.values()) {
-      List<RecordKey> keys = new ArrayList<>();
-      try (Stream<RecordState> states = ctx.state.streamStates(connectionId, kind)) {
-        Iterator<RecordState> it = states.iterator();
-        while (it.hasNext()) {
-          keys.add(it.next().key());
-          if (keys.size() == 10_000) {
-            ctx.state.removeStates(connectionId, keys);
-            keys = new ArrayList<>();
-          }
-        }
-      }
-      if (!keys.isEmpty()) {
-        ctx.state.removeStates(connectionId, keys);
-      }
-    }
-    ctx.state.saveCursor(connectionId, SyncCursor.of(null, null));
+    ctx.state.clearSyncState(connectionId);
   }
 }

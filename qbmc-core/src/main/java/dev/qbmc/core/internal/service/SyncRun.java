@@ -27,7 +27,9 @@ import dev.qbmc.core.reconcile.SyncPlan;
 import dev.qbmc.core.report.SkippedRecord;
 import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.core.report.SyncReportCollector;
+import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.quickbooks.ChangeSet;
@@ -58,6 +60,10 @@ import java.util.stream.Stream;
  * since the cursor, or the records a webhook named), maps and plans them chunk by chunk against the
  * stored state, writes each chunk's plan to Mailchimp and commits the state Mailchimp confirmed.
  * Memory depends on the chunk size, not on the company's size.
+ *
+ * <p>Every commit is fenced by the run's lease; before a chunk's Mailchimp writes the run checks
+ * that the store would still accept its commit. When the store refuses (the lease was taken over,
+ * or the connection is no longer connected) the run stops at once with {@link CommitRefused}.
  */
 final class SyncRun {
   private static final System.Logger LOG = System.getLogger(SyncRun.class.getName());
@@ -71,6 +77,7 @@ final class SyncRun {
   private final QuickBooksClient qbo;
   private final MailchimpClient mailchimp;
   private final SyncStateStore store;
+  private final Lease lease;
   private final SyncListener listener;
   private final SyncReportCollector report;
   private final boolean dryRun;
@@ -88,6 +95,7 @@ final class SyncRun {
       QuickBooksClient qbo,
       MailchimpClient mailchimp,
       SyncStateStore store,
+      Lease lease,
       Clock clock,
       SyncListener listener,
       SyncReportCollector report,
@@ -99,6 +107,7 @@ final class SyncRun {
     this.qbo = qbo;
     this.mailchimp = mailchimp;
     this.store = store;
+    this.lease = lease;
     this.listener = listener;
     this.report = report;
     this.dryRun = dryRun;
@@ -397,8 +406,14 @@ final class SyncRun {
       counts.report(report, plan.writes());
       return;
     }
+    if (!plan.writes().isEmpty()) {
+      commit(Checkpoint.builder().build()); // may this run still write? (an empty commit writes nothing)
+    }
     MailchimpWriter.Applied applied = writer.apply(plan);
-    commit(applied.confirmed());
+    Checkpoint confirmed = confirmed(applied.confirmed());
+    if (!confirmed.isEmpty()) {
+      commit(confirmed);
+    }
     counts.report(report, applied.operations());
     audienceSize += applied.operations().stream()
         .filter(op -> op instanceof SyncOperation.UpsertMember m && m.isNew())
@@ -439,21 +454,34 @@ final class SyncRun {
     return stoppedByContactLimit;
   }
 
-  private void commit(List<StateChange> confirmed) {
-    List<RecordState> puts = new ArrayList<>();
-    List<RecordKey> removals = new ArrayList<>();
+  private static Checkpoint confirmed(List<StateChange> confirmed) {
+    Checkpoint.Builder checkpoint = Checkpoint.builder();
     for (StateChange change : confirmed) {
       if (change.isRemoval()) {
-        removals.add(change.key());
+        checkpoint.addRemovals(change.key());
       } else {
-        puts.add(change.state().orElseThrow());
+        checkpoint.addPuts(change.state().orElseThrow());
       }
     }
-    if (!puts.isEmpty()) {
-      store.putStates(connection.connectionId(), puts);
+    return checkpoint.build();
+  }
+
+  /** Commits under the run's lease; stops the run when the store refuses. */
+  private void commit(Checkpoint checkpoint) {
+    if (!store.commit(lease, checkpoint)) {
+      throw new CommitRefused();
     }
-    if (!removals.isEmpty()) {
-      store.removeStates(connection.connectionId(), removals);
+  }
+
+  /**
+   * The store refused a commit of this run: its lease was taken over or released, or its
+   * connection is no longer connected. Nothing of the commit was written; the run must stop.
+   */
+  static final class CommitRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CommitRefused() {
+      super("the store refused the run's commit", null, false, false);
     }
   }
 

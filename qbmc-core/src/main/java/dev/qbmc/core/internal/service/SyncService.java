@@ -14,6 +14,7 @@ import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.report.SyncReportCollector;
+import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.SyncCursor;
@@ -46,6 +47,12 @@ import java.util.UUID;
  * Runs syncs: holds the connection's lease for the whole run, chooses full or incremental reading,
  * flags the store {@code is_syncing} during the first backfill, advances the change cursor only
  * when every record was written, records the run and reports it.
+ *
+ * <p>The run's state is written only by fenced commits: each chunk's states, then one last commit
+ * with the cursor, the end of the first full sync and the run record. When the store refuses a
+ * commit (lease taken over, connection paused or disconnected) the run stops writing and ends with
+ * a {@link SyncOutcome#FAILED} report whose failure code is {@value #LEASE_LOST} or {@value
+ * #CONNECTION_NOT_ACTIVE}; its run record is then kept unfenced.
  */
 public final class SyncService {
   /** Change Data Capture looks back 30 days; a cursor closer than this to the edge reads in full. */
@@ -54,6 +61,10 @@ public final class SyncService {
   static final Duration CURSOR_MARGIN = Duration.ofMinutes(5);
   /** Change Data Capture returns at most this many objects; a list this long may be cut short. */
   static final int TRUNCATION = 1000;
+  /** Failure code of a run stopped because another run took its lease over. */
+  static final String LEASE_LOST = "LEASE_LOST";
+  /** Failure code of a run stopped because its connection was paused, disconnected or deleted. */
+  static final String CONNECTION_NOT_ACTIVE = "CONNECTION_NOT_ACTIVE";
 
   private final ServiceContext ctx;
 
@@ -175,20 +186,23 @@ public final class SyncService {
       }
       report.failed(SyncFailure.general(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
       calls.copyTo(report);
-      return finish(report, run, options.dryRun(), SyncOutcome.FAILED);
+      return finish(report, run, options.dryRun(), SyncOutcome.FAILED, lease, Checkpoint.builder());
+    } catch (SyncRun.CommitRefused e) {
+      calls.copyTo(report);
+      return refused(report, id);
     }
     Instant nextCursor = reading.nextCursor();
     boolean completed = reading.completed();
     calls.copyTo(report);
     boolean clean = completed && !report.hasFailures();
+    Checkpoint.Builder last = Checkpoint.builder();
     if (!options.dryRun() && clean) {
-      ctx.state.saveCursor(id, SyncCursor.of(nextCursor, full ? ctx.clock.instant() : cursor.flatMap(SyncCursor::lastFullSyncAt).orElse(null)));
+      last.cursor(SyncCursor.of(nextCursor, full ? ctx.clock.instant() : cursor.flatMap(SyncCursor::lastFullSyncAt).orElse(null)));
       if (!connection.fullSyncDone()) {
-        ctx.state.saveConnection(
-            Connection.builder().from(ctx.connection(id)).fullSyncDone(true).updatedAt(ctx.clock.instant()).build());
+        last.fullSyncDoneAt(ctx.clock.instant());
       }
     }
-    return finish(report, run, options.dryRun(), null);
+    return finish(report, run, options.dryRun(), null, lease, last);
   }
 
   /** Where a read ended: the cursor for the next run, and whether it read everything it meant to. */
@@ -228,10 +242,14 @@ public final class SyncService {
     if (backfill) {
       mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(true).build());
     }
+    boolean refused = false;
     try {
       return run.full();
+    } catch (SyncRun.CommitRefused e) {
+      refused = true; // no more writes: the run that holds the lease now owns the flag
+      throw e;
     } finally {
-      if (backfill) {
+      if (backfill && !refused) {
         mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(false).build());
       }
     }
@@ -272,33 +290,68 @@ public final class SyncService {
             () -> deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, event.entityId())));
       }
     }
-    run.records(
-        new ArrayList<>(items.values()),
-        new ArrayList<>(customers.values()),
-        new ArrayList<>(invoices.values()),
-        new ArrayList<>(receipts.values()),
-        deletions);
+    try {
+      run.records(
+          new ArrayList<>(items.values()),
+          new ArrayList<>(customers.values()),
+          new ArrayList<>(invoices.values()),
+          new ArrayList<>(receipts.values()),
+          deletions);
+    } catch (SyncRun.CommitRefused e) {
+      calls.copyTo(report);
+      return refused(report, id);
+    }
     calls.copyTo(report);
-    return finish(report, run, false, null);
+    return finish(report, run, false, null, lease, Checkpoint.builder());
   }
 
   private SyncRun newRun(
       Connection connection, QuickBooksClient qbo, MailchimpClient mailchimp, SyncReportCollector report,
       boolean dryRun, Lease lease) {
-    return new SyncRun(connection, qbo, mailchimp, ctx.state, ctx.clock, ctx.listener, report, dryRun, ctx.tuning,
-        renewer(lease), ctx.sleeper);
+    return new SyncRun(connection, qbo, mailchimp, ctx.state, lease, ctx.clock, ctx.listener, report, dryRun,
+        ctx.tuning, renewer(lease), ctx.sleeper);
   }
 
-  private SyncReport finish(SyncReportCollector report, SyncRun run, boolean dryRun, SyncOutcome outcome) {
+  /**
+   * Finishes a run: its last commit writes {@code last} (cursor, end of the first full sync) with the
+   * run record; when the store refuses it, the run ends as {@link #refused}.
+   */
+  private SyncReport finish(
+      SyncReportCollector report, SyncRun run, boolean dryRun, SyncOutcome outcome, Lease lease,
+      Checkpoint.Builder last) {
     SyncReport result =
         outcome != null
             ? report.finish(ctx.clock.instant(), outcome)
             : run != null && run.stoppedByContactLimit()
                 ? report.finish(ctx.clock.instant(), SyncOutcome.STOPPED_CONTACT_LIMIT)
                 : report.finish(ctx.clock.instant());
-    if (!dryRun) {
-      ctx.state.recordRun(result.connectionId(), SyncRunRecord.of(result));
+    if (!dryRun && !ctx.state.commit(lease, last.run(SyncRunRecord.of(result)).build())) {
+      return refused(report, result.connectionId());
     }
+    return notifyFinished(result);
+  }
+
+  /**
+   * Ends a run whose commit the store refused: nothing more is written but the run record, which is
+   * history keyed by the run id and therefore recorded unfenced.
+   */
+  private SyncReport refused(SyncReportCollector report, String connectionId) {
+    Optional<Connection> connection = ctx.state.connection(connectionId);
+    if (connection.isEmpty() || connection.get().status() != ConnectionStatus.CONNECTED) {
+      report.failed(SyncFailure.general(CONNECTION_NOT_ACTIVE,
+          "the connection is " + connection.map(c -> c.status().name()).orElse("deleted")
+              + "; the run stopped writing and committed nothing more"));
+    } else {
+      report.failed(SyncFailure.general(LEASE_LOST,
+          "another run took over the connection's lease; this run stopped writing and committed"
+              + " nothing more"));
+    }
+    SyncReport result = report.finish(ctx.clock.instant(), SyncOutcome.FAILED);
+    ctx.state.recordRun(connectionId, SyncRunRecord.of(result));
+    return notifyFinished(result);
+  }
+
+  private SyncReport notifyFinished(SyncReport result) {
     try {
       ctx.listener.onProgress(new SyncProgress(result.connectionId(), SyncPhase.FINISHED, 0, 0));
       ctx.listener.onFinished(result);

@@ -1,13 +1,16 @@
 package dev.qbmc.core.internal.store;
 
+import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
+import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.SyncCursor;
 import dev.qbmc.core.spi.SyncRunRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -147,6 +150,66 @@ public final class ConnectionTable {
    */
   public void lastLeaseToken(long token) {
     lastLeaseToken = Math.max(lastLeaseToken, token);
+  }
+
+  /**
+   * Whether a fenced write under {@code held} is allowed: the stored lease is the one held (same
+   * token and owner; expiry is not checked) and the connection exists with status {@link
+   * ConnectionStatus#CONNECTED}.
+   *
+   * @param held the lease the writer holds
+   * @return true when the write may proceed
+   */
+  public boolean admits(Lease held) {
+    return LeaseTable.isHeld(lease, held)
+        && connection != null
+        && connection.status() == ConnectionStatus.CONNECTED;
+  }
+
+  /**
+   * The connection as a checkpoint's end of the first full sync leaves it.
+   *
+   * @param at when the first full sync finished
+   * @return the connection with {@code fullSyncDone} set and {@code updatedAt} = {@code at}
+   * @throws IllegalStateException if there is no connection
+   */
+  public Connection withFullSyncDone(Instant at) {
+    if (connection == null) {
+      throw new IllegalStateException("no connection");
+    }
+    return Connection.builder().from(connection).fullSyncDone(true).updatedAt(at).build();
+  }
+
+  /**
+   * Applies a checkpoint's record states: the puts in order, then the removals (a key in both ends
+   * removed).
+   *
+   * @param checkpoint the checkpoint
+   */
+  public void applyStates(Checkpoint checkpoint) {
+    checkpoint.puts().forEach(this::put);
+    checkpoint.removals().forEach(k -> remove(k.kind(), k.id()));
+  }
+
+  /**
+   * Applies a whole checkpoint: states, cursor, the end of the first full sync and the run.
+   *
+   * @param checkpoint the checkpoint
+   * @param keepRuns how many runs to keep
+   */
+  public void apply(Checkpoint checkpoint, int keepRuns) {
+    applyStates(checkpoint);
+    checkpoint.cursor().ifPresent(this::cursor);
+    checkpoint.fullSyncDoneAt().ifPresent(at -> connection(withFullSyncDone(at)));
+    checkpoint.run().ifPresent(r -> recordRun(r, keepRuns));
+  }
+
+  /** Forgets the cursor and every record state. */
+  public void clearSyncState() {
+    cursor = null;
+    for (RecordKind kind : RecordKind.values()) {
+      clear(kind);
+    }
   }
 
   /**

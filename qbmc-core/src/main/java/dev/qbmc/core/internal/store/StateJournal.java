@@ -24,14 +24,22 @@ import java.util.zip.CRC32;
  * The record states of one connection on disk: a snapshot file plus an append-only journal.
  *
  * <p><b>Frame format</b> (both files): {@code int length, int crc32(payload), payload}, big-endian.
- * Payload: {@code byte op} (1 = put, 2 = remove, 3 = clear one kind), {@code int count}, then per
- * record the kind name, the id and, for put, the fingerprint, a {@code boolean} and the Mailchimp
- * id when present (clear: count 1 and the kind name only); each string as {@code int length} plus
- * UTF-8 bytes.
+ * Payload: {@code byte op}, {@code int count}, then {@code count} entries:
  *
- * <p><b>Writes</b>: each {@code putStates}/{@code removeStates} call appends exactly one frame (and
- * forces it to disk); a checkpoint therefore costs the size of the changed states, never the size
- * of the whole state.
+ * <ul>
+ *   <li>1 = put: per record the kind name, the id, the fingerprint, a {@code boolean} and the
+ *       Mailchimp id when present (the snapshot is made of put frames);
+ *   <li>2 = remove: per record the kind name and the id (written by older versions, still read);
+ *   <li>3 = clear kinds: the kind names whose states are all removed;
+ *   <li>4 = commit: {@code count} puts as in op 1, then {@code int} removals and that many removals
+ *       as in op 2; the puts are applied first, so a key in both ends removed.
+ * </ul>
+ *
+ * Each string is an {@code int length} plus UTF-8 bytes.
+ *
+ * <p><b>Writes</b>: each commit's states are one frame (op 4), each forget of a connection's states
+ * one frame (op 3), appended and forced to disk; a frame is applied entirely on replay or not at
+ * all, and a checkpoint costs the size of the changed states, never the size of the whole state.
  *
  * <p><b>Recovery</b>: on open the snapshot is read, then the journal frame by frame; the first frame
  * that is incomplete or fails its CRC marks a torn tail (a crash during an append): it and anything
@@ -57,7 +65,8 @@ public final class StateJournal implements AutoCloseable {
 
   private static final byte PUT = 1;
   private static final byte REMOVE = 2;
-  private static final byte CLEAR_KIND = 3;
+  private static final byte CLEAR_KINDS = 3;
+  private static final byte COMMIT = 4;
   private static final int MAX_FRAME = 256 * 1024 * 1024;
   private static final int SNAPSHOT_CHUNK = 10_000;
 
@@ -128,17 +137,20 @@ public final class StateJournal implements AutoCloseable {
   }
 
   /**
-   * Appends one put frame.
+   * Appends one commit frame: the puts, then the removals, applied together on replay.
    *
-   * @param states the states
+   * @param puts the states to insert or replace, in order
+   * @param removals the keys to remove after the puts
    * @throws IOException on failure (nothing is applied then)
    */
-  public void appendPut(Collection<RecordState> states) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + states.size() * 96);
+  public void appendCommit(Collection<RecordState> puts, Collection<RecordKey> removals)
+      throws IOException {
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream(64 + puts.size() * 96 + removals.size() * 32);
     DataOutputStream out = new DataOutputStream(bytes);
-    out.writeByte(PUT);
-    out.writeInt(states.size());
-    for (RecordState s : states) {
+    out.writeByte(COMMIT);
+    out.writeInt(puts.size());
+    for (RecordState s : puts) {
       writeString(out, s.key().kind().name());
       writeString(out, s.key().id());
       writeString(out, s.fingerprint());
@@ -147,21 +159,8 @@ public final class StateJournal implements AutoCloseable {
         writeString(out, s.mailchimpId().get());
       }
     }
-    append(bytes.toByteArray());
-  }
-
-  /**
-   * Appends one remove frame.
-   *
-   * @param keys the keys
-   * @throws IOException on failure
-   */
-  public void appendRemove(Collection<RecordKey> keys) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + keys.size() * 32);
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeByte(REMOVE);
-    out.writeInt(keys.size());
-    for (RecordKey k : keys) {
+    out.writeInt(removals.size());
+    for (RecordKey k : removals) {
       writeString(out, k.kind().name());
       writeString(out, k.id());
     }
@@ -169,17 +168,19 @@ public final class StateJournal implements AutoCloseable {
   }
 
   /**
-   * Appends one frame that removes every state of a kind.
+   * Appends one frame that removes every state of the given kinds.
    *
-   * @param kind the kind
+   * @param kinds the kinds
    * @throws IOException on failure
    */
-  public void appendClear(RecordKind kind) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+  public void appendClear(Collection<RecordKind> kinds) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + kinds.size() * 16);
     DataOutputStream out = new DataOutputStream(bytes);
-    out.writeByte(CLEAR_KIND);
-    out.writeInt(1);
-    writeString(out, kind.name());
+    out.writeByte(CLEAR_KINDS);
+    out.writeInt(kinds.size());
+    for (RecordKind kind : kinds) {
+      writeString(out, kind.name());
+    }
     append(bytes.toByteArray());
   }
 
@@ -412,22 +413,38 @@ public final class StateJournal implements AutoCloseable {
     DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
     byte op = in.readByte();
     int count = in.readInt();
-    if (op == CLEAR_KIND) {
-      table.clear(RecordKind.valueOf(readString(in)));
-      return;
+    if (op == CLEAR_KINDS) {
+      for (int i = 0; i < count; i++) {
+        table.clear(RecordKind.valueOf(readString(in)));
+      }
+    } else if (op == PUT) {
+      readPuts(in, count, table);
+    } else if (op == REMOVE) {
+      readRemovals(in, count, table);
+    } else if (op == COMMIT) {
+      readPuts(in, count, table);
+      readRemovals(in, in.readInt(), table);
+    } else {
+      throw new IOException("unknown journal operation " + op);
     }
+  }
+
+  private static void readPuts(DataInputStream in, int count, ConnectionTable table)
+      throws IOException {
     for (int i = 0; i < count; i++) {
       RecordKind kind = RecordKind.valueOf(readString(in));
       String id = readString(in);
-      if (op == PUT) {
-        String fingerprint = readString(in);
-        String mailchimpId = in.readBoolean() ? readString(in) : null;
-        table.put(kind, id, fingerprint, mailchimpId);
-      } else if (op == REMOVE) {
-        table.remove(kind, id);
-      } else {
-        throw new IOException("unknown journal operation " + op);
-      }
+      String fingerprint = readString(in);
+      String mailchimpId = in.readBoolean() ? readString(in) : null;
+      table.put(kind, id, fingerprint, mailchimpId);
+    }
+  }
+
+  private static void readRemovals(DataInputStream in, int count, ConnectionTable table)
+      throws IOException {
+    for (int i = 0; i < count; i++) {
+      RecordKind kind = RecordKind.valueOf(readString(in));
+      table.remove(kind, readString(in));
     }
   }
 

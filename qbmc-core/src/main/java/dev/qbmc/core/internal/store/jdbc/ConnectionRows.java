@@ -153,6 +153,20 @@ public final class ConnectionRows {
   }
 
   /**
+   * Deletes a connection's cursor.
+   *
+   * @param c the database connection
+   * @param connectionId the id
+   * @throws SQLException on a database failure
+   */
+  public void deleteCursor(java.sql.Connection c, String connectionId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(deleteCursor)) {
+      ps.setString(1, connectionId);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
    * Marks the first full sync done.
    *
    * @param c the database connection

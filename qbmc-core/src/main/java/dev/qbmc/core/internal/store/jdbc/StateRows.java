@@ -30,7 +30,6 @@ public final class StateRows {
   private final String selectByKeys;
   private final String upsert;
   private final String deleteByKeys;
-  private final String deleteKind;
   private final String deleteAll;
   private final String count;
   private final String selectKind;
@@ -57,7 +56,6 @@ public final class StateRows {
     deleteByKeys =
         "DELETE FROM " + t + " s USING unnest(?::text[], ?::text[]) AS d(kind, record_id)"
             + " WHERE s.connection_id = ? AND s.kind = d.kind AND s.record_id = d.record_id";
-    deleteKind = "DELETE FROM " + t + " WHERE connection_id = ? AND kind = ?";
     deleteAll = "DELETE FROM " + t + " WHERE connection_id = ?";
     count = "SELECT count(*) FROM " + t + " WHERE connection_id = ? AND kind = ?";
     selectKind = "SELECT record_id, fingerprint, mailchimp_id FROM " + t + " WHERE connection_id = ? AND kind = ?";
@@ -189,22 +187,6 @@ public final class StateRows {
     void free() throws SQLException {
       kinds.free();
       ids.free();
-    }
-  }
-
-  /**
-   * Removes every state of one kind.
-   *
-   * @param c the database connection
-   * @param connectionId the connection id
-   * @param kind the kind
-   * @throws SQLException on a database failure
-   */
-  public void clear(Connection c, String connectionId, RecordKind kind) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(deleteKind)) {
-      ps.setString(1, connectionId);
-      ps.setString(2, kind.name());
-      ps.executeUpdate();
     }
   }
 

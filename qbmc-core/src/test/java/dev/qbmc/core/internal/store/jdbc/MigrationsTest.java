@@ -105,7 +105,7 @@ class MigrationsTest {
     String schema = schema();
     JdbcStore a = store(DB.dataSource(), schema).tablePrefix("a_").build();
     JdbcStore b = store(DB.dataSource(), schema).tablePrefix("b_").build();
-    a.clearStates("c", RecordKind.ITEM);
+    a.clearSyncState("c");
     assertThat(tablesIn(schema, "a_")).hasSize(TABLES.size());
     assertThat(tablesIn(schema, "b_")).hasSize(TABLES.size());
     assertThat(a.toString()).isEqualTo("JdbcStore[" + schema + ".a_*]");
