@@ -36,10 +36,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -106,6 +108,10 @@ import java.util.stream.Stream;
  * folder, in this process or another, fails with {@link StoreLockedException} until the first is
  * closed. The lock is released by {@link #close()} or when the process dies. (Leases therefore
  * coordinate the threads of one process; several processes need a shared database-backed store.)
+ * Because the lock proves that nobody else has the folder open, a lease stored by an earlier open
+ * (a process that died mid-sync, or a store closed while a sync held a lease) is taken over at once
+ * by {@link #tryAcquireLease}, expired or not; its token is still exceeded, so a late commit or
+ * renewal under it is refused.
  *
  * <h2>Memory</h2>
  *
@@ -141,6 +147,8 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   private final Map<String, StateJournal> journals = new HashMap<>();
   private final Map<String, EventLog> eventLogs = new HashMap<>();
   private final Map<String, Future<?>> compactions = new HashMap<>();
+  /** Connections whose stored lease was granted (or renewed) by this open of the folder. */
+  private final Set<String> leasesOfThisOpen = new HashSet<>();
   private final boolean backgroundCompaction;
   private ExecutorService compactor;
   private boolean closed;
@@ -550,6 +558,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       throw new StoreIoException("cannot delete connection folder " + dir, e);
     } finally {
       tables.remove(connectionId);
+      leasesOfThisOpen.remove(connectionId);
     }
   }
 
@@ -695,15 +704,27 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     writeSmall(connectionId, LEASE,
         json(StoreJson.lease(lease, Math.max(t.lastLeaseToken(), lease == null ? 0 : lease.token()))));
     t.lease(lease);
+    if (lease == null) {
+      leasesOfThisOpen.remove(connectionId);
+    } else {
+      leasesOfThisOpen.add(connectionId);
+    }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A lease stored by an earlier open of the folder is taken over at once, expired or not: this
+   * store holds the folder's exclusive lock, so its holder is gone.
+   */
   @Override
   public synchronized Optional<Lease> tryAcquireLease(
       String connectionId, String owner, Duration ttl, Instant now) {
     checkOpen();
     ConnectionTable t = table(connectionId);
+    Lease current = leasesOfThisOpen.contains(connectionId) ? t.lease() : null;
     Optional<Lease> lease =
-        LeaseTable.acquire(t.lease(), t.lastLeaseToken(), connectionId, owner, ttl, now);
+        LeaseTable.acquire(current, t.lastLeaseToken(), connectionId, owner, ttl, now);
     lease.ifPresent(l -> writeLease(connectionId, t, l));
     return lease;
   }

@@ -104,6 +104,32 @@ class FileStoreTest {
   }
 
   @Test
+  void aLeaseOfAnEarlierOpen_isTakenOverAtOnce_andItsHolderIsFencedOut() {
+    Lease dead;
+    try (FileStore store = FileStore.open(dir)) {
+      store.saveConnection(connection("acme"));
+      dead = store.tryAcquireLease("acme", "crashed", Duration.ofMinutes(10), T0).orElseThrow();
+      // the process dies here: the lease is never released
+    }
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.currentLease("acme")).contains(dead);
+      Lease next = store.tryAcquireLease("acme", "next", Duration.ofMinutes(10), T0.plusSeconds(1)).orElseThrow();
+      assertThat(next.token()).isGreaterThan(dead.token());
+      assertThat(store.currentLease("acme")).contains(next);
+      assertThat(store.commit(dead, Checkpoint.builder().addPuts(state("1", "late")).build())).isFalse();
+      assertThat(store.renewLease(dead, Duration.ofMinutes(10), T0.plusSeconds(2))).isEmpty();
+      assertThat(store.tryAcquireLease("acme", "third", Duration.ofMinutes(10), T0.plusSeconds(2)))
+          .as("a lease of this open is exclusive until it expires")
+          .isEmpty();
+      assertThat(store.countStates("acme", RecordKind.CUSTOMER)).isZero();
+    }
+    try (FileStore store = FileStore.open(dir)) {
+      Lease later = store.tryAcquireLease("acme", "later", Duration.ofMinutes(10), T0.plusSeconds(3)).orElseThrow();
+      assertThat(later.token()).isGreaterThan(dead.token() + 1);
+    }
+  }
+
+  @Test
   void killedPartWayThroughACommit_reopensWithAPrefix_neverACursorAheadOfItsStates() throws IOException {
     Path cursorFile = dir.resolve("connections/acme/cursor.json");
     Path connectionFile = dir.resolve("connections/acme/connection.json");
