@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A request path: its template (reported to listeners) and the concrete, percent-encoded path. */
+/** A request path: its template (reported to listeners) and the concrete path, each value percent-encoded. */
 final class ApiPath {
   private static final Pattern PARAM = Pattern.compile("\\{[a-z_]+}");
 
@@ -37,7 +37,13 @@ final class ApiPath {
     return new ApiPath(template, sb.toString());
   }
 
+  /**
+   * One path segment, percent-encoded: everything but letters, digits and {@code - _ . *} is
+   * encoded, and a segment of only dots ({@code .}, {@code ..}) is encoded whole, so that no value
+   * can add, remove or climb out of a path segment.
+   */
   static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    return encoded.chars().allMatch(c -> c == '.') ? encoded.replace(".", "%2E") : encoded;
   }
 }

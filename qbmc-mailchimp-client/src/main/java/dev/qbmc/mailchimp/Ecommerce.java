@@ -96,11 +96,24 @@ public final class Ecommerce {
    */
   public EcommerceCustomer upsertCustomer(String storeId, EcommerceCustomer customer) {
     Objects.requireNonNull(customer, "customer");
+    return transport.execute(prepareUpsertCustomer(storeId, customer));
+  }
+
+  /**
+   * The request {@link #upsertCustomer} sends, prepared to run directly or as a batch operation.
+   *
+   * @param storeId the store id
+   * @param customer the customer, with {@code opt_in_status}
+   * @return the prepared {@code PUT}, repeatable
+   * @throws IllegalArgumentException if {@code opt_in_status} is absent or an id is blank
+   */
+  public MailchimpRequest<EcommerceCustomer> prepareUpsertCustomer(String storeId, EcommerceCustomer customer) {
+    Objects.requireNonNull(customer, "customer");
     if (customer.optInStatus().isEmpty()) {
       throw new IllegalArgumentException("opt_in_status is required to add or update customer " + customer.id());
     }
-    return transport.send("PUT", ApiPath.of(STORE + "/customers/{customer_id}", storeId, customer.id()), customer,
-        EcommerceCustomer.class);
+    return MailchimpRequest.of(transport, "PUT", ApiPath.of(STORE + "/customers/{customer_id}", storeId, customer.id()),
+        customer, EcommerceCustomer.class);
   }
 
   /**
@@ -115,11 +128,24 @@ public final class Ecommerce {
    */
   public Product upsertProduct(String storeId, Product product) {
     Objects.requireNonNull(product, "product");
+    return transport.execute(prepareUpsertProduct(storeId, product));
+  }
+
+  /**
+   * The request {@link #upsertProduct} sends, prepared to run directly or as a batch operation.
+   *
+   * @param storeId the store id
+   * @param product the product, with at least one variant
+   * @return the prepared {@code PUT}, repeatable
+   * @throws IllegalArgumentException if the product has no variant or an id is blank
+   */
+  public MailchimpRequest<Product> prepareUpsertProduct(String storeId, Product product) {
+    Objects.requireNonNull(product, "product");
     if (product.variants().isEmpty()) {
       throw new IllegalArgumentException("product " + product.id() + " needs at least one variant");
     }
-    return transport.send("PUT", ApiPath.of(STORE + "/products/{product_id}", storeId, product.id()), product,
-        Product.class);
+    return MailchimpRequest.of(transport, "PUT", ApiPath.of(STORE + "/products/{product_id}", storeId, product.id()),
+        product, Product.class);
   }
 
   /**
@@ -145,8 +171,21 @@ public final class Ecommerce {
    *     a connection failure that outlasts the retry policy)
    */
   public Order upsertOrder(String storeId, Order order) {
+    return transport.execute(prepareUpsertOrder(storeId, order));
+  }
+
+  /**
+   * The request {@link #upsertOrder} sends, prepared to run directly or as a batch operation.
+   *
+   * @param storeId the store id
+   * @param order the order
+   * @return the prepared {@code PUT}, repeatable
+   * @throws IllegalArgumentException if an id is blank
+   */
+  public MailchimpRequest<Order> prepareUpsertOrder(String storeId, Order order) {
     Objects.requireNonNull(order, "order");
-    return transport.send("PUT", ApiPath.of(STORE + "/orders/{order_id}", storeId, order.id()), order, Order.class);
+    return MailchimpRequest.of(transport, "PUT", ApiPath.of(STORE + "/orders/{order_id}", storeId, order.id()), order,
+        Order.class);
   }
 
   /**
@@ -161,8 +200,22 @@ public final class Ecommerce {
    *     a connection failure that outlasts the retry policy)
    */
   public Order patchOrder(String storeId, String orderId, OrderPatch patch) {
+    return transport.execute(preparePatchOrder(storeId, orderId, patch));
+  }
+
+  /**
+   * The request {@link #patchOrder} sends, prepared to run directly or as a batch operation.
+   *
+   * @param storeId the store id
+   * @param orderId the order id
+   * @param patch the changes
+   * @return the prepared {@code PATCH}, repeatable
+   * @throws IllegalArgumentException if an id is blank
+   */
+  public MailchimpRequest<Order> preparePatchOrder(String storeId, String orderId, OrderPatch patch) {
     Objects.requireNonNull(patch, "patch");
-    return transport.send("PATCH", ApiPath.of(STORE + "/orders/{order_id}", storeId, orderId), patch, Order.class);
+    return MailchimpRequest.of(transport, "PATCH", ApiPath.of(STORE + "/orders/{order_id}", storeId, orderId), patch,
+        Order.class);
   }
 
   /**
@@ -175,7 +228,26 @@ public final class Ecommerce {
    *     a connection failure that outlasts the retry policy)
    */
   public boolean deleteOrder(String storeId, String orderId) {
-    return delete(ApiPath.of(STORE + "/orders/{order_id}", storeId, orderId));
+    try {
+      transport.execute(prepareDeleteOrder(storeId, orderId));
+      return true;
+    } catch (MailchimpNotFoundException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The request {@link #deleteOrder} sends, prepared to run directly or as a batch operation; run
+   * directly, an order already gone is a {@link MailchimpNotFoundException}, in a batch a 404 result.
+   *
+   * @param storeId the store id
+   * @param orderId the order id
+   * @return the prepared {@code DELETE}, repeatable
+   * @throws IllegalArgumentException if an id is blank
+   */
+  public MailchimpRequest<Void> prepareDeleteOrder(String storeId, String orderId) {
+    return MailchimpRequest.of(transport, "DELETE", ApiPath.of(STORE + "/orders/{order_id}", storeId, orderId), null,
+        Void.class);
   }
 
   private boolean delete(ApiPath path) {

@@ -53,7 +53,7 @@ public final class MailchimpClient {
     this.members = new Members(transport);
     this.tags = new Tags(transport);
     this.ecommerce = new Ecommerce(transport);
-    this.batches = new Batches(transport);
+    this.batches = new Batches(transport, b.retryPolicy, jitter);
   }
 
   /**
@@ -76,6 +76,24 @@ public final class MailchimpClient {
    */
   public ApiRoot account() {
     return transport.get(ApiPath.of("/"), Map.of(), ApiRoot.class);
+  }
+
+  /**
+   * Runs a prepared request (from {@code members().prepareUpsert(...)},
+   * {@code ecommerce().prepareUpsertOrder(...)}, ...) directly, with the client's retries: a
+   * {@linkplain MailchimpRequest#repeatable() repeatable} one like any idempotent call, another only
+   * when it was throttled or never sent.
+   *
+   * @param request the prepared request
+   * @param <T> the response type
+   * @return the response body, null for {@code Void}
+   * @throws MailchimpOutcomeUnknownException if a request that is not repeatable was sent but its
+   *     outcome is unknown (not retried)
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
+   */
+  public <T> T execute(MailchimpRequest<T> request) {
+    return transport.execute(Objects.requireNonNull(request, "request"));
   }
 
   /**

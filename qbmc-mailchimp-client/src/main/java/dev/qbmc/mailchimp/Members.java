@@ -15,11 +15,13 @@ import dev.qbmc.mailchimp.model.MemberUpsert;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -68,9 +70,22 @@ public final class Members {
    *     a connection failure that outlasts the retry policy)
    */
   public Member upsert(String listId, MemberUpsert member) {
+    return transport.execute(prepareUpsert(listId, member));
+  }
+
+  /**
+   * The request {@link #upsert} sends, prepared to run directly ({@link MailchimpClient#execute}) or
+   * as a batch operation ({@link Batches#operation(MailchimpRequest, String)}).
+   *
+   * @param listId the list id
+   * @param member the member
+   * @return the prepared {@code PUT}, repeatable
+   * @throws IllegalArgumentException if the list id or the email address is blank
+   */
+  public MailchimpRequest<Member> prepareUpsert(String listId, MemberUpsert member) {
     Objects.requireNonNull(member, "member");
-    return transport.send("PUT", ApiPath.of(MEMBER, listId, SubscriberHash.of(member.emailAddress())), member,
-        Member.class);
+    return MailchimpRequest.of(transport, "PUT", ApiPath.of(MEMBER, listId, SubscriberHash.of(member.emailAddress())),
+        member, Member.class);
   }
 
   /**
@@ -124,8 +139,22 @@ public final class Members {
    *     a connection failure that outlasts the retry policy)
    */
   public void updateTags(String listId, String email, MemberTagsUpdate update) {
+    transport.execute(prepareUpdateTags(listId, email, update));
+  }
+
+  /**
+   * The request {@link #updateTags} sends, prepared to run directly or as a batch operation.
+   *
+   * @param listId the list id
+   * @param email the member's email address
+   * @param update the tag changes
+   * @return the prepared {@code POST}, repeatable
+   * @throws IllegalArgumentException if the list id or the email address is blank
+   */
+  public MailchimpRequest<Void> prepareUpdateTags(String listId, String email, MemberTagsUpdate update) {
     Objects.requireNonNull(update, "update");
-    transport.sendRepeatable(ApiPath.of(MEMBER + "/tags", listId, SubscriberHash.of(email)), update, Void.class);
+    return MailchimpRequest.repeatablePost(transport, ApiPath.of(MEMBER + "/tags", listId, SubscriberHash.of(email)),
+        update, Void.class);
   }
 
   /**
@@ -253,12 +282,14 @@ public final class Members {
    * status} set to its {@code status_if_new}. Mailchimp creates the new members and refuses the
    * existing ones with {@code ERROR_CONTACT_EXISTS} without changing them; those come back in
    * {@link BatchUpsertResult#existing()} for the caller to write with {@code status_if_new} (for
-   * example by {@link #upsert} or as {@code PUT} operations of a {@code /batches} request). Safe to
-   * repeat, so a chunk is retried on throttling and server errors.
+   * example by {@link #upsert} or as {@code PUT} operations of a {@code /batches} request), and so
+   * does every member the answer does not account for (not among the new members nor the errors),
+   * because that write is right whether or not the member exists. An error naming no address of
+   * the request is ignored. Safe to repeat, so a chunk is retried on throttling and server errors.
    *
    * @param listId the list id
    * @param members the members, any number; de-duplicated by subscriber hash (the last one wins)
-   * @return created members, existing members left unwritten, per-address failures, API calls
+   * @return created members, members left for the caller to write, per-address failures, API calls
    * @throws MailchimpException if a batch subscribe call fails (throttling, a server error or a
    *     connection failure that outlasts the retry policy); per-member refusals are returned, not
    *     thrown
@@ -283,24 +314,39 @@ public final class Members {
           transport.sendRepeatable(ApiPath.of("/lists/{list_id}", listId), request, BatchSubscribeResult.class);
       calls++;
       result.addAllCreated(r.newMembers()).addAllUpdated(r.updatedMembers());
+      Set<String> answered = new HashSet<>();
+      r.newMembers().forEach(m -> normalised(m.emailAddress()).ifPresent(answered::add));
+      r.updatedMembers().forEach(m -> normalised(m.emailAddress()).ifPresent(answered::add));
       for (BatchSubscribeError error : r.errors()) {
-        Optional<MemberUpsert> original =
-            error.emailAddress().map(e -> byEmail.get(SubscriberHash.normalise(e)));
-        if (error.isContactExists() && original.isPresent()) {
-          result.addExisting(original.get());
+        Optional<String> email = error.emailAddress().flatMap(Members::normalised).filter(byEmail::containsKey);
+        if (email.isEmpty() || !answered.add(email.get())) {
+          continue;
+        }
+        MemberUpsert original = byEmail.get(email.get());
+        if (error.isContactExists()) {
+          result.addExisting(original);
         } else {
           result.addFailures(MemberFailure.builder()
-              .emailAddress(error.emailAddress().orElse(""))
+              .emailAddress(original.emailAddress())
               .errorCode(error.errorCode())
               .message(error.error().orElse(error.errorCode().orElse("unknown error")))
               .field(error.field().filter(f -> !f.isEmpty()))
               .build());
         }
       }
+      for (MemberUpsert m : chunk) {
+        if (!answered.contains(SubscriberHash.normalise(m.emailAddress()))) {
+          result.addExisting(m);
+        }
+      }
     }
     return result.apiCalls(calls).build();
   }
 
+  /** An address from a response, normalised; empty when blank or absent. */
+  private static Optional<String> normalised(String email) {
+    return email == null || email.isBlank() ? Optional.empty() : Optional.of(SubscriberHash.normalise(email));
+  }
 
   private static BatchSubscribeMember asNewMember(MemberUpsert m) {
     return BatchSubscribeMember.builder()

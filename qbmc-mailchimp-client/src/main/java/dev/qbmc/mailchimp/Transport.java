@@ -3,6 +3,7 @@ package dev.qbmc.mailchimp;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qbmc.mailchimp.internal.BoundedBody;
 import dev.qbmc.mailchimp.internal.MailchimpJson;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -30,9 +31,15 @@ import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** Sends requests: auth header, connection limit, retries with backoff, error mapping, listener events. */
+/**
+ * Sends requests: auth header, connection limit, retries with backoff, error mapping, listener
+ * events. Every response body is read within a size limit ({@link #MAX_RESPONSE_BYTES}): a larger
+ * one is refused as malformed, never buffered.
+ */
 final class Transport {
   private static final System.Logger LOG = System.getLogger(MailchimpClient.class.getName());
+  /** The largest response body read, of an API call or of a batch results archive (64 MiB). */
+  static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
   final ObjectMapper json = MailchimpJson.mapper();
   final URI baseUri;
@@ -76,6 +83,13 @@ final class Transport {
     return read(execute("POST", path.template, URI.create(baseUri + path.path), write(body), true, true), type);
   }
 
+  /** Runs a prepared request: retried like an idempotent call when it is {@linkplain MailchimpRequest#repeatable() repeatable}. */
+  <T> T execute(MailchimpRequest<T> request) {
+    byte[] body = request.body().map(b -> b.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    return read(execute(request.method(), request.pathTemplate(), URI.create(baseUri + request.path()), body, true,
+        request.repeatable()), request.responseType());
+  }
+
   void sendNoContent(String method, ApiPath path, Object body) {
     send(method, path, Map.of(), body, true);
   }
@@ -101,6 +115,14 @@ final class Transport {
       return json.convertValue(node, type);
     } catch (IllegalArgumentException e) {
       throw new MailchimpMalformedResponseException("could not read " + type.getRawClass().getSimpleName(), e);
+    }
+  }
+
+  String writeString(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("request body cannot be written as JSON: " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -184,6 +206,11 @@ final class Transport {
       try {
         response = sendLimited(rb.build(), auth);
       } catch (IOException e) {
+        if (BoundedBody.tooLarge(e)) {
+          report(method, template, OptionalInt.empty(), attempt, started, false);
+          throw new MailchimpMalformedResponseException(
+              method + " " + template + " answered with a body larger than " + MAX_RESPONSE_BYTES + " bytes", e);
+        }
         boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
         boolean willRetry = (idempotent || notSent) && attempt < retry.maxAttempts();
         report(method, template, OptionalInt.empty(), attempt, started, willRetry);
@@ -234,14 +261,14 @@ final class Transport {
   private HttpResponse<byte[]> sendLimited(HttpRequest request, boolean limited) throws IOException {
     try {
       if (!limited) {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(request, BoundedBody.ofByteArray(MAX_RESPONSE_BYTES));
       }
       if (!limiter.tryAcquire(requestTimeout)) {
         throw new MailchimpTransportException(
             "no Mailchimp connection slot became free within " + requestTimeout + " (" + limiter + ")", null, true);
       }
       try {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(request, BoundedBody.ofByteArray(MAX_RESPONSE_BYTES));
       } finally {
         limiter.release();
       }

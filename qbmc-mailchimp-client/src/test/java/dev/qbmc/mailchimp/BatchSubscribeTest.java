@@ -24,11 +24,15 @@ import org.junit.jupiter.api.Test;
 class BatchSubscribeTest extends WireMockMailchimpTest {
   @Test
   void upsertAll_with1234Members_makesThreeBatchCallsOfAtMost500() throws Exception {
-    WM.stubFor(post("/3.0/lists/abc").willReturn(okJson(
-        "{\"new_members\":[],\"updated_members\":[],\"errors\":[],\"total_created\":0,\"total_updated\":0,\"error_count\":0}")));
     List<MemberUpsert> members = IntStream.range(0, 1234).mapToObj(i -> MemberUpsert.builder()
         .emailAddress("customer" + i + "@example.com").statusIfNew(MemberStatus.SUBSCRIBED)
         .putMergeFields("FNAME", MergeValue.text("C" + i)).build()).collect(Collectors.toList());
+    for (int from = 0; from < 1234; from += 500) {
+      WM.stubFor(post("/3.0/lists/abc")
+          .withRequestBody(matchingJsonPath("$.members[0].email_address", equalTo("customer" + from + "@example.com")))
+          .willReturn(okJson(created(members.subList(from, Math.min(1234, from + 500)).stream()
+              .map(MemberUpsert::emailAddress).toArray(String[]::new)))));
+    }
 
     BatchUpsertResult result = client().members().upsertAll("abc", members);
 
@@ -96,8 +100,7 @@ class BatchSubscribeTest extends WireMockMailchimpTest {
 
   @Test
   void upsertAll_whenSameEmailTwice_sendsItOnceWithTheLastValues() throws Exception {
-    WM.stubFor(post("/3.0/lists/abc").willReturn(okJson("{\"new_members\":[],\"updated_members\":[],\"errors\":[],"
-        + "\"total_created\":0,\"total_updated\":0,\"error_count\":0}")));
+    WM.stubFor(post("/3.0/lists/abc").willReturn(okJson(created("a@example.com"))));
 
     client().members().upsertAll("abc", List.of(member("a@example.com", "First"), member("A@EXAMPLE.COM", "Second")));
 
@@ -110,8 +113,7 @@ class BatchSubscribeTest extends WireMockMailchimpTest {
   void upsertAll_whenAChunkGets503_resendsItBecauseRepeatingIsHarmless() {
     WM.stubFor(post("/3.0/lists/abc").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-    WM.stubFor(post("/3.0/lists/abc").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson(
-        "{\"new_members\":[],\"updated_members\":[],\"errors\":[],\"total_created\":0,\"total_updated\":0,\"error_count\":0}")));
+    WM.stubFor(post("/3.0/lists/abc").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson(created("a@example.com"))));
 
     BatchUpsertResult result = client().members().upsertAll("abc", List.of(member("a@example.com", "A")));
 
@@ -128,6 +130,35 @@ class BatchSubscribeTest extends WireMockMailchimpTest {
     assertThatThrownBy(() -> client().members().batchSubscribe("abc", request))
         .isInstanceOf(MailchimpOutcomeUnknownException.class);
     WM.verify(1, postRequestedFor(urlEqualTo("/3.0/lists/abc")));
+  }
+
+  @Test
+  void subscribeNew_whenTheAnswerIsIncompleteOrOdd_leavesTheUnaccountedMembersToTheCaller() {
+    WM.stubFor(post("/3.0/lists/abc").willReturn(okJson("{\"new_members\":[{\"id\":\"x\",\"email_address\":\"A@example.com\","
+        + "\"status\":\"subscribed\"}],\"updated_members\":[],\"errors\":["
+        + "{\"error\":\"no address\",\"error_code\":\"ERROR_GENERIC\"},"
+        + "{\"email_address\":\"\",\"error\":\"blank address\",\"error_code\":\"ERROR_GENERIC\"},"
+        + "{\"email_address\":\"stranger@example.com\",\"error\":\"not asked\",\"error_code\":\"ERROR_GENERIC\"},"
+        + "{\"email_address\":\"$fan@example.com\",\"error\":\"$fan@example.com looks fake or invalid\","
+        + "\"error_code\":\"ERROR_GENERIC\"}],\"total_created\":1,\"total_updated\":0,\"error_count\":4}")));
+
+    BatchUpsertResult result = client().members().subscribeNew("abc", List.of(
+        member("a@example.com", "A"), member("$FAN@example.com", "F"), member("quiet@example.com", "Q")));
+
+    assertThat(result.created()).extracting(m -> m.emailAddress()).containsExactly("A@example.com");
+    assertThat(result.failures()).singleElement().satisfies(f -> {
+      assertThat(f.emailAddress()).as("the address as the caller gave it").isEqualTo("$FAN@example.com");
+      assertThat(f.message()).contains("looks fake");
+    });
+    assertThat(result.existing()).as("not accounted for: the caller writes it with status_if_new")
+        .extracting(MemberUpsert::emailAddress).containsExactly("quiet@example.com");
+  }
+
+  private static String created(String... emails) {
+    return "{\"new_members\":[" + java.util.Arrays.stream(emails)
+        .map(e -> "{\"id\":\"" + SubscriberHash.of(e) + "\",\"email_address\":\"" + e + "\",\"status\":\"subscribed\"}")
+        .collect(Collectors.joining(",")) + "],\"updated_members\":[],\"errors\":[],\"total_created\":" + emails.length
+        + ",\"total_updated\":0,\"error_count\":0}";
   }
 
   private static MemberUpsert member(String email, String first) {

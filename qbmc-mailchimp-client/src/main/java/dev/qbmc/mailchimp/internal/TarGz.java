@@ -1,35 +1,55 @@
 package dev.qbmc.mailchimp.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the regular files of a gzip-compressed tar archive (ustar, GNU long names, pax {@code path}
- * records; other pax and global headers are skipped) using the JDK only. Used for the results archive of Mailchimp batch operations.
+ * records; other pax and global headers are skipped) using the JDK only, as a stream: nothing is
+ * allocated from the sizes an archive claims, each file is handed over as a stream bounded by its
+ * size and by a per-file limit, and the whole decompressed archive is bounded too (a gzip bomb or a
+ * header claiming gigabytes ends in an {@link IOException}, not an out-of-memory error). Used for the
+ * results archive of Mailchimp batch operations.
  */
 public final class TarGz {
   private static final int BLOCK = 512;
-  private static final long MAX_TOTAL = 512L * 1024 * 1024;
+  /** Long-name and pax headers larger than this are refused. */
+  private static final int MAX_HEADER_RECORD = 64 * 1024;
 
   private TarGz() {}
 
+  /** Reads one regular file of an archive. */
+  @FunctionalInterface
+  public interface FileReader {
+    /**
+     * Reads a file; the stream ends at the end of the file (reading less is fine, the rest is
+     * skipped) and closing it does nothing.
+     *
+     * @param name the file name
+     * @param content the file's bytes
+     * @throws IOException if reading fails
+     */
+    void read(String name, InputStream content) throws IOException;
+  }
+
   /**
-   * The regular files of the archive, in archive order.
+   * Hands every regular file of the archive to {@code reader}, in archive order.
    *
-   * @param archive the .tar.gz bytes
-   * @return file name to content
-   * @throws IOException if the archive is not a readable gzipped tar
+   * @param gzipped the .tar.gz bytes (not closed)
+   * @param maxFileBytes the largest file accepted
+   * @param maxTotalBytes the largest decompressed archive accepted
+   * @param reader reads each file
+   * @throws IOException if the archive is not a readable gzipped tar, is truncated, or exceeds a limit
    */
-  public static Map<String, byte[]> regularFiles(byte[] archive) throws IOException {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    long total = 0;
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
+  public static void forEachFile(InputStream gzipped, long maxFileBytes, long maxTotalBytes, FileReader reader)
+      throws IOException {
+    try (InputStream in = new Limited(new GZIPInputStream(gzipped), maxTotalBytes, true)) {
       byte[] header = new byte[BLOCK];
       String longName = null;
       while (readFully(in, header)) {
@@ -44,28 +64,111 @@ public final class TarGz {
         }
         long size = octal(header, 124, 12);
         char type = (char) header[156];
-        total += size;
-        if (size < 0 || total > MAX_TOTAL) {
-          throw new IOException("tar entry too large: " + name);
+        if (size < 0) {
+          throw new IOException("bad tar entry size");
         }
-        byte[] content = new byte[(int) size];
-        if (!readFully(in, content)) {
-          throw new IOException("truncated tar entry: " + name);
-        }
-        long pad = (BLOCK - size % BLOCK) % BLOCK;
-        in.skipNBytes(pad);
-        if (type == 'L') {
-          longName = new String(content, StandardCharsets.UTF_8).replace("\0", "");
-        } else if (type == 'x') {
-          longName = paxPath(content);
+        if (type == 'L' || type == 'x') {
+          if (size > MAX_HEADER_RECORD) {
+            throw new IOException("tar header record too large");
+          }
+          byte[] content = new byte[(int) size];
+          if (!readFully(in, content) && size > 0) {
+            throw new IOException("truncated tar entry");
+          }
+          longName = type == 'L' ? new String(content, StandardCharsets.UTF_8).replace("\0", "") : paxPath(content);
         } else if (type == '0' || type == '\0' || type == '7') {
-          files.put(name, content);
+          if (size > maxFileBytes) {
+            throw new IOException("tar entry larger than " + maxFileBytes + " bytes");
+          }
+          Limited file = new Limited(in, size, false);
+          reader.read(name, file);
+          file.skipRest();
+        } else {
+          in.skipNBytes(size);
         }
+        in.skipNBytes((BLOCK - size % BLOCK) % BLOCK);
       }
-    } catch (java.io.EOFException e) {
+    } catch (EOFException e) {
       throw new IOException("truncated archive", e);
     }
-    return files;
+  }
+
+  /**
+   * A stream of at most {@code limit} bytes of another: as a file view it ends there (and its
+   * close does nothing); as a guard ({@code failPast}) reading past the limit is an error.
+   */
+  private static final class Limited extends FilterInputStream {
+    private final boolean failPast;
+    private long left;
+
+    Limited(InputStream in, long limit, boolean failPast) {
+      super(in);
+      this.left = limit;
+      this.failPast = failPast;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (left <= 0) {
+        if (failPast && in.read() >= 0) {
+          throw new IOException("archive larger than its limit");
+        }
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, left));
+      if (n < 0) {
+        if (!failPast) {
+          throw new EOFException("truncated tar entry");
+        }
+        return -1;
+      }
+      left -= n;
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buf = new byte[(int) Math.min(8192, Math.max(1, n))];
+      long skipped = 0;
+      while (skipped < n) {
+        int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
+        if (r < 0) {
+          break;
+        }
+        skipped += r;
+      }
+      return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return (int) Math.min(in.available(), Math.max(0, left));
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    void skipRest() throws IOException {
+      skipNBytes(left);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (failPast) {
+        in.close();
+      }
+    }
   }
 
   /** The {@code path} record of a pax extended header ({@code "<len> path=<name>\n"}), or null. */

@@ -1,5 +1,6 @@
 package dev.qbmc.mailchimp.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -46,6 +47,19 @@ public abstract class BatchOperation {
   /** {@return the caller's id used to match the result, if set} */
   @JsonProperty("operation_id")
   public abstract Optional<String> operationId();
+
+  /**
+   * Whether running the operation twice has the same effect as once, so that the client may
+   * resubmit it after a server error or a missing result (a throttled operation is resubmitted
+   * either way). Not sent to Mailchimp.
+   *
+   * @return true by default for every method but POST
+   */
+  @JsonIgnore
+  @Value.Default
+  public boolean repeatable() {
+    return !"POST".equals(method());
+  }
 
   @Value.Check
   void check() {

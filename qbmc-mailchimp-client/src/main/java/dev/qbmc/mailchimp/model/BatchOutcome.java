@@ -25,7 +25,7 @@ public abstract class BatchOutcome {
     return new Builder();
   }
 
-  /** {@return the final status} */
+  /** {@return the status of the last batch submitted (a follow-up batch when operations were resubmitted)} */
   @JsonProperty("status")
   public abstract BatchStatus status();
 
@@ -54,13 +54,14 @@ public abstract class BatchOutcome {
   }
 
   /**
-   * Whether the batch finished with some operations failed and others not.
+   * Whether some operations failed and others not, by the results (after any follow-up batches).
    *
    * @return true for a partial success
    */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isPartialSuccess() {
-    return status().erroredOperations() > 0 && status().erroredOperations() < status().totalOperations();
+    long failed = results().stream().filter(r -> !r.isSuccess()).count();
+    return failed > 0 && failed < results().size();
   }
 
   /** Builder of {@link BatchOutcome}; {@code build()} throws {@link IllegalStateException} when a required value is missing. */

@@ -41,10 +41,11 @@ public abstract class BatchUpsertResult {
   public abstract List<MemberFailure> failures();
 
   /**
-   * The members the audience already had, which {@code Members.subscribeNew} left untouched (empty
-   * after {@code Members.upsertAll}, which updates them).
+   * The members {@code Members.subscribeNew} left unwritten for the caller to write with {@code
+   * status_if_new}: those the audience already had, and any the answer did not account for (empty
+   * after {@code Members.upsertAll}, which writes them).
    *
-   * @return the unwritten existing members, as given
+   * @return the unwritten members, as given
    */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public abstract List<MemberUpsert> existing();

@@ -3,6 +3,8 @@ package dev.qbmc.mailchimp.testing;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -76,8 +78,29 @@ public abstract class WireMockMailchimpTest {
       }
       String path = r.getUrl().substring("/3.0".length()).replaceAll("\\?.*$", "");
       problems.addAll(MailchimpSpec.get().validate(r.getMethod().getName(), path.isEmpty() ? "/" : path, body));
+      if (r.getMethod().getName().equals("POST") && path.equals("/batches")) {
+        problems.addAll(operationBodyProblems(body));
+      }
     }
     assertThat(problems).as("request bodies invalid against the Mailchimp OpenAPI spec").isEmpty();
+  }
+
+  /** Each operation of a {@code /batches} request whose body is a JSON string, validated against its own operation. */
+  private static List<String> operationBodyProblems(String batchBody) {
+    List<String> problems = new ArrayList<>();
+    try {
+      for (JsonNode op : new ObjectMapper().readTree(batchBody).path("operations")) {
+        if (op.path("body").isTextual()) {
+          String path = op.path("path").asText().replaceAll("\\?.*$", "");
+          for (String problem : MailchimpSpec.get().validate(op.path("method").asText(), path, op.path("body").asText())) {
+            problems.add("batch operation " + op.path("method").asText() + " " + path + ": " + problem);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      problems.add("batch body is not JSON: " + e.getMessage());
+    }
+    return problems;
   }
 
   private static RandomGenerator fixedRandom() {
