@@ -20,14 +20,15 @@ public interface Sleeper {
 
   /**
    * The sleeper that blocks the calling thread ({@link Thread#sleep(long)}); zero or negative
-   * durations return at once.
+   * durations return at once, and any duration is accepted (none overflows).
    *
    * @return the system sleeper
    */
   static Sleeper system() {
     return duration -> {
       if (!duration.isNegative() && !duration.isZero()) {
-        Thread.sleep(duration.toMillis());
+        // Saturates: a wait too long to count in milliseconds sleeps Long.MAX_VALUE ms, never throws.
+        Thread.sleep(duration.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toMillis());
       }
     };
   }

@@ -24,6 +24,11 @@ import org.immutables.value.Value;
 @Value.Immutable
 @MailchimpStyle
 public abstract class MailchimpRetryPolicy {
+  /** The longest wait any setting of a policy may ask for (1 hour); longer ones are refused. */
+  public static final Duration MAX_WAIT = Duration.ofHours(1);
+  /** The most attempts a policy may allow. */
+  public static final int MAX_ATTEMPTS = 100;
+
   MailchimpRetryPolicy() {}
 
   /**
@@ -57,7 +62,7 @@ public abstract class MailchimpRetryPolicy {
   /**
    * Total attempts including the first; 1 disables retries.
    *
-   * @return attempts, at least 1 (default 4)
+   * @return attempts, 1 to {@link #MAX_ATTEMPTS} (default 4)
    */
   @Value.Default
   public int maxAttempts() {
@@ -97,11 +102,13 @@ public abstract class MailchimpRetryPolicy {
 
   @Value.Check
   void check() {
-    if (maxAttempts() < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts());
+    if (maxAttempts() < 1 || maxAttempts() > MAX_ATTEMPTS) {
+      throw new IllegalArgumentException("maxAttempts must be 1 to " + MAX_ATTEMPTS + ", was " + maxAttempts());
     }
-    if (baseDelay().isNegative() || maxDelay().isNegative() || maxRetryAfter().isNegative()) {
-      throw new IllegalArgumentException("retry delays must not be negative");
+    for (Duration d : new Duration[] {baseDelay(), maxDelay(), maxRetryAfter()}) {
+      if (d.isNegative() || d.compareTo(MAX_WAIT) > 0) {
+        throw new IllegalArgumentException("retry delays must be 0 to " + MAX_WAIT + ", was " + d);
+      }
     }
   }
 

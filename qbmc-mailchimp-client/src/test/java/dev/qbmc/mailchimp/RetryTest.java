@@ -108,6 +108,22 @@ class RetryTest extends WireMockMailchimpTest {
   }
 
   @Test
+  void get_whenRetryAfterIsLongMaxValue_givesUpAtOnce_evenUnderTheLongestAllowedPolicy() {
+    WM.stubFor(get("/3.0/lists/abc")
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", Long.toString(Long.MAX_VALUE))));
+    MailchimpClient client = clientBuilder()
+        .retryPolicy(MailchimpRetryPolicy.builder().maxRetryAfter(MailchimpRetryPolicy.MAX_WAIT).build()).build();
+
+    assertThatThrownBy(() -> client.audiences().get("abc")).isInstanceOf(MailchimpRateLimitException.class);
+    assertThat(time.sleeps()).isEmpty();
+    assertThatThrownBy(() -> MailchimpRetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(Long.MAX_VALUE)).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    Thread.currentThread().interrupt();
+    assertThatThrownBy(() -> MailchimpSleeper.system().sleep(Duration.ofSeconds(Long.MAX_VALUE)))
+        .as("interrupted at once, not an ArithmeticException").isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
   void connectionRefused_isRetriedEvenForPost_thenReportedAsTransportFailure() {
     MailchimpClient client = clientBuilder().baseUri(java.net.URI.create("http://127.0.0.1:1/3.0")).build();
 

@@ -10,11 +10,13 @@ import java.util.concurrent.Semaphore;
 /**
  * Per-realm limits shared by all threads of one client: at most {@code maxInFlight} requests at
  * once (a fair semaphore) and at most {@code perMinute} request starts in any rolling 60 seconds
- * (timestamps of recent starts, read from the injected clock). After throttling, {@link #pauseUntil}
- * makes every thread wait until QBO's wait has passed.
+ * (timestamps of recent starts, read from the injected clock). After throttling, {@link #pauseFor}
+ * makes every thread wait until QBO's wait has passed, never longer than {@link #MAX_PAUSE}.
  */
 final class RealmLimiter {
   private static final Duration WINDOW = Duration.ofMinutes(1);
+  /** The longest pause of the realm, whatever wait was asked for. */
+  static final Duration MAX_PAUSE = QuickBooksRetryPolicy.MAX_WAIT;
 
   private final Semaphore inFlight;
   private final int perMinute;
@@ -52,11 +54,13 @@ final class RealmLimiter {
   }
 
   /**
-   * Makes all threads wait until the given instant before their next request.
+   * Makes all threads wait this long from now before their next request.
    *
-   * @param until the end of the pause
+   * @param wait the pause, capped at {@link #MAX_PAUSE} (a negative one is none)
    */
-  synchronized void pauseUntil(Instant until) {
+  synchronized void pauseFor(Duration wait) {
+    Duration capped = wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait;
+    Instant until = clock.instant().plus(capped);
     if (until.isAfter(pausedUntil)) {
       pausedUntil = until;
     }

@@ -1,5 +1,6 @@
 package dev.qbmc.quickbooks;
 
+import dev.qbmc.quickbooks.internal.BoundedBody;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.util.function.DoubleSupplier;
  */
 final class RequestExecutor {
   private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
+  /** The largest response body read (64 MiB); a larger one is refused as malformed, never buffered. */
+  static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
   /** A successful response. */
   record Response(int statusCode, byte[] body, String intuitTid) {}
@@ -86,9 +89,14 @@ final class RequestExecutor {
       Instant start = clock.instant();
       HttpResponse<byte[]> response;
       try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        response = http.send(request, BoundedBody.ofByteArray(MAX_RESPONSE_BYTES));
       } catch (IOException e) {
         limiter.release();
+        if (BoundedBody.tooLarge(e)) {
+          report("GET", pathTemplate, OptionalInt.empty(), attempt, start, false);
+          throw new QuickBooksMalformedResponseException(
+              "GET " + pathTemplate + " answered with a body larger than " + MAX_RESPONSE_BYTES + " bytes", 0, null, e);
+        }
         failures++;
         boolean retry = failures < retryPolicy.maxAttempts();
         report("GET", pathTemplate, OptionalInt.empty(), attempt, start, retry);
@@ -138,7 +146,7 @@ final class RequestExecutor {
         if (throttled != null) {
           Duration wait = throttled.retryAfter().orElse(retryPolicy.throttleDelay());
           // Every thread of this client waits; this thread waits in its next acquire().
-          limiter.pauseUntil(clock.instant().plus(wait));
+          limiter.pauseFor(wait);
           LOG.log(Level.DEBUG, "QBO throttled {0}; waiting {1}", pathTemplate, wait);
         } else {
           pause(backoff(failures), pathTemplate, "HTTP " + status);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qbmc.quickbooks.internal.QboJacksonModule;
 import dev.qbmc.quickbooks.internal.Uris;
+import dev.qbmc.quickbooks.internal.BoundedBody;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,6 +48,8 @@ import java.util.stream.Collectors;
  * {@code toString} or exception messages.
  */
 public final class IntuitOAuth {
+  /** The largest token or revocation response read (1 MiB); Intuit's are a few KB. */
+  private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
   /** Scope for the Accounting API (needed for QuickBooks Online data). */
   public static final String SCOPE_ACCOUNTING = "com.intuit.quickbooks.accounting";
   /** OpenID Connect scope. */
@@ -288,8 +291,13 @@ public final class IntuitOAuth {
 
   private HttpResponse<byte[]> send(HttpRequest request, String what) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request, BoundedBody.ofByteArray(MAX_RESPONSE_BYTES));
     } catch (IOException e) {
+      if (BoundedBody.tooLarge(e)) {
+        throw new IntuitOAuthException(
+            "Intuit " + what + " answered with a body larger than " + MAX_RESPONSE_BYTES + " bytes", 0, null, null, e,
+            false);
+      }
       throw new IntuitOAuthException(
           "Intuit " + what + " failed: " + e.getClass().getSimpleName(), 0, null, null, e, true);
     } catch (InterruptedException e) {
