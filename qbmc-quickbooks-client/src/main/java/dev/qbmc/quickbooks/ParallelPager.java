@@ -132,12 +132,14 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
       return;
     }
     request();
-    List<T> rows = await(inFlight.poll());
+    QueryPage<T> page = await(inFlight.poll());
+    List<T> rows = page.items();
     long index = nextToConsume++;
-    boolean full = rows.size() >= pageSize;
-    if (index > 0 && (rows.isEmpty() || compareIds(idOf(rows.get(0)), lastHandedOut) > 0)) {
+    boolean full = page.rows() >= pageSize;
+    String first = firstId(rows);
+    if (index > 0 && (first == null || compareIds(first, lastHandedOut) > 0)) {
       holeAfter = lastHandedOut;
-      holeBefore = rows.isEmpty() ? null : idOf(rows.get(0));
+      holeBefore = first;
       afterHole = rows;
       endAfterHole = !full;
       if (!full) {
@@ -164,10 +166,10 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
     if (holeBefore != null) {
       between = between.where("Id", Query.Operator.LESS_THAN, holeBefore);
     }
-    List<T> rows = source.fetch(between, 1).items();
-    handOut(rows);
-    if (rows.size() >= pageSize) {
-      holeAfter = idOf(rows.get(rows.size() - 1));
+    QueryPage<T> page = source.fetch(between, 1);
+    handOut(page.items());
+    if (page.rows() >= pageSize) {
+      holeAfter = lastHandedOut;
       return;
     }
     holeAfter = null;
@@ -187,14 +189,31 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
     }
   }
 
+  /**
+   * Hands out the rows past the highest Id so far; a row without a usable Id cannot be ordered and
+   * is handed out as it comes (its reader reports it as malformed, it does not vanish).
+   */
   private void handOut(List<T> rows) {
     for (T row : rows) {
       String id = idOf(row);
-      if (lastHandedOut == null || compareIds(id, lastHandedOut) > 0) {
+      if (id == null || id.isBlank()) {
+        ready.add(row);
+      } else if (lastHandedOut == null || compareIds(id, lastHandedOut) > 0) {
         ready.add(row);
         lastHandedOut = id;
       }
     }
+  }
+
+  /** The Id of the first row that has one, or null. */
+  private String firstId(List<T> rows) {
+    for (T row : rows) {
+      String id = idOf(row);
+      if (id != null && !id.isBlank()) {
+        return id;
+      }
+    }
+    return null;
   }
 
   private String idOf(T row) {
@@ -238,9 +257,9 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
     return s.substring(i);
   }
 
-  private List<T> await(Future<QueryPage<T>> page) {
+  private QueryPage<T> await(Future<QueryPage<T>> page) {
     try {
-      return page.get().items();
+      return page.get();
     } catch (InterruptedException e) {
       finish();
       Thread.currentThread().interrupt();

@@ -431,8 +431,8 @@ public final class QuickBooksClient {
       while (buffer.isEmpty() && !exhausted) {
         QueryPage<T> page = fetchPage(query, nextStart);
         buffer.addAll(page.items());
-        nextStart += page.items().size();
-        if (!page.entityKeyPresent() || page.items().size() < query.pageSize()) {
+        nextStart += page.rows();
+        if (!page.entityKeyPresent() || page.rows() < query.pageSize()) {
           exhausted = true;
         }
       }

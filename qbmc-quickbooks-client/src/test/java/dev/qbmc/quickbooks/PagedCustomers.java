@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +28,10 @@ final class PagedCustomers implements ResponseTransformerV2 {
   private static final Pattern BEFORE = Pattern.compile("Id < '(\\d+)'");
 
   final ConcurrentSkipListSet<Long> ids = new ConcurrentSkipListSet<>();
+  /** Rows answered as something the model cannot read (a number instead of an object). */
+  final Set<Long> unreadable = ConcurrentHashMap.newKeySet();
+  /** Rows answered with a blank {@code Id}. */
+  final Set<Long> blankId = ConcurrentHashMap.newKeySet();
   /** Every statement answered, in arrival order. */
   final List<String> statements = new CopyOnWriteArrayList<>();
   volatile Consumer<String> beforeAnswer = statement -> { };
@@ -89,7 +95,8 @@ final class PagedCustomers implements ResponseTransformerV2 {
     String body = rows.isEmpty()
         ? "{\"QueryResponse\":{},\"time\":\"2026-03-02T10:00:00Z\"}"
         : "{\"QueryResponse\":{\"Customer\":["
-            + rows.stream().map(id -> "{\"Id\":\"" + id + "\",\"DisplayName\":\"C" + id + "\"}")
+            + rows.stream().map(id -> unreadable.contains(id) ? "7"
+                    : "{\"Id\":\"" + (blankId.contains(id) ? "" : id) + "\",\"DisplayName\":\"C" + id + "\"}")
                 .collect(Collectors.joining(","))
             + "],\"startPosition\":" + start + ",\"maxResults\":" + rows.size()
             + "},\"time\":\"2026-03-02T10:00:00Z\"}";

@@ -205,6 +205,25 @@ class ParallelPagingTest {
   }
 
   @Test
+  void parallelRead_countsUnreadableRowsAsRows_andHandsOutRowsWithoutAnId() {
+    customers.rows(1, 35);
+    customers.unreadable.addAll(List.of(10L, 19L));
+    customers.blankId.add(25L);
+
+    List<String> ids;
+    try (Stream<Customer> rows = client(b -> b).query(
+        Query.select(EntityType.CUSTOMER).orderBy("Id").pageSize(PAGE), Paging.parallel(3).expectedRows(35))) {
+      ids = rows.map(Customer::id).collect(Collectors.toList());
+    }
+
+    List<String> expected = new ArrayList<>();
+    range(1, 35).stream().filter(id -> id != 10 && id != 19)
+        .forEach(id -> expected.add(id == 25 ? "" : Long.toString(id)));
+    assertThat(ids).as("a page whose unreadable row was dropped is still a full page")
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void parallelRead_keepsTheAnnouncedPagesInFlightTogether() {
     customers.rows(1, 95);
     CountDownLatch fourArrived = latch(4);

@@ -2,6 +2,7 @@ package dev.qbmc.quickbooks.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -63,6 +64,10 @@ public final class QboPayloads {
       }
       expect(result != null, "response has no \"" + entityName + "\" object");
       return result;
+    } catch (JsonMappingException e) {
+      JsonNode entity = readTreeOrNull(body) instanceof ObjectNode root ? root.get(entityName) : null;
+      return LenientEntities.read(mapper, entity, type, entityName)
+          .orElseThrow(() -> malformed("Malformed " + entityName + " response: " + describe(e), e));
     } catch (IOException | IllegalArgumentException e) {
       throw malformed("Malformed " + entityName + " response: " + describe(e), e);
     }
@@ -92,6 +97,8 @@ public final class QboPayloads {
       }
       expect(page != null, "response has no \"QueryResponse\" object");
       return page;
+    } catch (JsonMappingException e) {
+      return readQueryPageLeniently(body, entityName, type, e);
     } catch (IOException | IllegalArgumentException e) {
       throw malformed("Malformed query response for " + entityName + ": " + describe(e), e);
     }
@@ -102,6 +109,37 @@ public final class QboPayloads {
         type, t -> mapper.readerFor(mapper.getTypeFactory().constructCollectionType(ArrayList.class, t)));
   }
 
+  /**
+   * The page again when an entity of it could not be read: each entity on its own, dropping the
+   * values it cannot read ({@link LenientEntities}). Costs a second parse, only for such a page.
+   */
+  private <T> QueryPage<T> readQueryPageLeniently(byte[] body, String entityName, Class<T> type,
+      JsonMappingException strict) {
+    JsonNode root = readTreeOrNull(body);
+    JsonNode response = root == null ? null : root.get("QueryResponse");
+    if (response == null || !response.isObject()) {
+      throw malformed("Malformed query response for " + entityName + ": " + describe(strict), strict);
+    }
+    List<T> items = new ArrayList<>();
+    JsonNode entities = response.get(entityName);
+    if (entities != null && entities.isArray()) {
+      for (JsonNode entity : entities) {
+        LenientEntities.read(mapper, entity, type, entityName).ifPresent(items::add);
+      }
+    }
+    return new QueryPage<>(List.copyOf(items), entities != null && entities.isArray(),
+        response.path("startPosition").asInt(0), response.path("maxResults").asInt(0),
+        response.path("totalCount").asLong(-1), entities != null && entities.isArray() ? entities.size() : 0);
+  }
+
+  private JsonNode readTreeOrNull(byte[] body) {
+    try {
+      return mapper.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private <T> QueryPage<T> readQueryResponseObject(JsonParser p, String entityName, Class<T> type)
       throws IOException {
     List<T> items = List.of();
@@ -109,12 +147,14 @@ public final class QboPayloads {
     int start = 0;
     int max = 0;
     long total = -1;
+    int count = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       if (field.equals(entityName) && value == JsonToken.START_ARRAY) {
         present = true;
         List<T> rows = listReader(type).readValue(p);
+        count = rows.size();
         rows.removeIf(Objects::isNull);
         items = rows;
       } else if (field.equals("startPosition") && value.isNumeric()) {
@@ -127,7 +167,7 @@ public final class QboPayloads {
         p.skipChildren();
       }
     }
-    return new QueryPage<>(List.copyOf(items), present, start, max, total);
+    return new QueryPage<>(List.copyOf(items), present, start, max, total, count);
   }
 
   /**
@@ -165,7 +205,8 @@ public final class QboPayloads {
               if (isDeleted(entity)) {
                 deleted.get(entry.getKey()).add(toDeleted(entry.getKey(), entity));
               } else {
-                changed.get(entry.getKey()).add(mapper.treeToValue(entity, entry.getValue()));
+                LenientEntities.read(mapper, entity, entry.getValue(), entry.getKey())
+                    .ifPresent(changed.get(entry.getKey())::add);
               }
             }
           }
