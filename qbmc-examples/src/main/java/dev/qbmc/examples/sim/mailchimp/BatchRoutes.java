@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qbmc.examples.sim.FaultInjector;
 import dev.qbmc.examples.sim.Json;
 import dev.qbmc.examples.sim.RequestLog;
 import dev.qbmc.examples.sim.RouteGroup;
@@ -16,6 +17,8 @@ import dev.qbmc.examples.sim.Router;
 import dev.qbmc.examples.sim.SimRequest;
 import dev.qbmc.examples.sim.SimResponse;
 import dev.qbmc.examples.sim.TarGzWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +37,9 @@ import java.util.function.Supplier;
  * Batch operations: {@code POST|GET /3.0/batches}, {@code GET|DELETE /3.0/batches/{batch_id}}. A
  * batch runs on the executor ({@code pending -> started -> finished}), each operation through the
  * API routes (without authentication or connection limit, in import mode, counted in the request
- * log as {@code BATCH:<method>}); its results are a tar.gz of JSON files of at most 500 results,
- * served by {@link #results()} on the download host.
+ * log as {@code BATCH:<method>}, offered to the simulator's batch operation faults); its results are
+ * a tar.gz of JSON files of at most 500 results, served by {@link #results()} on the download host.
+ * An operation's path is percent-decoded like a request's.
  */
 final class BatchRoutes implements RouteGroup {
 
@@ -64,6 +68,7 @@ final class BatchRoutes implements RouteGroup {
   private final Account account;
   private final Router api;
   private final RequestLog log;
+  private final FaultInjector operationFaults;
   private final Executor executor;
   private final Supplier<Optional<String>> host;
   private final Map<String, BatchJob> batches = new ConcurrentHashMap<>();
@@ -72,12 +77,15 @@ final class BatchRoutes implements RouteGroup {
    * Creates the batch routes.
    *
    * @param api the API routes operations run through
+   * @param operationFaults faults for the operations run inside batches
    * @param host the base URL of the running server, empty when stopped
    */
-  BatchRoutes(Account account, Router api, RequestLog log, Executor executor, Supplier<Optional<String>> host) {
+  BatchRoutes(Account account, Router api, RequestLog log, FaultInjector operationFaults, Executor executor,
+      Supplier<Optional<String>> host) {
     this.account = account;
     this.api = api;
     this.log = log;
+    this.operationFaults = operationFaults;
     this.executor = executor;
     this.host = host;
   }
@@ -152,7 +160,7 @@ final class BatchRoutes implements RouteGroup {
 
   private SimResponse runOperation(JsonNode op) {
     String method = op.path("method").asText().toUpperCase(Locale.ROOT);
-    String path = op.path("path").asText();
+    String path = decoded(op.path("path").asText());
     Map<String, String> params = new LinkedHashMap<>();
     op.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
     byte[] body = op.path("body").asText("").getBytes(StandardCharsets.UTF_8);
@@ -161,10 +169,25 @@ final class BatchRoutes implements RouteGroup {
     Optional<Router.Match> match = api.match(request);
     log.record("BATCH:" + method, match.map(m -> m.request().route()).orElse(SimRequest.UNMATCHED));
     try {
-      return match.isPresent() ? Http.serve(match.get().handler(), match.get().request())
-          : Http.problem(ApiProblem.notFound());
+      SimResponse response = operationFaults.apply(match.map(Router.Match::request).orElse(request),
+          r -> match.isPresent() ? Http.serve(match.get().handler(), r) : Http.problem(ApiProblem.notFound()));
+      return response.closeConnection() ? internalError() : response;
     } catch (RuntimeException e) {
-      return Http.problem(new ApiProblem(500, "Internal Server Error", "An unexpected error occurred.", List.of()));
+      return internalError();
+    }
+  }
+
+  private static SimResponse internalError() {
+    return Http.problem(new ApiProblem(500, "Internal Server Error", "An unexpected error occurred.", List.of()));
+  }
+
+  /** The path with percent-escapes decoded, as the server decodes a request's; as given when not a URI path. */
+  private static String decoded(String path) {
+    try {
+      String decoded = new URI(path).getPath();
+      return decoded == null ? path : decoded;
+    } catch (URISyntaxException e) {
+      return path;
     }
   }
 

@@ -33,12 +33,12 @@ final class MailchimpApi {
   private final Dispatcher dispatcher;
 
   MailchimpApi(Account account, Limits limits, Latency latency, RequestLog log, FaultInjector faults,
-      Executor batchExecutor, LoginRoutes login, Supplier<Optional<String>> host) {
+      FaultInjector batchOperationFaults, Executor batchExecutor, LoginRoutes login, Supplier<Optional<String>> host) {
     this.login = login;
     this.lists = new ListRoutes(account);
     Router api = new Router();
     CustomerRoutes customers = new CustomerRoutes(account);
-    BatchRoutes batches = new BatchRoutes(account, api, log, batchExecutor, host);
+    BatchRoutes batches = new BatchRoutes(account, api, log, batchOperationFaults, batchExecutor, host);
     List.of(new AccountRoutes(account), lists, new MergeFieldRoutes(account), new MemberRoutes(account),
         new BatchSubscribeRoutes(account), new TagRoutes(account), new SegmentRoutes(account),
         new StoreRoutes(account), customers, new ProductRoutes(account), new OrderRoutes(account, customers),

@@ -1,6 +1,7 @@
 package dev.qbmc.examples.sim.mailchimp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qbmc.examples.sim.FaultInjector;
 import dev.qbmc.examples.sim.Json;
 import dev.qbmc.examples.sim.SimRequest;
 import dev.qbmc.examples.sim.SimResponse;
@@ -26,7 +27,7 @@ import java.util.concurrent.Executors;
  * {@code PUT /3.0/ecommerce/stores/{store_id}/orders/{order_id}}, {@code POST /3.0/batches},
  * {@code GET /batch-results/{file}}, {@code (unmatched)}; requests refused with 401 or 429 are
  * counted too. Operations run inside a batch are counted under method {@code BATCH:PUT} etc. and
- * are not offered to {@link #faults()}.
+ * are not offered to {@link #faults()} but to {@link #batchOperationFaults()}.
  */
 public final class MailchimpSimulator extends Simulator<MailchimpSimulator> {
 
@@ -41,6 +42,7 @@ public final class MailchimpSimulator extends Simulator<MailchimpSimulator> {
   private final String oauthClientId;
   private final String oauthClientSecret;
   private final MailchimpApi api;
+  private final FaultInjector batchOperationFaults;
 
   private MailchimpSimulator(Builder b) {
     super("mailchimp-sim", b);
@@ -52,8 +54,9 @@ public final class MailchimpSimulator extends Simulator<MailchimpSimulator> {
       t.setDaemon(true);
       return t;
     });
+    this.batchOperationFaults = new FaultInjector(b.sleeper());
     this.api = new MailchimpApi(account, new MailchimpApi.Limits(b.maxConnections, b.bodilessThrottle), latency(),
-        requestLog(), faults(), batchExecutor,
+        requestLog(), faults(), batchOperationFaults, batchExecutor,
         new LoginRoutes(account, oauthClientId, oauthClientSecret, this::loginUrl), this::host);
   }
 
@@ -177,6 +180,23 @@ public final class MailchimpSimulator extends Simulator<MailchimpSimulator> {
     protected Builder self() {
       return this;
     }
+
+    private Sleeper sleeper() {
+      return configuredSleeper();
+    }
+  }
+
+  /**
+   * The fault hook of the operations run inside {@code /batches} requests: each operation is offered
+   * to its rules (routed, with its route template, e.g. {@code /3.0/lists/{list_id}/members/{subscriber_hash}})
+   * and a fault's response becomes that operation's result ({@code status_code} and {@code
+   * response}); a closed connection becomes a 500. The batch itself, its status and its results
+   * download go through {@link #faults()}.
+   *
+   * @return the injector, without rules until some are added
+   */
+  public FaultInjector batchOperationFaults() {
+    return batchOperationFaults;
   }
 
   // ============================================================ URLs and credentials

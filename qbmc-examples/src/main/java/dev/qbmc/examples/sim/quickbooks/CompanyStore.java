@@ -161,7 +161,7 @@ final class CompanyStore {
           return true;
         }
         page.add(node);
-        lastSeen[0] = Long.parseLong(node.path("Id").asText());
+        lastSeen[0] = parseId(node.path("Id").asText()).orElse(lastSeen[0]); // a hostile Id: keep the last
         return page.size() < max;
       });
       if (page.size() == max) {
