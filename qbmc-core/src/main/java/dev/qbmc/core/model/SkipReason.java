@@ -27,7 +27,10 @@ public enum SkipReason {
   NOT_A_PRODUCT,
   /** A voided transaction that was never synced: there is no order to cancel. */
   VOIDED_BEFORE_SYNC,
-  /** The QBO record lacks a value every such record has (its Id), so it cannot be tracked. */
+  /**
+   * The QBO record lacks a value every such record has (its Id), so it cannot be tracked, or it
+   * holds values that cannot be turned into a Mailchimp record (the report's detail says why).
+   */
   MALFORMED_RECORD,
   /** Mailchimp refused the record for another per-record reason (see the report's detail). */
   REJECTED

@@ -97,7 +97,11 @@ public abstract class SyncFailure {
 
   private static String truncate(String message) {
     if (message != null && message.length() > MAX_MESSAGE_LENGTH) {
-      return message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026";
+      int end = MAX_MESSAGE_LENGTH - 1;
+      if (Character.isHighSurrogate(message.charAt(end - 1))) {
+        end--; // never split a surrogate pair: a lone half cannot be written as JSON
+      }
+      return message.substring(0, end) + "\u2026";
     }
     return message;
   }

@@ -13,7 +13,7 @@ import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
-import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
+import dev.qbmc.examples.sim.quickbooks.CompanyData;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
 import dev.qbmc.mailchimp.MailchimpClient;
@@ -44,12 +44,12 @@ final class SimulatedWorld implements AutoCloseable {
     this(SampleCompany.create());
   }
 
-  SimulatedWorld(GeneratedCompany company) {
+  SimulatedWorld(CompanyData company) {
     this(company, b -> b);
   }
 
   SimulatedWorld(
-      GeneratedCompany company, java.util.function.UnaryOperator<QuickBooksSimulator.Builder> qboOptions) {
+      CompanyData company, java.util.function.UnaryOperator<QuickBooksSimulator.Builder> qboOptions) {
     qbo = qboOptions.apply(QuickBooksSimulator.builder().company(company).clock(clock)).build().start();
     mailchimp = MailchimpSimulator.builder().clock(clock).batchExecutor(Runnable::run).build().start();
     listId = mailchimp.createList("Craig's customers");

@@ -3,12 +3,15 @@ package dev.qbmc.core.internal.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qbmc.core.model.SkipReason;
+import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.mailchimp.MailchimpServiceException;
 import dev.qbmc.mailchimp.MailchimpComplianceStateException;
 import dev.qbmc.mailchimp.MailchimpFakeEmailException;
 import dev.qbmc.mailchimp.MailchimpForgottenEmailException;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Classifies Mailchimp's refusal of one record. A permanent refusal (400-range: fake or forgotten
@@ -79,14 +82,32 @@ record RecordRejection(Optional<SkipReason> reason, String code, String detail) 
     return new RecordRejection(Optional.of(reason), code, mask(detail));
   }
 
-  private static final java.util.regex.Pattern EMAIL =
-      java.util.regex.Pattern.compile("([^\\s@\"<>(),;:]+)@([^\\s@\"<>(),;:]+\\.[^\\s@\"<>(),;:]+)");
+  /** An address in a text: a quoted or plain local part, {@code @}, a domain with a dot. */
+  private static final Pattern EMAIL =
+      Pattern.compile("(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s@\"<>(),;:]+)@([^\\s@\"<>(),;:]+\\.[^\\s@\"<>(),;:]+)");
 
   /**
    * Mailchimp's detail texts quote the email address; reports keep the first character and the
-   * domain only ({@code j***@example.com}), as the clients do in their messages.
+   * domain only ({@code j***@example.com}), as the clients do in their messages. The masked text is
+   * inserted literally: {@code $} and {@code \} in an address are not group references. Only the
+   * first {@code 2 x SyncFailure.MAX_MESSAGE_LENGTH} characters are kept (reports cut messages
+   * anyway), which also bounds the matching.
    */
   static String mask(String detail) {
-    return detail == null ? "" : EMAIL.matcher(detail).replaceAll(m -> m.group(1).charAt(0) + "***@" + m.group(2));
+    if (detail == null) {
+      return "";
+    }
+    int keep = 2 * SyncFailure.MAX_MESSAGE_LENGTH;
+    if (detail.length() > keep && Character.isHighSurrogate(detail.charAt(keep - 1))) {
+      keep--;
+    }
+    Matcher m = EMAIL.matcher(detail.length() > keep ? detail.substring(0, keep) : detail);
+    StringBuilder masked = new StringBuilder(Math.min(detail.length(), keep));
+    while (m.find()) {
+      String local = m.group(1);
+      m.appendReplacement(masked,
+          Matcher.quoteReplacement(new String(Character.toChars(local.codePointAt(0))) + "***@" + m.group(2)));
+    }
+    return m.appendTail(masked).toString();
   }
 }

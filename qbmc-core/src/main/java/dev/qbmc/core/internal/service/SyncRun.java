@@ -1,6 +1,5 @@
 package dev.qbmc.core.internal.service;
 
-import dev.qbmc.core.Sleeper;
 import dev.qbmc.core.SyncListener;
 import dev.qbmc.core.SyncPhase;
 import dev.qbmc.core.SyncProgress;
@@ -53,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -101,8 +101,7 @@ final class SyncRun {
       SyncReportCollector report,
       boolean dryRun,
       SyncTuning tuning,
-      Runnable renewLease,
-      Sleeper sleeper) {
+      Runnable renewLease) {
     this.connection = connection;
     this.qbo = qbo;
     this.mailchimp = mailchimp;
@@ -125,7 +124,6 @@ final class SyncRun {
             clock,
             tuning.directWriteLimit(),
             tuning.batchTimeout(),
-            sleeper,
             report);
     this.audienceSize =
         connection.contactLimit().isPresent()
@@ -248,7 +246,7 @@ final class SyncRun {
   private void countNewContacts(List<Customer> customers, Set<String> newContacts) {
     List<RecordKey> keys = new ArrayList<>();
     for (Customer customer : customers) {
-      mapper.customer(customer).record().ifPresent(
+      map(QboEntity.CUSTOMER, customer.id(), () -> mapper.customer(customer)).record().ifPresent(
           m -> keys.add(RecordKey.of(RecordKind.CONTACT, m.contact().subscriberHash())));
     }
     Map<RecordKey, RecordState> known = store.states(connection.connectionId(), keys);
@@ -340,15 +338,29 @@ final class SyncRun {
   private void applyItems(List<Item> items) {
     List<MappingOutcome<ProductRecord>> products = new ArrayList<>(items.size());
     for (Item item : items) {
-      products.add(mapper.item(item));
+      products.add(map(QboEntity.ITEM, item.id(), () -> mapper.item(item)));
     }
     apply(SyncChunk.builder().products(products).build());
+  }
+
+  /**
+   * Maps one record: a record the mapper fails on is skipped as {@link SkipReason#MALFORMED_RECORD}
+   * with the failure's type, and the other records of the chunk go on.
+   */
+  private static <T> MappingOutcome<T> map(QboEntity type, String qboId, Supplier<MappingOutcome<T>> mapping) {
+    try {
+      return mapping.get();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "a {0} record could not be mapped: {1}", type, e.getClass().getName());
+      return MappingOutcome.skipped(type, qboId == null ? "" : qboId, SkipReason.MALFORMED_RECORD,
+          "could not be mapped (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private void applyCustomers(List<Customer> customers) {
     List<MappingOutcome<MappedCustomer>> mapped = new ArrayList<>(customers.size());
     for (Customer customer : customers) {
-      MappingOutcome<MappedCustomer> outcome = mapper.customer(customer);
+      MappingOutcome<MappedCustomer> outcome = map(QboEntity.CUSTOMER, customer.id(), () -> mapper.customer(customer));
       outcome.skipReason().ifPresent(r -> customerSkips.put(outcome.qboId(), r));
       mapped.add(outcome);
     }
@@ -363,10 +375,10 @@ final class SyncRun {
     CustomerDirectory directory = directory(customerIds);
     List<MappingOutcome<OrderRecord>> orders = new ArrayList<>(invoices.size() + receipts.size());
     for (Invoice invoice : invoices) {
-      orders.add(mapper.invoice(invoice, directory));
+      orders.add(map(QboEntity.INVOICE, invoice.id(), () -> mapper.invoice(invoice, directory)));
     }
     for (SalesReceipt receipt : receipts) {
-      orders.add(mapper.salesReceipt(receipt, directory));
+      orders.add(map(QboEntity.SALES_RECEIPT, receipt.id(), () -> mapper.salesReceipt(receipt, directory)));
     }
     apply(SyncChunk.builder().orders(orders).deletions(deletions).build());
   }

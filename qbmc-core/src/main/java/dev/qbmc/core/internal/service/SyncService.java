@@ -2,6 +2,7 @@ package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.ConnectionNotActiveException;
 import dev.qbmc.core.LeaseLostException;
+import dev.qbmc.core.QbmcException;
 import dev.qbmc.core.SyncAlreadyRunningException;
 import dev.qbmc.core.SyncOptions;
 import dev.qbmc.core.SyncPhase;
@@ -180,16 +181,11 @@ public final class SyncService {
     try {
       run = newRun(connection, qbo, mailchimp, report, options.dryRun(), lease);
       reading = read(run, qbo, mailchimp, connection, full, changedSince, started, options.dryRun());
-    } catch (QuickBooksException | MailchimpException e) {
-      if (e instanceof ReauthorizationRequiredException) {
-        throw e;
-      }
-      report.failed(SyncFailure.general(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
-      calls.copyTo(report);
-      return finish(report, run, options.dryRun(), SyncOutcome.FAILED, lease, Checkpoint.builder());
     } catch (SyncRun.CommitRefused e) {
       calls.copyTo(report);
       return refused(report, id);
+    } catch (RuntimeException e) {
+      return failedRun(id, e, report, calls, run, options.dryRun(), lease);
     }
     Instant nextCursor = reading.nextCursor();
     boolean completed = reading.completed();
@@ -262,7 +258,42 @@ public final class SyncService {
         SyncReportCollector.start(id, UUID.randomUUID().toString(), SyncMode.WEBHOOK, false, ctx.clock.instant());
     QuickBooksClient qbo = ctx.quickBooksClient(id, connection.realmId(), calls);
     MailchimpClient mailchimp = ctx.mailchimpClient(id, calls);
-    SyncRun run = newRun(connection, qbo, mailchimp, report, false, lease);
+    SyncRun run = null;
+    try {
+      run = newRun(connection, qbo, mailchimp, report, false, lease);
+      applyWebhookEvents(run, qbo, events);
+    } catch (SyncRun.CommitRefused e) {
+      calls.copyTo(report);
+      return refused(report, id);
+    } catch (RuntimeException e) {
+      return failedRun(id, e, report, calls, run, false, lease);
+    }
+    calls.copyTo(report);
+    return finish(report, run, false, null, lease, Checkpoint.builder());
+  }
+
+  // ---- robust (issue 12): the catch-all. Whatever a run throws (a client failure that outlasted the
+  // retries, a malformed response, a bug on one record's path) ends it with a FAILED report and a
+  // run record. Only what the caller must act on passes: re-authorisation, a lost lease, an
+  // inactive connection.
+  private SyncReport failedRun(String connectionId, RuntimeException e, SyncReportCollector report,
+      ApiCallCounter calls, SyncRun run, boolean dryRun, Lease lease) {
+    if (e instanceof ReauthorizationRequiredException || e instanceof QbmcException) {
+      throw e;
+    }
+    boolean client = e instanceof QuickBooksException || e instanceof MailchimpException;
+    String message = RecordRejection.mask(String.valueOf(e.getMessage()));
+    if (!client) {
+      System.getLogger(SyncService.class.getName()).log(System.Logger.Level.WARNING,
+          "sync of {0} ended by an unexpected {1}: {2}", connectionId, e.getClass().getName(), message);
+    }
+    report.failed(SyncFailure.general(e.getClass().getSimpleName(), message));
+    calls.copyTo(report);
+    return finish(report, run, dryRun, SyncOutcome.FAILED, lease, Checkpoint.builder());
+  }
+  // ---- end robust
+
+  private static void applyWebhookEvents(SyncRun run, QuickBooksClient qbo, List<WebhookEvent> events) {
     Map<String, Item> items = new LinkedHashMap<>();
     Map<String, Customer> customers = new LinkedHashMap<>();
     Map<String, Invoice> invoices = new LinkedHashMap<>();
@@ -290,26 +321,19 @@ public final class SyncService {
             () -> deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, event.entityId())));
       }
     }
-    try {
-      run.records(
-          new ArrayList<>(items.values()),
-          new ArrayList<>(customers.values()),
-          new ArrayList<>(invoices.values()),
-          new ArrayList<>(receipts.values()),
-          deletions);
-    } catch (SyncRun.CommitRefused e) {
-      calls.copyTo(report);
-      return refused(report, id);
-    }
-    calls.copyTo(report);
-    return finish(report, run, false, null, lease, Checkpoint.builder());
+    run.records(
+        new ArrayList<>(items.values()),
+        new ArrayList<>(customers.values()),
+        new ArrayList<>(invoices.values()),
+        new ArrayList<>(receipts.values()),
+        deletions);
   }
 
   private SyncRun newRun(
       Connection connection, QuickBooksClient qbo, MailchimpClient mailchimp, SyncReportCollector report,
       boolean dryRun, Lease lease) {
     return new SyncRun(connection, qbo, mailchimp, ctx.state, lease, ctx.clock, ctx.listener, report, dryRun,
-        ctx.tuning, renewer(lease), ctx.sleeper);
+        ctx.tuning, renewer(lease));
   }
 
   /**
