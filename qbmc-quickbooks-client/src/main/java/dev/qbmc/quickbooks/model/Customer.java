@@ -157,6 +157,17 @@ public abstract class Customer {
   }
 
   /**
+   * Whether a sub-customer (job) is billed with its parent: its invoices go to the parent.
+   *
+   * @return the value, false when QBO left it out
+   */
+  @JsonProperty("BillWithParent")
+  @Value.Default
+  public boolean billWithParent() {
+    return false;
+  }
+
+  /**
    * Parent customer of a sub-customer.
    *
    * @return the value, empty when QBO left it out
@@ -179,6 +190,14 @@ public abstract class Customer {
    */
   @JsonProperty("Balance")
   public abstract Optional<BigDecimal> balance();
+
+  /**
+   * Open balance of the customer and its sub-customers (jobs).
+   *
+   * @return the value, empty when QBO left it out
+   */
+  @JsonProperty("BalanceWithJobs")
+  public abstract Optional<BigDecimal> balanceWithJobs();
 
   /**
    * Currency of the customer.

@@ -79,10 +79,13 @@ class ModelFixturesTest {
     assertThat(jack.parentRef().map(ReferenceType::value)).contains("62");
     assertThat(jack.level()).contains(1);
     assertThat(jack.fullyQualifiedName()).contains("Doe, Jack:Jack Doe");
+    assertThat(jack.billWithParent()).isTrue();
+    assertThat(amy.balanceWithJobs()).contains(money("639.00"));
 
     Customer twinLane = byId.get("9");
     assertThat(twinLane.parentRef().map(ReferenceType::value)).contains("7");
     assertThat(twinLane.balance()).contains(money("85.00"));
+    assertThat(twinLane.billWithParent()).isFalse();
     assertThat(twinLane.mobile().flatMap(TelephoneNumber::freeFormNumber))
         .contains("(973) 555-8849");
     assertThat(twinLane.webAddr().flatMap(WebSiteAddress::uri))
