@@ -3,6 +3,7 @@ package dev.qbmc.core.mapping;
 import dev.qbmc.core.internal.QbmcStyle;
 import dev.qbmc.core.model.QboEntity;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -124,6 +125,41 @@ public abstract class OrderRecord {
    * @return the lines, possibly empty
    */
   public abstract List<OrderLine> lines();
+
+  /**
+   * The invoice's {@code DueDate}. Not part of the fingerprint: it changes nothing in Mailchimp, only
+   * whether the invoice counts as overdue.
+   *
+   * @return the due date, if QBO sent one (sales receipts have none)
+   */
+  public abstract Optional<LocalDate> dueDate();
+
+  /**
+   * Whether the transaction still has an open balance ({@code Balance} &gt; 0). Not part of the
+   * fingerprint.
+   *
+   * @return true when money is still owed
+   */
+  @Value.Default
+  public boolean openBalance() {
+    return false;
+  }
+
+  /**
+   * Whether this is an invoice that is overdue on a day: not voided, with an open balance and a
+   * {@code DueDate} before that day.
+   *
+   * @param today the day to judge on (the services' clock, as a UTC date)
+   * @return true when overdue
+   * @throws NullPointerException if today is null
+   */
+  public boolean overdueOn(LocalDate today) {
+    Objects.requireNonNull(today, "today");
+    return entityType() == QboEntity.INVOICE
+        && !voided()
+        && openBalance()
+        && dueDate().map(d -> d.isBefore(today)).orElse(false);
+  }
 
   /**
    * Whether the QBO transaction was voided (all amounts 0 and {@code PrivateNote} "Voided").

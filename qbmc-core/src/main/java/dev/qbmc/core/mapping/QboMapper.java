@@ -39,6 +39,9 @@ import java.util.Set;
  */
 public final class QboMapper {
 
+  /** Product descriptions are longer texts; cut at 4,000 UTF-8 bytes. */
+  private static final int DESCRIPTION_BYTES = 4000;
+
   private final SyncSettings settings;
 
   private QboMapper(SyncSettings settings) {
@@ -75,15 +78,22 @@ public final class QboMapper {
    *       ({@link EmailCheck}); otherwise skipped with {@link SkipReason#NO_EMAIL}, {@link
    *       SkipReason#INVALID_EMAIL} or {@link SkipReason#ROLE_BASED_EMAIL}.
    *   <li>Names: {@code GivenName}/{@code FamilyName} when either is present, else split from
-   *       {@code DisplayName}, else from {@code CompanyName} (see {@link NameSplitter}).
+   *       {@code DisplayName}, else from {@code CompanyName} (see {@link NameSplitter}); a
+   *       sub-customer's (job's) own name never becomes a person's name, so a job without {@code
+   *       GivenName}/{@code FamilyName} has none.
    *   <li>Address: the first complete one of {@code BillAddr} and {@code ShipAddr} (Line1, City,
    *       CountrySubDivisionCode, PostalCode; Line2 as addr2; Country as ISO alpha-2 when known);
    *       when neither is complete but one was given, no address and {@link
    *       MappingNote#INCOMPLETE_ADDRESS}.
    *   <li>Phone: {@code PrimaryPhone}, else {@code Mobile}.
-   *   <li>Text values are trimmed and cut to 255 UTF-8 bytes ({@link MappingNote#TRUNCATED_VALUE});
+   *   <li>Text values are cleaned ({@link SafeText#clean}: no control, bidi or zero-width
+   *       characters) and cut to 255 UTF-8 bytes on a character boundary ({@link
+   *       MappingNote#TRUNCATED_VALUE});
    *       blank values are absent, and absent values are left out of the write.
    *   <li>Inactive ("deleted") customers are mapped like active ones: their contact is kept.
+   *   <li>{@link MappedCustomer#rank()} says how well the customer represents a contact shared by
+   *       several customers; {@link MappedCustomer#openBalance()} comes from {@code
+   *       BalanceWithJobs}, else {@code Balance}.
    * </ul>
    *
    * @param customer the QBO customer
@@ -122,7 +132,8 @@ public final class QboMapper {
 
     Optional<String> given = TextLimits.clean(customer.givenName(), notes);
     Optional<String> family = TextLimits.clean(customer.familyName(), notes);
-    if (given.isEmpty() && family.isEmpty()) {
+    boolean job = isJob(customer);
+    if (given.isEmpty() && family.isEmpty() && !job) {
       Optional<String> source =
           nonBlank(customer.displayName()).or(() -> nonBlank(customer.companyName()));
       if (source.isPresent()) {
@@ -142,6 +153,8 @@ public final class QboMapper {
             notes);
     Optional<OffsetDateTime> lastUpdated =
         customer.metaData().flatMap(MetaData::lastUpdatedTime);
+    boolean openBalance =
+        customer.balanceWithJobs().or(customer::balance).map(b -> b.signum() > 0).orElse(false);
 
     ContactRecord contact =
         ContactRecord.builder()
@@ -165,7 +178,53 @@ public final class QboMapper {
             .lastName(family)
             .company(TextLimits.clean(customer.companyName(), EnumSet.noneOf(MappingNote.class)))
             .build();
-    return MappingOutcome.mapped(QboEntity.CUSTOMER, id, MappedCustomer.of(contact, commerce));
+    return MappingOutcome.mapped(
+        QboEntity.CUSTOMER,
+        id,
+        MappedCustomer.of(contact, commerce, new CustomerRank(id, job, customer.active()), openBalance));
+  }
+
+  /**
+   * Whether a customer's invoices and sales receipts belong to its parent's contact: a sub-customer
+   * (a {@code ParentRef} naming another customer) billed with its parent ({@code BillWithParent}),
+   * or one whose own email address is missing, invalid or role-based. Such a job is not skipped: its
+   * orders name the e-commerce customer of its top-level ancestor (resolved by the planner, across
+   * chunks and syncs), and the report notes it. A job billed with its parent that has a usable email
+   * address still gets a contact of its own from {@link #customer}.
+   *
+   * @param customer the QBO customer
+   * @return the link to its parent, empty for a customer whose orders are its own
+   */
+  public Optional<ParentLink> parentLink(Customer customer) {
+    Objects.requireNonNull(customer, "customer");
+    String id = customer.id().strip();
+    Optional<String> parent = customer.parentRef().map(ReferenceType::value).flatMap(QboMapper::nonBlank);
+    if (id.isEmpty() || parent.isEmpty() || parent.get().equals(id)) {
+      return Optional.empty();
+    }
+    if (customer.billWithParent()) {
+      return Optional.of(new ParentLink(id, parent.get(), true, "billed with its parent " + parent.get()));
+    }
+    EmailCheck check = EmailCheck.of(customer.primaryEmailAddr().flatMap(EmailAddress::address).orElse(null));
+    switch (check.classification()) {
+      case MISSING:
+        return Optional.of(new ParentLink(id, parent.get(), false, "job without email; its orders go to parent "
+            + parent.get()));
+      case INVALID_SYNTAX:
+        return Optional.of(new ParentLink(id, parent.get(), false, "job without a valid email; its orders go to parent "
+            + parent.get()));
+      case ROLE_BASED:
+        return Optional.of(new ParentLink(id, parent.get(), false,
+            "job with only a role-based email; its orders go to parent " + parent.get()));
+      case VALID:
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** A sub-customer: QBO's {@code Job} flag, or a {@code ParentRef}. */
+  private static boolean isJob(Customer customer) {
+    return customer.job() || customer.parentRef().map(ReferenceType::value).flatMap(QboMapper::nonBlank).isPresent();
   }
 
   private static Optional<PostalAddress> address(Customer customer, Set<MappingNote> notes) {
@@ -248,9 +307,9 @@ public final class QboMapper {
         ProductRecord.builder()
             .id(id)
             .title(title)
-            .sku(nonBlank(item.sku()))
+            .sku(TextLimits.clean(item.sku(), ignored))
             .price(item.unitPrice())
-            .description(nonBlank(item.description()))
+            .description(TextLimits.clean(item.description(), ignored, DESCRIPTION_BYTES))
             .build();
     return MappingOutcome.mapped(QboEntity.ITEM, id, product);
   }
@@ -380,6 +439,8 @@ public final class QboMapper {
             .processedAt(processedAt(txn.txnDate(), txn.metaData().flatMap(MetaData::createTime)))
             .financialStatus(status)
             .lines(lines)
+            .dueDate(txn instanceof Invoice ? ((Invoice) txn).dueDate() : Optional.empty())
+            .openBalance(!voided && txn.balance().map(b -> b.signum() > 0).orElse(false))
             .build();
     return MappingOutcome.mapped(entityType, id, order);
   }
@@ -425,7 +486,7 @@ public final class QboMapper {
     return OrderLine.builder()
         .id(lineId)
         .productId(productId)
-        .itemName(itemRef.flatMap(ReferenceType::name).flatMap(QboMapper::nonBlank))
+        .itemName(TextLimits.clean(itemRef.flatMap(ReferenceType::name), EnumSet.noneOf(MappingNote.class)))
         .quantity(quantity)
         .price(price)
         .build();
