@@ -519,6 +519,32 @@ public abstract class SyncStateStoreContractTest {
     assertThat(got.mailchimpId()).contains("prod-\u00e9");
   }
 
+  @Test
+  void states_keepTheirMemo_withOrWithoutAMailchimpId_andStatesWithoutStayWithout() {
+    RecordKey contact = RecordKey.of(RecordKind.CONTACT, "hash-1");
+    RecordKey invoice = RecordKey.of(RecordKind.INVOICE, "7");
+    RecordKey item = RecordKey.of(RecordKind.ITEM, "9");
+    String memo = "1|ta42|BO|7,8 \u00e9\u4e2d";
+    put("a",
+        RecordState.of(contact, "fp-c", "hash-1", memo),
+        RecordState.of(invoice, "fp-i", null, "hash-1"),
+        RecordState.of(item, "fp-p", "9"));
+    store = reopen(store);
+
+    Map<RecordKey, RecordState> got = store.states("a", List.of(contact, invoice, item));
+    assertThat(got.get(contact).memo()).contains(memo);
+    assertThat(got.get(contact).mailchimpId()).contains("hash-1");
+    assertThat(got.get(invoice).memo()).contains("hash-1");
+    assertThat(got.get(invoice).mailchimpId()).isEmpty();
+    assertThat(got.get(item).memo()).isEmpty();
+    try (Stream<RecordState> s = store.streamStates("a", RecordKind.CONTACT)) {
+      assertThat(s.map(RecordState::memo).collect(Collectors.toList())).containsExactly(java.util.Optional.of(memo));
+    }
+
+    put("a", RecordState.of(contact, "fp-c", "hash-1"));
+    assertThat(store.states("a", List.of(contact)).get(contact).memo()).as("a put without memo drops it").isEmpty();
+  }
+
   // ---- lease -------------------------------------------------------------------------------
 
   @Test

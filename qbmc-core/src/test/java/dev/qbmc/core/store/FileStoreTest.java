@@ -85,6 +85,61 @@ class FileStoreTest {
   }
 
   @Test
+  void memos_surviveCompactionIntoTheSnapshot() throws IOException {
+    RecordKey contact = RecordKey.of(RecordKind.CONTACT, "h1");
+    try (FileStore store = FileStore.builder().directory(dir).compactionThresholdBytes(1024).backgroundCompaction(false)
+        .build()) {
+      put(store, "acme", List.of(RecordState.of(contact, "fp", "h1", "1|ta1|B|")));
+      for (int i = 0; i < 50; i++) { // outgrow the threshold: the states move into the snapshot
+        put(store, "acme", List.of(state(Integer.toString(i), "f" + i)));
+      }
+    }
+    try (FileStore store = FileStore.builder().directory(dir).build()) {
+      assertThat(store.states("acme", List.of(contact)).get(contact).memo()).contains("1|ta1|B|");
+      assertThat(store.states("acme", List.of(RecordKey.of(RecordKind.CUSTOMER, "3"))).values())
+          .allSatisfy(s -> assertThat(s.memo()).isEmpty());
+    }
+    assertThat(Files.size(dir.resolve("connections/acme/states.snapshot"))).isPositive();
+  }
+
+  @Test
+  void aJournalWrittenBeforeMemosExisted_readsBack() throws IOException {
+    // op 1 (put), 2 records: kind, id, fingerprint, boolean "has Mailchimp id", Mailchimp id
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeByte(1);
+    out.writeInt(2);
+    for (String[] r : new String[][] {{"CUSTOMER", "1", "f1", "mc-1"}, {"ITEM", "2", "f2", null}}) {
+      for (int i = 0; i < 3; i++) {
+        byte[] b = r[i].getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+      }
+      out.writeBoolean(r[3] != null);
+      if (r[3] != null) {
+        byte[] b = r[3].getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+      }
+    }
+    byte[] payload = bytes.toByteArray();
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(payload);
+    java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(8 + payload.length);
+    frame.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+    Files.createDirectories(journal().getParent());
+    Files.write(journal(), frame.array());
+
+    try (FileStore store = FileStore.open(dir)) {
+      RecordKey customer = RecordKey.of(RecordKind.CUSTOMER, "1");
+      RecordKey item = RecordKey.of(RecordKind.ITEM, "2");
+      Map<RecordKey, RecordState> got = store.states("acme", List.of(customer, item));
+      assertThat(got.get(customer)).isEqualTo(RecordState.of(customer, "f1", "mc-1"));
+      assertThat(got.get(item)).isEqualTo(RecordState.of(item, "f2", null));
+    }
+  }
+
+  @Test
   void killedBetweenTwoWrites_truncatedMidEntry_reopensWithTheLastCommittedState() throws IOException {
     try (FileStore store = FileStore.open(dir)) {
       put(store, "acme", List.of(state("1", "a1"), state("2", "a2"), state("3", "a3")));

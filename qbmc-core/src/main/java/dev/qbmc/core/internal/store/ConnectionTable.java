@@ -32,41 +32,79 @@ public final class ConnectionTable {
   /**
    * A stored record state without its key, packed into one array to save heap (about 80 bytes per
    * state less than two strings and a holder): {@code int fingerprint length, fingerprint UTF-8,
-   * Mailchimp id UTF-8} where a length of {@code -1 - n} marks "no Mailchimp id".
+   * Mailchimp id UTF-8} where a length of {@code -1 - n} marks "no Mailchimp id". A state with a
+   * memo starts with the byte {@code 0x7f} instead (no plain header does: fingerprints are short),
+   * then {@code int fingerprint length, int Mailchimp id length (-1: none), fingerprint, Mailchimp
+   * id, memo}.
    */
   private static final class Entry {
+    private static final byte WITH_MEMO = 0x7f;
+
     private Entry() {}
 
-    static byte[] pack(String fingerprint, String mailchimpId) {
+    static byte[] pack(String fingerprint, String mailchimpId, String memo) {
       byte[] fp = fingerprint.getBytes(StandardCharsets.UTF_8);
       byte[] mc = mailchimpId == null ? new byte[0] : mailchimpId.getBytes(StandardCharsets.UTF_8);
+      if (memo != null) {
+        byte[] m = memo.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[9 + fp.length + mc.length + m.length];
+        out[0] = WITH_MEMO;
+        putInt(out, 1, fp.length);
+        putInt(out, 5, mailchimpId == null ? -1 : mc.length);
+        System.arraycopy(fp, 0, out, 9, fp.length);
+        System.arraycopy(mc, 0, out, 9 + fp.length, mc.length);
+        System.arraycopy(m, 0, out, 9 + fp.length + mc.length, m.length);
+        return out;
+      }
       byte[] out = new byte[4 + fp.length + mc.length];
-      int header = mailchimpId == null ? -1 - fp.length : fp.length;
-      out[0] = (byte) (header >>> 24);
-      out[1] = (byte) (header >>> 16);
-      out[2] = (byte) (header >>> 8);
-      out[3] = (byte) header;
+      putInt(out, 0, mailchimpId == null ? -1 - fp.length : fp.length);
       System.arraycopy(fp, 0, out, 4, fp.length);
       System.arraycopy(mc, 0, out, 4 + fp.length, mc.length);
       return out;
     }
 
-    private static int header(byte[] e) {
-      return (e[0] & 0xff) << 24 | (e[1] & 0xff) << 16 | (e[2] & 0xff) << 8 | (e[3] & 0xff);
+    private static void putInt(byte[] e, int at, int value) {
+      e[at] = (byte) (value >>> 24);
+      e[at + 1] = (byte) (value >>> 16);
+      e[at + 2] = (byte) (value >>> 8);
+      e[at + 3] = (byte) value;
+    }
+
+    private static int getInt(byte[] e, int at) {
+      return (e[at] & 0xff) << 24 | (e[at + 1] & 0xff) << 16 | (e[at + 2] & 0xff) << 8 | (e[at + 3] & 0xff);
     }
 
     static String fingerprint(byte[] e) {
-      int h = header(e);
+      if (e[0] == WITH_MEMO) {
+        return new String(e, 9, getInt(e, 1), StandardCharsets.UTF_8);
+      }
+      int h = getInt(e, 0);
       int len = h < 0 ? -1 - h : h;
       return new String(e, 4, len, StandardCharsets.UTF_8);
     }
 
     static String mailchimpId(byte[] e) {
-      int h = header(e);
+      if (e[0] == WITH_MEMO) {
+        int mc = getInt(e, 5);
+        return mc < 0 ? null : new String(e, 9 + getInt(e, 1), mc, StandardCharsets.UTF_8);
+      }
+      int h = getInt(e, 0);
       if (h < 0) {
         return null;
       }
       return new String(e, 4 + h, e.length - 4 - h, StandardCharsets.UTF_8);
+    }
+
+    static String memo(byte[] e) {
+      if (e[0] != WITH_MEMO) {
+        return null;
+      }
+      int from = 9 + getInt(e, 1) + Math.max(0, getInt(e, 5));
+      return new String(e, from, e.length - from, StandardCharsets.UTF_8);
+    }
+
+    static RecordState state(RecordKey key, byte[] e) {
+      return RecordState.of(key, fingerprint(e), mailchimpId(e), memo(e));
     }
   }
 
@@ -240,7 +278,7 @@ public final class ConnectionTable {
       Args.notNull(key, "key");
       byte[] e = states.get(key.kind()).get(key.id());
       if (e != null) {
-        found.put(key, RecordState.of(key, Entry.fingerprint(e), Entry.mailchimpId(e)));
+        found.put(key, Entry.state(key, e));
       }
     }
     return found;
@@ -254,7 +292,8 @@ public final class ConnectionTable {
   public void put(RecordState state) {
     states
         .get(state.key().kind())
-        .put(state.key().id(), Entry.pack(state.fingerprint(), state.mailchimpId().orElse(null)));
+        .put(state.key().id(),
+            Entry.pack(state.fingerprint(), state.mailchimpId().orElse(null), state.memo().orElse(null)));
   }
 
   /**
@@ -264,9 +303,10 @@ public final class ConnectionTable {
    * @param id the id
    * @param fingerprint the fingerprint
    * @param mailchimpId the Mailchimp id, or null
+   * @param memo the memo, or null
    */
-  public void put(RecordKind kind, String id, String fingerprint, String mailchimpId) {
-    states.get(kind).put(id, Entry.pack(fingerprint, mailchimpId));
+  public void put(RecordKind kind, String id, String fingerprint, String mailchimpId, String memo) {
+    states.get(kind).put(id, Entry.pack(fingerprint, mailchimpId, memo));
   }
 
   /**
@@ -308,11 +348,7 @@ public final class ConnectionTable {
     }
     return IntStream.range(0, ids.length)
         .mapToObj(
-            j ->
-                RecordState.of(
-                    RecordKey.of(kind, ids[j]),
-                    Entry.fingerprint(entries[j]),
-                    Entry.mailchimpId(entries[j])));
+            j -> Entry.state(RecordKey.of(kind, ids[j]), entries[j]));
   }
 
   /**
@@ -352,14 +388,14 @@ public final class ConnectionTable {
     /**
      * Visits every copied state.
      *
-     * @param visitor receives kind, id, fingerprint, Mailchimp id (or null)
+     * @param visitor receives kind, id, fingerprint, Mailchimp id (or null), memo (or null)
      */
     public void forEach(RawVisitor visitor) {
       for (Map.Entry<RecordKind, String[]> k : ids.entrySet()) {
         String[] i = k.getValue();
         byte[][] e = entries.get(k.getKey());
         for (int n = 0; n < i.length; n++) {
-          visitor.visit(k.getKey(), i[n], Entry.fingerprint(e[n]), Entry.mailchimpId(e[n]));
+          visitor.visit(k.getKey(), i[n], Entry.fingerprint(e[n]), Entry.mailchimpId(e[n]), Entry.memo(e[n]));
         }
       }
     }
@@ -375,8 +411,9 @@ public final class ConnectionTable {
      * @param id the id
      * @param fingerprint the fingerprint
      * @param mailchimpId the Mailchimp id, or null
+     * @param memo the memo, or null
      */
-    void visit(RecordKind kind, String id, String fingerprint, String mailchimpId);
+    void visit(RecordKind kind, String id, String fingerprint, String mailchimpId, String memo);
   }
 
   /**

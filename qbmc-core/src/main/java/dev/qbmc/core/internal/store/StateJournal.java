@@ -27,8 +27,10 @@ import java.util.zip.CRC32;
  * Payload: {@code byte op}, {@code int count}, then {@code count} entries:
  *
  * <ul>
- *   <li>1 = put: per record the kind name, the id, the fingerprint, a {@code boolean} and the
- *       Mailchimp id when present (the snapshot is made of put frames);
+ *   <li>1 = put: per record the kind name, the id, the fingerprint, a flags byte (bit 0: a
+ *       Mailchimp id follows, bit 1: a memo follows; files written before memos hold 0 or 1 there,
+ *       the {@code boolean} they were written as), then the Mailchimp id and the memo when present
+ *       (the snapshot is made of put frames);
  *   <li>2 = remove: per record the kind name and the id (written by older versions, still read);
  *   <li>3 = clear kinds: the kind names whose states are all removed;
  *   <li>4 = commit: {@code count} puts as in op 1, then {@code int} removals and that many removals
@@ -67,6 +69,8 @@ public final class StateJournal implements AutoCloseable {
   private static final byte REMOVE = 2;
   private static final byte CLEAR_KINDS = 3;
   private static final byte COMMIT = 4;
+  private static final int HAS_MAILCHIMP_ID = 1;
+  private static final int HAS_MEMO = 2;
   private static final int MAX_FRAME = 256 * 1024 * 1024;
   private static final int SNAPSHOT_CHUNK = 10_000;
 
@@ -154,10 +158,7 @@ public final class StateJournal implements AutoCloseable {
       writeString(out, s.key().kind().name());
       writeString(out, s.key().id());
       writeString(out, s.fingerprint());
-      out.writeBoolean(s.mailchimpId().isPresent());
-      if (s.mailchimpId().isPresent()) {
-        writeString(out, s.mailchimpId().get());
-      }
+      writeOptionals(out, s.mailchimpId().orElse(null), s.memo().orElse(null));
     }
     out.writeInt(removals.size());
     for (RecordKey k : removals) {
@@ -333,15 +334,12 @@ public final class StateJournal implements AutoCloseable {
       this.ch = ch;
     }
 
-    void add(RecordKind kind, String id, String fingerprint, String mailchimpId) {
+    void add(RecordKind kind, String id, String fingerprint, String mailchimpId, String memo) {
       try {
         writeString(out, kind.name());
         writeString(out, id);
         writeString(out, fingerprint);
-        out.writeBoolean(mailchimpId != null);
-        if (mailchimpId != null) {
-          writeString(out, mailchimpId);
-        }
+        writeOptionals(out, mailchimpId, memo);
         if (++count == SNAPSHOT_CHUNK) {
           flush();
         }
@@ -435,8 +433,10 @@ public final class StateJournal implements AutoCloseable {
       RecordKind kind = RecordKind.valueOf(readString(in));
       String id = readString(in);
       String fingerprint = readString(in);
-      String mailchimpId = in.readBoolean() ? readString(in) : null;
-      table.put(kind, id, fingerprint, mailchimpId);
+      byte flags = in.readByte();
+      String mailchimpId = (flags & HAS_MAILCHIMP_ID) != 0 ? readString(in) : null;
+      String memo = (flags & HAS_MEMO) != 0 ? readString(in) : null;
+      table.put(kind, id, fingerprint, mailchimpId, memo);
     }
   }
 
@@ -445,6 +445,17 @@ public final class StateJournal implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       RecordKind kind = RecordKind.valueOf(readString(in));
       table.remove(kind, readString(in));
+    }
+  }
+
+  /** The flags byte, then the Mailchimp id and the memo when present. */
+  private static void writeOptionals(DataOutputStream out, String mailchimpId, String memo) throws IOException {
+    out.writeByte((mailchimpId != null ? HAS_MAILCHIMP_ID : 0) | (memo != null ? HAS_MEMO : 0));
+    if (mailchimpId != null) {
+      writeString(out, mailchimpId);
+    }
+    if (memo != null) {
+      writeString(out, memo);
     }
   }
 
