@@ -158,6 +158,26 @@ public final class Members {
   }
 
   /**
+   * Adds or removes tags of the member with a subscriber hash ({@code POST .../members/{subscriber_hash}/tags}),
+   * for callers that keep hashes rather than addresses; otherwise as {@link #updateTags}.
+   *
+   * @param listId the list id
+   * @param subscriberHash the member's subscriber hash ({@link SubscriberHash#of})
+   * @param update the tag changes
+   * @throws IllegalArgumentException if the hash is not 32 lower-case hex digits
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
+   */
+  public void updateTagsByHash(String listId, String subscriberHash, MemberTagsUpdate update) {
+    Objects.requireNonNull(update, "update");
+    Objects.requireNonNull(subscriberHash, "subscriberHash");
+    if (!subscriberHash.matches("[0-9a-f]{32}")) {
+      throw new IllegalArgumentException("not a subscriber hash");
+    }
+    transport.sendRepeatable(ApiPath.of(MEMBER + "/tags", listId, subscriberHash), update, Void.class);
+  }
+
+  /**
    * All members of the audience, lazily paged ({@code GET /lists/{list_id}/members}, 1,000 a page).
    *
    * @param listId the list id

@@ -102,6 +102,20 @@ class MembersTest extends WireMockMailchimpTest {
   }
 
   @Test
+  void updateTagsByHash_postsToTheHashGiven_andRefusesWhatIsNotAHash() {
+    WM.stubFor(post("/3.0/lists/abc/members/" + HASH + "/tags").willReturn(noContent()));
+
+    client().members().updateTagsByHash("abc", HASH,
+        MemberTagsUpdate.builder().addTags(TagChange.inactive("QuickBooks overdue")).build());
+
+    assertThat(apiRequests().get(0).getBodyAsString())
+        .isEqualTo("{\"tags\":[{\"name\":\"QuickBooks overdue\",\"status\":\"inactive\"}]}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client().members().updateTagsByHash("abc",
+        "ada@example.com", MemberTagsUpdate.builder().addTags(TagChange.active("x")).build()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void changedSince_sendsSinceLastChangedAndPages() {
     WM.stubFor(get(urlPathEqualTo("/3.0/lists/abc/members"))
         .withQueryParam("since_last_changed", equalTo("2026-11-01T10:00:00+00:00"))
