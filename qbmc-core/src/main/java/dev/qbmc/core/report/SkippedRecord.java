@@ -1,6 +1,7 @@
 package dev.qbmc.core.report;
 
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.mapping.SafeText;
 import dev.qbmc.core.model.QboEntity;
 import dev.qbmc.core.model.SkipReason;
 import java.util.Optional;
@@ -55,7 +56,8 @@ public abstract class SkippedRecord {
   }
 
   /**
-   * Creates a skipped record.
+   * Creates a skipped record; the id and detail are cleaned ({@link SafeText}: no control, bidi or
+   * zero-width characters) and the detail cut to 1,000 characters.
    *
    * @param entityType the QBO entity type
    * @param qboId the QBO id
@@ -67,9 +69,10 @@ public abstract class SkippedRecord {
       QboEntity entityType, String qboId, SkipReason reason, String detail) {
     return ImmutableSkippedRecord.builder()
         .entityType(entityType)
-        .qboId(qboId)
+        .qboId(SafeText.clean(qboId))
         .reason(reason)
-        .detail(Optional.ofNullable(detail))
+        .detail(Optional.ofNullable(detail)
+            .map(d -> SafeText.truncateChars(SafeText.clean(d), SyncFailure.MAX_MESSAGE_LENGTH)))
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.qbmc.core.report;
 
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.mapping.SafeText;
 import dev.qbmc.core.model.QboEntity;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -9,7 +10,8 @@ import org.immutables.value.Value;
  * An operation of a sync that failed: the record it concerned (when it concerned one), an error
  * code (Mailchimp {@code title}/{@code type}, QBO Fault code, HTTP status, or an exception type) and
  * a message. Messages must never contain a token, secret or full email address; the caller that
- * creates a failure is responsible for passing a sanitised message.
+ * creates a failure is responsible for passing a sanitised message. Messages are cleaned ({@link
+ * SafeText}: no control, bidi or zero-width characters) and cut to {@link #MAX_MESSAGE_LENGTH}.
  */
 @Value.Immutable
 @QbmcStyle
@@ -96,13 +98,13 @@ public abstract class SyncFailure {
   }
 
   private static String truncate(String message) {
-    if (message != null && message.length() > MAX_MESSAGE_LENGTH) {
-      int end = MAX_MESSAGE_LENGTH - 1;
-      if (Character.isHighSurrogate(message.charAt(end - 1))) {
-        end--; // never split a surrogate pair: a lone half cannot be written as JSON
-      }
-      return message.substring(0, end) + "\u2026";
+    if (message == null) {
+      return null;
     }
-    return message;
+    String clean = SafeText.clean(message);
+    if (clean.length() > MAX_MESSAGE_LENGTH) {
+      return SafeText.truncateChars(clean, MAX_MESSAGE_LENGTH - 1) + "\u2026";
+    }
+    return clean;
   }
 }

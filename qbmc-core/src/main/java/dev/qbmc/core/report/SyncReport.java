@@ -122,6 +122,14 @@ public abstract class SyncReport {
   public abstract List<SkippedRecord> skipped();
 
   /**
+   * Notes on records that were neither skipped nor failed but handled in a way worth telling (for
+   * example jobs whose orders were attached to their parent), ordered by entity type then QBO id.
+   *
+   * @return the notes
+   */
+  public abstract List<SyncNote> notes();
+
+  /**
    * The failures, in the order they happened.
    *
    * @return the failures
@@ -275,6 +283,22 @@ public abstract class SyncReport {
      * @return this builder
      */
     Builder addAllSkipped(Iterable<? extends SkippedRecord> skipped);
+
+    /**
+     * Adds a note.
+     *
+     * @param note the note
+     * @return this builder
+     */
+    Builder addNotes(SyncNote note);
+
+    /**
+     * Adds notes.
+     *
+     * @param notes the notes
+     * @return this builder
+     */
+    Builder addAllNotes(Iterable<? extends SyncNote> notes);
 
     /**
      * Adds a failure.

@@ -49,6 +49,7 @@ public final class SyncReportCollector {
   private final Map<QboEntity, LongAdder[]> counters = new EnumMap<>(QboEntity.class);
   private final ConcurrentLinkedQueue<SkippedRecord> skipped = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<SyncFailure> failures = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<SyncNote> notes = new ConcurrentLinkedQueue<>();
   private final ConcurrentHashMap<Endpoint, LongAdder> apiCalls = new ConcurrentHashMap<>();
 
   private SyncReportCollector(
@@ -131,6 +132,15 @@ public final class SyncReportCollector {
    */
   public void skipped(QboEntity type, String qboId, SkipReason reason) {
     skipped(SkippedRecord.of(type, qboId, reason));
+  }
+
+  /**
+   * Records a note (it counts nothing).
+   *
+   * @param note the note
+   */
+  public void noted(SyncNote note) {
+    notes.add(Objects.requireNonNull(note, "note"));
   }
 
   /**
@@ -249,6 +259,10 @@ public final class SyncReportCollector {
             .thenComparing(SkippedRecord::qboId)
             .thenComparing(SkippedRecord::reason));
     b.addAllSkipped(sortedSkipped);
+    List<SyncNote> sortedNotes = new ArrayList<>(notes);
+    sortedNotes.sort(Comparator.comparing(SyncNote::entityType).thenComparing(SyncNote::qboId)
+        .thenComparing(SyncNote::code));
+    b.addAllNotes(sortedNotes);
     b.addAllFailures(failures);
     List<ApiCallCount> calls = new ArrayList<>();
     apiCalls.forEach((k, v) -> calls.add(ApiCallCount.of(k.api(), k.endpoint(), v.sum())));

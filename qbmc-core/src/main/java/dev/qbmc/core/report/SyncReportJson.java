@@ -39,6 +39,9 @@ import java.util.Objects;
  *   <tr><td>{@code totals}</td><td>object</td><td>the same five numbers summed over all types</td></tr>
  *   <tr><td>{@code skipped}</td><td>array</td><td>objects {@code {entityType, qboId, reason, detail?}}; {@code
  *       reason} a {@link SkipReason} name; {@code detail} omitted when absent; ordered by type then id</td></tr>
+ *   <tr><td>{@code notes}</td><td>array</td><td>objects {@code {entityType, qboId, code, detail}} for records
+ *       handled in a way worth telling, such as {@code ATTACHED_TO_PARENT} (a job whose orders went to its
+ *       parent's contact); ordered by type then id</td></tr>
  *   <tr><td>{@code failures}</td><td>array</td><td>objects {@code {entityType?, qboId?, code, message}};
  *       {@code entityType}/{@code qboId} omitted for failures not tied to a record</td></tr>
  *   <tr><td>{@code apiCalls}</td><td>object</td><td>keys {@code QUICKBOOKS} and {@code MAILCHIMP}, always both;
@@ -99,6 +102,14 @@ public final class SyncReportJson {
       n.put("qboId", s.qboId());
       n.put("reason", s.reason().name());
       s.detail().ifPresent(d -> n.put("detail", d));
+    }
+    ArrayNode notes = root.putArray("notes");
+    for (SyncNote note : report.notes()) {
+      ObjectNode n = notes.addObject();
+      n.put("entityType", note.entityType().name());
+      n.put("qboId", note.qboId());
+      n.put("code", note.code());
+      n.put("detail", note.detail());
     }
     ArrayNode failures = root.putArray("failures");
     for (SyncFailure f : report.failures()) {
@@ -176,6 +187,10 @@ public final class SyncReportJson {
               text(n, "qboId"),
               SkipReason.valueOf(text(n, "reason")),
               n.hasNonNull("detail") ? n.get("detail").asText() : null));
+    }
+    for (JsonNode n : root.path("notes")) {
+      b.addNotes(SyncNote.of(QboEntity.valueOf(text(n, "entityType")), text(n, "qboId"), text(n, "code"),
+          n.path("detail").asText("")));
     }
     for (JsonNode n : root.path("failures")) {
       b.addFailures(

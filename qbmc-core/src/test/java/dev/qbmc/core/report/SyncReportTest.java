@@ -188,6 +188,30 @@ class SyncReportTest {
   }
 
   @Test
+  void notes_roundTripThroughJson_sortedByTypeThenId() {
+    SyncReportCollector c = SyncReportCollector.start("acme", "r", SyncMode.FULL, false, START);
+    c.noted(SyncNote.of(QboEntity.CUSTOMER, "9", SyncNote.ATTACHED_TO_PARENT, "job without email; parent 2"));
+    c.noted(SyncNote.of(QboEntity.CUSTOMER, "12", SyncNote.ATTACHED_TO_PARENT, "billed with its parent 2"));
+    SyncReport r = c.finish(START.plusSeconds(1));
+
+    assertThat(r.notes()).extracting(SyncNote::qboId).containsExactly("12", "9");
+    assertThat(SyncReportJson.fromJson(r.toJson())).isEqualTo(r);
+    assertThat(r.toJson()).contains("\"notes\":[{\"entityType\":\"CUSTOMER\",\"qboId\":\"12\",\"code\":\"ATTACHED_TO_PARENT\"");
+  }
+
+  @Test
+  void detailsMessagesAndIds_areCleanedOfControlBidiAndZeroWidthCharacters() {
+    SkippedRecord s = SkippedRecord.of(QboEntity.CUSTOMER, "4\u202E2", SkipReason.REJECTED, "bad\u0007\u200B name\n\u2066x\u2069");
+    SyncFailure f = SyncFailure.of(QboEntity.INVOICE, "7", "X", "\u001B[31mred\u202E");
+    SyncNote n = SyncNote.of(QboEntity.CUSTOMER, "5", SyncNote.ATTACHED_TO_PARENT, "a\u200Db");
+
+    assertThat(s.qboId()).isEqualTo("42");
+    assertThat(s.detail()).contains("bad name x");
+    assertThat(f.message()).isEqualTo("[31mred");
+    assertThat(n.detail()).isEqualTo("ab");
+  }
+
+  @Test
   void failureMessages_areCappedInLength() {
     SyncFailure f = SyncFailure.general("X", "m".repeat(5000));
     assertThat(f.message()).hasSize(SyncFailure.MAX_MESSAGE_LENGTH);
