@@ -1,7 +1,9 @@
 package dev.qbmc.core;
 
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.mapping.SafeText;
 import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.FactTags;
 import dev.qbmc.core.model.MarketingStatus;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -61,6 +63,18 @@ public abstract class ConnectRequest {
   }
 
   /**
+   * The tags the sync keeps for QuickBooks facts Mailchimp cannot express: an open balance and an
+   * overdue invoice. Tag names are cleaned like every text qbmc writes.
+   *
+   * @return {@link FactTags#defaults()} ({@value FactTags#DEFAULT_OPEN_BALANCE}, {@value
+   *     FactTags#DEFAULT_OVERDUE}) unless set; {@link FactTags#none()} keeps neither
+   */
+  @Value.Default
+  public FactTags factTags() {
+    return FactTags.defaults();
+  }
+
+  /**
    * The most contacts the audience may hold (the account's plan limit), checked before contacts are
    * added.
    *
@@ -96,6 +110,12 @@ public abstract class ConnectRequest {
     requireText(tag(), "tag");
     if (tag().length() > 100) {
       throw new IllegalArgumentException("tag must be at most 100 characters");
+    }
+    for (java.util.Optional<String> factTag : java.util.List.of(factTags().openBalance(), factTags().overdue())) {
+      if (factTag.isPresent() && (factTag.get().equals(tag()) || !SafeText.clean(factTag.get()).equals(factTag.get()))) {
+        throw new IllegalArgumentException(
+            "a fact tag must differ from the import tag and hold no control, bidi or zero-width characters");
+      }
     }
     contactLimit()
         .filter(l -> l < 0)

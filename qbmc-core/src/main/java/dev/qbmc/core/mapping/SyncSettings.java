@@ -1,12 +1,13 @@
 package dev.qbmc.core.mapping;
 
 import dev.qbmc.core.internal.QbmcStyle;
+import dev.qbmc.core.model.FactTags;
 import dev.qbmc.core.model.MarketingStatus;
 import org.immutables.value.Value;
 
 /**
  * The settings of one connection that shape the mapping and the plan: the marketing status of new
- * contacts, the import tag, the e-commerce store and the QBO company's home currency.
+ * contacts, the import tag, the fact tags, the e-commerce store and the QBO company's home currency.
  */
 @Value.Immutable
 @QbmcStyle
@@ -32,6 +33,16 @@ public abstract class SyncSettings {
   @Value.Default
   public String tag() {
     return DEFAULT_TAG;
+  }
+
+  /**
+   * The tags kept for QuickBooks facts (open balance, overdue invoice).
+   *
+   * @return the tags; {@link FactTags#none()} unless set
+   */
+  @Value.Default
+  public FactTags factTags() {
+    return FactTags.none();
   }
 
   /**

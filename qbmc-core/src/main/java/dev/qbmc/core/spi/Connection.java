@@ -4,6 +4,7 @@ import dev.qbmc.core.internal.QbmcStyle;
 import dev.qbmc.core.mapping.SyncSettings;
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.FactTags;
 import dev.qbmc.core.model.MarketingStatus;
 import java.time.Instant;
 import java.util.Optional;
@@ -66,6 +67,17 @@ public abstract class Connection {
   @Value.Default
   public String tag() {
     return DEFAULT_TAG;
+  }
+
+  /**
+   * The tags kept for QuickBooks facts (open balance, overdue invoice).
+   *
+   * @return the tags; {@link FactTags#defaults()} unless set (also for connections stored before
+   *     fact tags existed)
+   */
+  @Value.Default
+  public FactTags factTags() {
+    return FactTags.defaults();
   }
 
   /**
@@ -158,6 +170,7 @@ public abstract class Connection {
     return SyncSettings.builder()
         .marketingStatus(marketingStatus())
         .tag(tag())
+        .factTags(factTags())
         .storeId(storeId())
         .homeCurrency(homeCurrency())
         .build();
@@ -204,6 +217,14 @@ public abstract class Connection {
      * @return this builder
      */
     Builder connectionId(String connectionId);
+
+    /**
+     * Sets the fact tags (default {@link FactTags#defaults()}).
+     *
+     * @param factTags the tags
+     * @return this builder
+     */
+    Builder factTags(FactTags factTags);
 
     /**
      * Sets the QBO realm id.

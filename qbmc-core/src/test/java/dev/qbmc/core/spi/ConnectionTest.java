@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.FactTags;
 import dev.qbmc.core.model.MarketingStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,28 @@ class ConnectionTest {
     assertThat(c.syncSettings().marketingStatus()).isEqualTo(MarketingStatus.SUBSCRIBED);
     assertThat(c.syncSettings().storeId()).isEqualTo("qbo-9130");
     assertThat(c.syncSettings().homeCurrency()).isEqualTo("USD");
+  }
+
+  @Test
+  void factTags_defaultToBothTags_andReachTheSyncSettings() {
+    assertThat(valid().build().factTags()).isEqualTo(FactTags.defaults());
+    assertThat(valid().build().factTags().openBalance()).contains("QuickBooks open balance");
+    assertThat(valid().build().factTags().overdue()).contains("QuickBooks overdue");
+    Connection c = valid().factTags(FactTags.of("Owes", null)).build();
+    assertThat(c.syncSettings().factTags().openBalance()).contains("Owes");
+    assertThat(c.syncSettings().factTags().overdue()).isEmpty();
+    assertThat(FactTags.none().openBalance()).isEmpty();
+  }
+
+  @Test
+  void factTags_refuseBlankLongOrEqualNames() {
+    assertThatThrownBy(() -> FactTags.of(" ", null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FactTags.of("x".repeat(101), null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FactTags.of("Same", "Same")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> dev.qbmc.core.ConnectRequest.builder().connectionId("a").realmId("1")
+        .audience(dev.qbmc.core.AudienceChoice.existing("l")).marketingStatus(MarketingStatus.SUBSCRIBED)
+        .factTags(FactTags.of("Over\u202Edue", null)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bidi");
   }
 
   @Test

@@ -223,6 +223,20 @@ public abstract class SyncStateStoreContractTest {
   }
 
   @Test
+  void saveConnection_keepsItsFactTags_includingNone() {
+    Connection owes = Connection.builder().from(connection("a", "realm-1"))
+        .factTags(dev.qbmc.core.model.FactTags.of("Owes money", null)).build();
+    Connection none = Connection.builder().from(connection("b", "realm-2"))
+        .factTags(dev.qbmc.core.model.FactTags.none()).build();
+    store.saveConnection(owes);
+    store.saveConnection(none);
+    store = reopen(store);
+    assertThat(store.connection("a")).contains(owes);
+    assertThat(store.connection("b")).contains(none);
+    assertThat(store.connection("a").orElseThrow().factTags().overdue()).isEmpty();
+  }
+
+  @Test
   void deleteConnection_removesItsCursorStatesLeaseAndRuns() {
     Lease lease = writer("a");
     assertThat(

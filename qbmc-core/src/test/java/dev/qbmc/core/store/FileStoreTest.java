@@ -103,6 +103,25 @@ class FileStoreTest {
   }
 
   @Test
+  void aConnectionWrittenBeforeFactTagsExisted_getsTheDefaultTags() throws IOException {
+    try (FileStore store = FileStore.open(dir)) {
+      store.saveConnection(connection());
+    }
+    Path file = dir.resolve("connections/acme/connection.json");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+    assertThat(tree.has("factTags")).isTrue();
+    tree.remove("factTags");
+    json.writeValue(file.toFile(), tree);
+
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.connection("acme").orElseThrow().factTags())
+          .isEqualTo(dev.qbmc.core.model.FactTags.defaults());
+    }
+  }
+
+  @Test
   void aJournalWrittenBeforeMemosExisted_readsBack() throws IOException {
     // op 1 (put), 2 records: kind, id, fingerprint, boolean "has Mailchimp id", Mailchimp id
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -461,6 +480,12 @@ class FileStoreTest {
       assertThat(store.connection(id)).contains(c);
       assertThat(folders.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("~"));
     }
+  }
+
+  private static Connection connection() {
+    return Connection.builder().connectionId("acme").realmId("9130").audienceId("list1").storeId("store1")
+        .marketingStatus(MarketingStatus.SUBSCRIBED).homeCurrency("USD").status(ConnectionStatus.CONNECTED)
+        .createdAt(T0).updatedAt(T0).factTags(dev.qbmc.core.model.FactTags.none()).build();
   }
 
   private Stream<Path> listConnections() {

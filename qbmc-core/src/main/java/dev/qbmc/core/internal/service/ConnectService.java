@@ -118,6 +118,7 @@ public final class ConnectService {
             .storeId(storeId)
             .marketingStatus(request.marketingStatus())
             .tag(request.tag())
+            .factTags(request.factTags())
             .homeCurrency(currency)
             .contactLimit(request.contactLimit())
             .contactLimitPolicy(request.contactLimitPolicy())

@@ -8,11 +8,6 @@ final class Settings {
   private Settings() {}
 
   static SyncSettings of(Connection connection) {
-    return SyncSettings.builder()
-        .marketingStatus(connection.marketingStatus())
-        .tag(connection.tag())
-        .storeId(connection.storeId())
-        .homeCurrency(connection.homeCurrency())
-        .build();
+    return connection.syncSettings();
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.FactTags;
 import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.spi.Connection;
@@ -108,6 +109,9 @@ public final class StoreJson {
     n.put("createdAt", c.createdAt().toString());
     n.put("updatedAt", c.updatedAt().toString());
     n.put("fullSyncDone", c.fullSyncDone());
+    ObjectNode facts = n.putObject("factTags");
+    facts.put("openBalance", c.factTags().openBalance().orElse(null));
+    facts.put("overdue", c.factTags().overdue().orElse(null));
     return n;
   }
 
@@ -135,6 +139,10 @@ public final class StoreJson {
             .fullSyncDone(n.path("fullSyncDone").asBoolean(false));
     if (n.hasNonNull("contactLimit")) {
       b.contactLimit(n.get("contactLimit").asLong());
+    }
+    JsonNode facts = n.get("factTags");
+    if (facts != null && facts.isObject()) { // absent in files written before fact tags: the defaults
+      b.factTags(FactTags.of(facts.path("openBalance").textValue(), facts.path("overdue").textValue()));
     }
     return b.build();
   }
