@@ -169,12 +169,26 @@ public final class Members {
    *     a connection failure that outlasts the retry policy)
    */
   public void updateTagsByHash(String listId, String subscriberHash, MemberTagsUpdate update) {
+    transport.execute(prepareUpdateTagsByHash(listId, subscriberHash, update));
+  }
+
+  /**
+   * The request {@link #updateTagsByHash} sends, prepared to run directly or as a batch operation.
+   *
+   * @param listId the list id
+   * @param subscriberHash the member's subscriber hash ({@link SubscriberHash#of})
+   * @param update the tag changes
+   * @return the prepared {@code POST}, repeatable
+   * @throws IllegalArgumentException if the list id is blank or the hash is not 32 lower-case hex digits
+   */
+  public MailchimpRequest<Void> prepareUpdateTagsByHash(String listId, String subscriberHash, MemberTagsUpdate update) {
     Objects.requireNonNull(update, "update");
     Objects.requireNonNull(subscriberHash, "subscriberHash");
     if (!subscriberHash.matches("[0-9a-f]{32}")) {
       throw new IllegalArgumentException("not a subscriber hash");
     }
-    transport.sendRepeatable(ApiPath.of(MEMBER + "/tags", listId, subscriberHash), update, Void.class);
+    return MailchimpRequest.repeatablePost(transport, ApiPath.of(MEMBER + "/tags", listId, subscriberHash), update,
+        Void.class);
   }
 
   /**

@@ -5,10 +5,14 @@ import dev.qbmc.core.mapping.MappedCustomer;
 import dev.qbmc.core.mapping.MappingOutcome;
 import dev.qbmc.core.mapping.OrderLine;
 import dev.qbmc.core.mapping.OrderRecord;
+import dev.qbmc.core.mapping.ParentLink;
 import dev.qbmc.core.mapping.ProductRecord;
+import dev.qbmc.core.mapping.QboMapper;
+import dev.qbmc.core.mapping.SyncSettings;
 import dev.qbmc.core.model.QboEntity;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,8 +63,64 @@ public abstract class SyncChunk {
   public abstract List<RecordKey> deletions();
 
   /**
+   * Sub-customers whose orders belong to their parent's contact ({@link QboMapper#parentLink}). A
+   * job without a usable email is also among {@link #customers()} as skipped; the plan then links it
+   * instead of skipping it.
+   *
+   * @return the links, in QBO order
+   */
+  public abstract List<ParentLink> links();
+
+  /**
+   * Whether a link whose parent is neither in the chunk nor in the stored state is handed back
+   * ({@link SyncPlan#deferredLinks()}) to be planned again once more customers are synced; false on
+   * that last attempt, where such a link is skipped.
+   *
+   * @return true unless set
+   */
+  @Value.Default
+  public boolean deferUnresolvedLinks() {
+    return true;
+  }
+
+  /**
+   * The day the sync judges invoices overdue on (the services' clock as a UTC date); without it the
+   * plan keeps no overdue facts.
+   *
+   * @return the day, if the overdue facts are kept
+   */
+  public abstract Optional<LocalDate> today();
+
+  /**
+   * The connection's import tag, re-applied with a contact's fact tags when only those change.
+   *
+   * @return the tag; {@value SyncSettings#DEFAULT_TAG} unless set
+   */
+  @Value.Default
+  public String importTag() {
+    return SyncSettings.DEFAULT_TAG;
+  }
+
+  /**
+   * The tag on contacts whose representative customer has an open balance; without it the plan
+   * neither adds nor removes it.
+   *
+   * @return the tag name, if the connection keeps this fact
+   */
+  public abstract Optional<String> openBalanceTag();
+
+  /**
+   * The tag on contacts with an overdue invoice; without it the plan neither adds nor removes it.
+   *
+   * @return the tag name, if the connection keeps this fact
+   */
+  public abstract Optional<String> overdueTag();
+
+  /**
    * The keys whose stored state {@link Reconciler#plan} needs: every mapped record's key, the
-   * contact of every mapped customer, the items named by order lines, and the deletions.
+   * contact of every mapped customer, the items named by order lines, the deletions, the linked
+   * jobs and their parents, and (with {@link #today()}) the contacts the invoices' orders name.
+   * {@link Reconciler#followUpKeys} names the few more that these states point to.
    *
    * @return the keys, in a stable order
    */
@@ -85,19 +145,26 @@ public abstract class SyncChunk {
         for (OrderLine line : order.lines()) {
           keys.add(RecordKey.of(RecordKind.ITEM, line.productId()));
         }
+        if (today().isPresent() && order.entityType() == QboEntity.INVOICE) {
+          keys.add(RecordKey.of(RecordKind.CONTACT, order.customerId()));
+        }
       }
     }
     keys.addAll(deletions());
+    for (ParentLink link : links()) {
+      keys.add(RecordKey.of(RecordKind.CUSTOMER, link.qboId()));
+      keys.add(RecordKey.of(RecordKind.CUSTOMER, link.parentId()));
+    }
     return Collections.unmodifiableSet(keys);
   }
 
   /**
-   * The number of QBO records in the chunk (outcomes plus deletions).
+   * The number of entries in the chunk (outcomes, deletions and links).
    *
    * @return the count
    */
   public int size() {
-    return customers().size() + products().size() + orders().size() + deletions().size();
+    return customers().size() + products().size() + orders().size() + deletions().size() + links().size();
   }
 
   /**
@@ -149,7 +216,10 @@ public abstract class SyncChunk {
     return new Builder();
   }
 
-  /** Builds a {@link SyncChunk} ({@code addCustomers}, {@code addProducts}, {@code addOrders}, {@code addDeletions}). */
+  /**
+   * Builds a {@link SyncChunk} ({@code addCustomers}, {@code addProducts}, {@code addOrders},
+   * {@code addDeletions}, {@code addLinks}, {@code today}, the fact tags).
+   */
   public static final class Builder extends ImmutableSyncChunk.Builder {
     Builder() {}
   }

@@ -3,10 +3,12 @@ package dev.qbmc.core.reconcile;
 import dev.qbmc.core.mapping.CommerceCustomerRecord;
 import dev.qbmc.core.mapping.ContactRecord;
 import dev.qbmc.core.mapping.OrderRecord;
+import dev.qbmc.core.mapping.ParentLink;
 import dev.qbmc.core.mapping.ProductRecord;
 import dev.qbmc.core.model.QboEntity;
 import dev.qbmc.core.model.SkipReason;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,8 @@ public sealed interface SyncOperation
         SyncOperation.UpsertOrder,
         SyncOperation.CancelOrder,
         SyncOperation.DeleteOrder,
+        SyncOperation.AttachToParent,
+        SyncOperation.RememberState,
         SyncOperation.Skip {
 
   /**
@@ -69,38 +73,41 @@ public sealed interface SyncOperation
    * One member to tag, with the contact state its tagging confirms.
    *
    * @param subscriberHash the member's subscriber hash
-   * @param emailAddress the member's email address (bulk tagging names members by address)
    * @param confirms the {@code CONTACT} state to commit once the member is upserted and tagged
+   * @param factTags the fact tags (open balance, overdue) to set in the same request, each name to
+   *     {@code true} (add) or {@code false} (remove); empty when none changes
    */
-  record TaggedMember(String subscriberHash, String emailAddress, StateChange confirms) {
+  record TaggedMember(String subscriberHash, StateChange confirms, Map<String, Boolean> factTags) {
     /**
-     * Validates the member.
+     * Validates the member and copies the fact tags (in a stable order).
      *
      * @param subscriberHash the member's subscriber hash
-     * @param emailAddress the member's email address (bulk tagging names members by address)
      * @param confirms the {@code CONTACT} state to commit once the member is upserted and tagged
+     * @param factTags the fact tags to add ({@code true}) or remove ({@code false})
      * @throws NullPointerException if an argument is null
      */
     public TaggedMember {
       Objects.requireNonNull(subscriberHash, "subscriberHash");
-      Objects.requireNonNull(emailAddress, "emailAddress");
       Objects.requireNonNull(confirms, "confirms");
+      factTags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(factTags));
     }
 
     /**
-     * The email address is masked: never logged in full.
+     * A member tagged with the import tag only.
      *
-     * @return a description with the subscriber hash
+     * @param subscriberHash the member's subscriber hash
+     * @param confirms the {@code CONTACT} state to commit
      */
-    @Override
-    public String toString() {
-      return "TaggedMember[" + subscriberHash + "]";
+    public TaggedMember(String subscriberHash, StateChange confirms) {
+      this(subscriberHash, confirms, Map.of());
     }
   }
 
   /**
-   * Puts the active tag on members upserted earlier in the plan (one request per member, or bulk).
-   * Tag members whose upsert failed must be left out, and their states not committed.
+   * Puts the active tag on members upserted earlier in the plan, with each member's fact tags in the
+   * same request ({@code POST /lists/{list}/members/{hash}/tags}); a member whose only change is a
+   * fact tag is here too, without an upsert. Tag members whose upsert failed must be left out, and
+   * their states not committed.
    *
    * @param tag the tag
    * @param members the members to tag, in plan order
@@ -239,6 +246,51 @@ public sealed interface SyncOperation
       Objects.requireNonNull(orderId, "orderId");
       Objects.requireNonNull(entityType, "entityType");
       Objects.requireNonNull(qboId, "qboId");
+      confirms = List.copyOf(confirms);
+    }
+  }
+
+  /**
+   * A sub-customer whose orders belong to its top-level ancestor's contact and e-commerce customer:
+   * writes nothing to Mailchimp; its {@code CUSTOMER} state names that e-commerce customer, so its
+   * invoices and sales receipts are attached there. The report notes it (it is not skipped).
+   *
+   * @param link the job and its parent
+   * @param commerceCustomerId the e-commerce customer its orders name
+   * @param confirms its {@code CUSTOMER} state, empty when it is stored already
+   */
+  record AttachToParent(ParentLink link, String commerceCustomerId, List<StateChange> confirms)
+      implements SyncOperation {
+    /**
+     * Validates and copies.
+     *
+     * @param link the job and its parent
+     * @param commerceCustomerId the e-commerce customer its orders name
+     * @param confirms its {@code CUSTOMER} state, empty when it is stored already
+     * @throws NullPointerException if an argument is null
+     */
+    public AttachToParent {
+      Objects.requireNonNull(link, "link");
+      Objects.requireNonNull(commerceCustomerId, "commerceCustomerId");
+      confirms = List.copyOf(confirms);
+    }
+  }
+
+  /**
+   * State the planner keeps without writing to Mailchimp (a contact's memo when only its
+   * representative or tracked invoices changed, a customer sharing a contact whose representative is
+   * not in the chunk, an invoice's contact): commit it after the chunk's writes.
+   *
+   * @param confirms the state changes
+   */
+  record RememberState(List<StateChange> confirms) implements SyncOperation {
+    /**
+     * Copies.
+     *
+     * @param confirms the state changes
+     * @throws NullPointerException if the list is null
+     */
+    public RememberState {
       confirms = List.copyOf(confirms);
     }
   }

@@ -1,22 +1,25 @@
 package dev.qbmc.core.reconcile;
 
+import dev.qbmc.core.mapping.ParentLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What one chunk of a sync must do in Mailchimp, in dependency order: members, then their tags, then
- * e-commerce customers, products, new and updated orders, cancelled orders, deleted orders, and
- * finally the skipped records. Each operation names the state changes it confirms ({@link
+ * e-commerce customers, products, new and updated orders, cancelled orders, deleted orders, then the
+ * state kept without a write (linked jobs, remembered state), and finally the skipped records. Each operation names the state changes it confirms ({@link
  * SyncOperation#confirms()}); commit those once the operation succeeded. Applying all of them and
  * planning the same chunk again gives a plan without writes.
  */
 public final class SyncPlan {
 
   private final List<SyncOperation> operations;
+  private final List<ParentLink> deferredLinks;
 
-  private SyncPlan(List<SyncOperation> operations) {
+  private SyncPlan(List<SyncOperation> operations, List<ParentLink> deferredLinks) {
     this.operations = List.copyOf(operations);
+    this.deferredLinks = List.copyOf(deferredLinks);
   }
 
   /**
@@ -26,7 +29,51 @@ public final class SyncPlan {
    * @return the plan
    */
   public static SyncPlan of(List<? extends SyncOperation> operations) {
-    return new SyncPlan(new ArrayList<>(Objects.requireNonNull(operations, "operations")));
+    return of(operations, List.of());
+  }
+
+  /**
+   * A plan of the given operations and the links it could not resolve yet.
+   *
+   * @param operations the operations in dependency order
+   * @param deferredLinks links whose parent is not known yet
+   * @return the plan
+   */
+  public static SyncPlan of(List<? extends SyncOperation> operations, List<ParentLink> deferredLinks) {
+    return new SyncPlan(new ArrayList<>(Objects.requireNonNull(operations, "operations")),
+        Objects.requireNonNull(deferredLinks, "deferredLinks"));
+  }
+
+  /**
+   * Links whose parent was neither in the chunk nor stored: plan them again (in a chunk with {@link
+   * SyncChunk#deferUnresolvedLinks()} false) once the other customers are synced.
+   *
+   * @return the links, possibly empty
+   */
+  public List<ParentLink> deferredLinks() {
+    return deferredLinks;
+  }
+
+  /**
+   * The state changes that need no Mailchimp write ({@link SyncOperation.RememberState} and {@link
+   * SyncOperation.AttachToParent}): commit them with the chunk's confirmed writes.
+   *
+   * @return the changes, in operation order
+   */
+  public List<StateChange> stateOnlyChanges() {
+    List<StateChange> changes = new ArrayList<>();
+    for (SyncOperation op : operations) {
+      if (!writes(op)) {
+        changes.addAll(op.confirms());
+      }
+    }
+    return List.copyOf(changes);
+  }
+
+  private static boolean writes(SyncOperation op) {
+    return !(op instanceof SyncOperation.Skip
+        || op instanceof SyncOperation.RememberState
+        || op instanceof SyncOperation.AttachToParent);
   }
 
   /**
@@ -39,12 +86,12 @@ public final class SyncPlan {
   }
 
   /**
-   * The operations that write to Mailchimp (all but the skips).
+   * The operations that write to Mailchimp (all but the skips, links and remembered state).
    *
    * @return the writing operations, in order
    */
   public List<SyncOperation> writes() {
-    return operations.stream().filter(op -> !(op instanceof SyncOperation.Skip)).toList();
+    return operations.stream().filter(SyncPlan::writes).toList();
   }
 
   /**
@@ -109,7 +156,7 @@ public final class SyncPlan {
    * @return true when there is no writing operation
    */
   public boolean hasNoWrites() {
-    return operations.stream().allMatch(op -> op instanceof SyncOperation.Skip);
+    return operations.stream().noneMatch(SyncPlan::writes);
   }
 
   /**

@@ -45,8 +45,10 @@ class HostileRecordsTest {
     int skipped = 0;
 
     List<MappingOutcome<MappedCustomer>> customers = new ArrayList<>();
+    List<dev.qbmc.core.mapping.ParentLink> links = new ArrayList<>();
     for (int n = 0; n < CUSTOMERS; n++) {
       MappingOutcome<MappedCustomer> outcome = MAPPER.customer(gen.customer(n));
+      MAPPER.parentLink(gen.customer(n)).ifPresent(links::add);
       checkOutcome(outcome);
       if (outcome.isMapped()) {
         mapped++;
@@ -59,11 +61,12 @@ class HostileRecordsTest {
       }
       customers.add(outcome);
       if (customers.size() == CHUNK) {
-        reconcile(SyncChunk.builder().addAllCustomers(customers).build(), store);
+        reconcile(SyncChunk.builder().addAllCustomers(customers).addAllLinks(links).build(), store);
         customers.clear();
+        links.clear();
       }
     }
-    reconcile(SyncChunk.builder().addAllCustomers(customers).build(), store);
+    reconcile(SyncChunk.builder().addAllCustomers(customers).addAllLinks(links).build(), store);
 
     List<MappingOutcome<ProductRecord>> products = new ArrayList<>();
     for (int n = 0; n < ITEMS; n++) {
@@ -126,7 +129,8 @@ class HostileRecordsTest {
       List.of(
           SyncOperation.UpsertMember.class, SyncOperation.TagMembers.class, SyncOperation.UpsertCustomer.class,
           SyncOperation.UpsertProduct.class, SyncOperation.UpsertOrder.class, SyncOperation.CancelOrder.class,
-          SyncOperation.DeleteOrder.class, SyncOperation.Skip.class);
+          SyncOperation.DeleteOrder.class, SyncOperation.AttachToParent.class, SyncOperation.RememberState.class,
+          SyncOperation.Skip.class);
 
   private static void reconcile(SyncChunk chunk, Map<RecordKey, RecordState> store) {
     SyncPlan plan = PlanFixtures.plan(chunk, store);

@@ -96,8 +96,9 @@ class ReconcilerTest {
     assertThat(plan.newContactCount()).isEqualTo(2);
     TagMembers tags = plan.operationsOf(TagMembers.class).get(0);
     assertThat(tags.tag()).isEqualTo("QuickBooks Online");
-    assertThat(tags.members()).extracting(SyncOperation.TaggedMember::emailAddress)
-        .containsExactly("Birds@Intuit.com", "Surf@Intuit.com");
+    assertThat(tags.members()).extracting(SyncOperation.TaggedMember::subscriberHash)
+        .containsExactly("71ffeb0523d67e37aa5745749e1887b1", amyOrBill(bill));
+    assertThat(tags.members()).allSatisfy(m -> assertThat(m.factTags()).isEmpty());
     assertThat(plan.skips()).containsExactly(new Skip(QboEntity.CUSTOMER, "67", SkipReason.NO_EMAIL, "no email address"));
     assertThat(plan.stateChanges())
         .extracting(StateChange::key)
@@ -112,7 +113,8 @@ class ReconcilerTest {
     assertThat(upsert.confirms())
         .containsExactly(
             StateChange.put(
-                RecordState.of(RecordKey.of(RecordKind.INVOICE, "266"), upsert.order().fingerprint(), "invoice-266")));
+                RecordState.of(RecordKey.of(RecordKind.INVOICE, "266"), upsert.order().fingerprint(), "invoice-266",
+                    upsert.order().customerId())));
   }
 
   private static String amyOrBill(MappingOutcome<MappedCustomer> bill) {
@@ -139,35 +141,37 @@ class ReconcilerTest {
   }
 
   @Test
-  void duplicateEmails_becomeOneContactAndOneCommerceCustomer_mostRecentlyUpdatedWins() {
+  void duplicateEmails_becomeOneContactAndOneCommerceCustomer_theTopLevelCustomerRepresentsIt() {
     Map<String, Customer> customers = fixtureCustomers();
-    // 7, 8, 9 share Sporting_goods@intuit.com; 7 and 8 were updated at the same instant (8 wins the tie)
+    // 7 (top-level) and its jobs 8 and 9 share Sporting_goods@intuit.com
     SyncChunk chunk =
         SyncChunk.builder()
-            .addCustomers(mapped(customers.get("7")), mapped(customers.get("9")), mapped(customers.get("8")))
+            .addCustomers(mapped(customers.get("9")), mapped(customers.get("8")), mapped(customers.get("7")))
             .build();
 
     SyncPlan plan = plan(chunk, store);
 
-    assertThat(plan.operationsOf(UpsertMember.class)).hasSize(1);
-    assertThat(plan.operationsOf(UpsertMember.class).get(0).contact().qboCustomerId()).isEqualTo("8");
-    assertThat(plan.operationsOf(UpsertMember.class).get(0).contact().firstName()).contains("Sasha");
+    assertThat(plan.operationsOf(UpsertMember.class)).singleElement()
+        .satisfies(m -> assertThat(m.contact().qboCustomerId()).isEqualTo("7"));
     List<UpsertCustomer> upserts = plan.operationsOf(UpsertCustomer.class);
     assertThat(upserts).hasSize(1);
     assertThat(upserts.get(0).customer().id()).isEqualTo("fb0df091e99e6bfe764b10cd88b655cc");
+    assertThat(upserts.get(0).customer().qboCustomerId()).isEqualTo("7");
     assertThat(upserts.get(0).confirms())
         .extracting(StateChange::key)
         .containsExactly(
-            RecordKey.of(RecordKind.CUSTOMER, "7"),
             RecordKey.of(RecordKind.CUSTOMER, "9"),
-            RecordKey.of(RecordKind.CUSTOMER, "8"));
+            RecordKey.of(RecordKind.CUSTOMER, "8"),
+            RecordKey.of(RecordKind.CUSTOMER, "7"));
     assertThat(upserts.get(0).confirms())
         .allSatisfy(c -> assertThat(c.state().get().mailchimpId()).contains("fb0df091e99e6bfe764b10cd88b655cc"));
 
     apply(plan, store);
     assertThat(plan(chunk, store).hasNoWrites()).isTrue();
+    assertThat(ContactMemo.parse(store.get(RecordKey.of(RecordKind.CONTACT, "fb0df091e99e6bfe764b10cd88b655cc")).memo())
+        .representative()).hasValueSatisfying(r -> assertThat(r.qboId()).isEqualTo("7"));
 
-    // the orders of both customers name the one shared e-commerce customer
+    // the orders of all of them name the one shared e-commerce customer
     CustomerDirectory directory =
         CustomerDirectory.of(
             Map.of(
@@ -175,18 +179,26 @@ class ReconcilerTest {
                 "9", CustomerResolution.synced(store.get(RecordKey.of(RecordKind.CUSTOMER, "9")).mailchimpId().get())));
     assertThat(directory.resolve("7").get().commerceCustomerId()).isEqualTo(directory.resolve("9").get().commerceCustomerId());
 
-    // later only customer 9 changes: it now supplies the contact's data (last change wins)
-    Customer nine = Customer.builder().from(customers.get("9")).familyName("Freeman").build();
+    // later only job 9 changes: the contact is not rewritten, its state is remembered
+    Customer nine = Customer.builder().from(customers.get("9")).givenName("Amelie").build();
     SyncPlan later = plan(SyncChunk.builder().addCustomers(mapped(nine)).build(), store);
-    assertThat(later.operationsOf(UpsertMember.class)).singleElement()
+    assertThat(later.writes()).isEmpty();
+    assertThat(later.stateOnlyChanges()).extracting(StateChange::key)
+        .containsExactly(RecordKey.of(RecordKind.CUSTOMER, "9"));
+    apply(later, store);
+
+    // then the representative changes: the contact follows it
+    Customer seven = Customer.builder().from(customers.get("7")).familyName("Freeman-Kirby").build();
+    SyncPlan then = plan(SyncChunk.builder().addCustomers(mapped(seven)).build(), store);
+    assertThat(then.operationsOf(UpsertMember.class)).singleElement()
         .satisfies(m -> {
-          assertThat(m.contact().firstName()).contains("Amelia");
+          assertThat(m.contact().lastName()).contains("Freeman-Kirby");
           assertThat(m.isNew()).isFalse();
         });
-    assertThat(later.operationsOf(UpsertCustomer.class).get(0).confirms())
+    assertThat(then.operationsOf(UpsertCustomer.class).get(0).confirms())
         .extracting(StateChange::key)
-        .containsExactly(RecordKey.of(RecordKind.CUSTOMER, "9"));
-    assertThat(later.newContactCount()).isZero();
+        .containsExactly(RecordKey.of(RecordKind.CUSTOMER, "7"));
+    assertThat(then.newContactCount()).isZero();
   }
 
   @Test

@@ -15,7 +15,6 @@ import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.model.MemberTagsUpdate;
 import dev.qbmc.mailchimp.model.OrderPatch;
 import dev.qbmc.mailchimp.model.TagChange;
-import dev.qbmc.mailchimp.model.TagStatus;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,11 +45,12 @@ final class Writes {
         false);
   }
 
+  /** The import tag and the member's changed fact tags, in one request. */
   Write tag(String tag, TaggedMember member) {
-    MemberTagsUpdate body =
-        MemberTagsUpdate.builder().addTags(TagChange.builder().name(tag).status(TagStatus.ACTIVE).build()).build();
+    MemberTagsUpdate.Builder update = MemberTagsUpdate.builder().addTags(TagChange.active(tag));
+    member.factTags().forEach((name, on) -> update.addTags(on ? TagChange.active(name) : TagChange.inactive(name)));
     return new Write("t:" + member.subscriberHash(), null, List.of(member.confirms()), QboEntity.CUSTOMER, List.of(),
-        mailchimp.members().prepareUpdateTags(listId, member.emailAddress(), body), false);
+        mailchimp.members().prepareUpdateTagsByHash(listId, member.subscriberHash(), update.build()), false);
   }
 
   Write customer(UpsertCustomer op) {
