@@ -85,6 +85,7 @@ final class SyncRun {
   private final Runnable renewLease;
   private final QboMapper mapper;
   private final MailchimpWriter writer;
+  private final ContactUpkeep contacts;
   /** Why customers seen in this run were not synced, so that their transactions can say so. */
   private final Map<String, SkipReason> customerSkips = new HashMap<>();
   private long audienceSize;
@@ -113,6 +114,8 @@ final class SyncRun {
     this.tuning = tuning;
     this.renewLease = renewLease;
     this.mapper = QboMapper.of(Settings.of(connection));
+    this.contacts = new ContactUpkeep(connection.connectionId(), store, mapper.settings(),
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), report);
     Set<String> mergeTags = new HashSet<>();
     mailchimp.audiences().mergeFields(connection.audienceId()).forEach(f -> mergeTags.add(f.tag()));
     this.writer =
@@ -152,6 +155,7 @@ final class SyncRun {
     readAll(items, byId(itemCount), SyncPhase.PRODUCTS, itemCount, 0, this::applyItems);
     long customerCount = qbo.count(customers);
     readAll(customers, byId(customerCount), SyncPhase.CUSTOMERS, customerCount, 0, this::applyCustomers);
+    applyDeferredLinks();
     SeenIds invoices = new SeenIds();
     SeenIds receipts = new SeenIds();
     long invoiceCount = qbo.count(invoiceQuery);
@@ -284,6 +288,7 @@ final class SyncRun {
         this::applyItems);
     readAll(changedSince(EntityType.CUSTOMER, since).includeInactive(), paging, SyncPhase.CUSTOMERS, -1,
         0, this::applyCustomers);
+    applyDeferredLinks();
     readAll(changedSince(EntityType.INVOICE, since), paging, SyncPhase.ORDERS, -1, 0,
         chunk -> applyTransactions(chunk, List.of(), List.of()));
     readAll(changedSince(EntityType.SALES_RECEIPT, since), paging, SyncPhase.ORDERS, -1, 0,
@@ -323,6 +328,7 @@ final class SyncRun {
     progress(SyncPhase.PRODUCTS, items.size(), items.size());
     progress(SyncPhase.CUSTOMERS, 0, customers.size());
     forEachChunk(customers, this::applyCustomers);
+    applyDeferredLinks();
     progress(SyncPhase.CUSTOMERS, customers.size(), customers.size());
     progress(SyncPhase.ORDERS, 0, orders);
     forEachChunk(invoices, chunk -> applyTransactions(chunk, List.of(), List.of()));
@@ -333,6 +339,17 @@ final class SyncRun {
     progress(SyncPhase.DELETIONS, deletions.size(), deletions.size());
   }
 
+  /**
+   * Invoices whose due date passed since the last sync are overdue without any change in QBO: they
+   * are read (open ones due since the cursor's day) and planned like changed ones.
+   *
+   * @param lastSync the cursor the incremental sync read from
+   */
+  void dueDateCrossings(java.time.Instant lastSync) {
+    contacts.dueDateCrossings(lastSync).ifPresent(query ->
+        readAll(query, Paging.sequential(), SyncPhase.ORDERS, -1, 0, chunk -> applyTransactions(chunk, List.of(), List.of())));
+  }
+
   // ---------------------------------------------------------------- chunks
 
   private void applyItems(List<Item> items) {
@@ -340,7 +357,7 @@ final class SyncRun {
     for (Item item : items) {
       products.add(map(QboEntity.ITEM, item.id(), () -> mapper.item(item)));
     }
-    apply(SyncChunk.builder().products(products).build());
+    apply(contacts.chunk().products(products).build());
   }
 
   /**
@@ -364,7 +381,12 @@ final class SyncRun {
       outcome.skipReason().ifPresent(r -> customerSkips.put(outcome.qboId(), r));
       mapped.add(outcome);
     }
-    apply(SyncChunk.builder().customers(mapped).build());
+    apply(contacts.chunk().customers(mapped).links(ContactUpkeep.links(mapper, customers)).build());
+  }
+
+  /** Jobs whose parent was not known when their chunk was planned, once the customers are read. */
+  private void applyDeferredLinks() {
+    contacts.deferredLinks().ifPresent(this::apply);
   }
 
   private void applyTransactions(
@@ -380,7 +402,7 @@ final class SyncRun {
     for (SalesReceipt receipt : receipts) {
       orders.add(map(QboEntity.SALES_RECEIPT, receipt.id(), () -> mapper.salesReceipt(receipt, directory)));
     }
-    apply(SyncChunk.builder().orders(orders).deletions(deletions).build());
+    apply(contacts.chunk().orders(orders).deletions(deletions).build());
   }
 
   /** Resolves customers from their committed state, or from why this run skipped them. */
@@ -404,9 +426,10 @@ final class SyncRun {
     if (chunk.size() == 0) {
       return;
     }
-    Map<RecordKey, RecordState> stored = store.states(connection.connectionId(), chunk.stateKeys());
+    Map<RecordKey, RecordState> stored = contacts.load(chunk);
     SyncPlan plan = Reconciler.plan(chunk, stored);
     plan = limitContacts(plan);
+    contacts.planned(plan);
     for (SyncOperation.Skip skip : plan.skips()) {
       report.skipped(SkippedRecord.of(skip.entityType(), skip.qboId(), skip.reason(), skip.detail()));
       if (skip.entityType() == QboEntity.CUSTOMER) {
@@ -422,7 +445,7 @@ final class SyncRun {
       commit(Checkpoint.builder().build()); // may this run still write? (an empty commit writes nothing)
     }
     MailchimpWriter.Applied applied = writer.apply(plan);
-    Checkpoint confirmed = confirmed(applied.confirmed());
+    Checkpoint confirmed = confirmed(ContactUpkeep.toCommit(applied.confirmed(), plan));
     if (!confirmed.isEmpty()) {
       commit(confirmed);
     }

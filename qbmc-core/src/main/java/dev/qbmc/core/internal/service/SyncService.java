@@ -228,9 +228,11 @@ public final class SyncService {
         return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, false));
       }
       run.changedSince(changedSince.orElseThrow().atOffset(ZoneOffset.UTC), changes);
+      run.dueDateCrossings(changedSince.orElseThrow());
       return new Reading(changes.nextChangedSince().toInstant(), true);
     }
     run.changes(changes);
+    run.dueDateCrossings(changedSince.orElseThrow());
     return new Reading(changes.nextChangedSince().toInstant(), true);
   }
 
