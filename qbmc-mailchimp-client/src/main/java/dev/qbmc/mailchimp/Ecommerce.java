@@ -149,6 +149,24 @@ public final class Ecommerce {
   }
 
   /**
+   * A product ({@code GET .../products/{product_id}}).
+   *
+   * @param storeId the store id
+   * @param productId the product id
+   * @return the product, empty when the store has none with that id
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
+   */
+  public Optional<Product> findProduct(String storeId, String productId) {
+    try {
+      return Optional.of(transport.get(ApiPath.of(STORE + "/products/{product_id}", storeId, productId), Map.of(),
+          Product.class));
+    } catch (MailchimpNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Deletes a product.
    *
    * @param storeId the store id

@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
 /**
  * The Mailchimp Marketing API v3 client. Immutable and thread-safe; build one per account and credential
  * with {@link #builder()} and share it. Operations are grouped: {@link #audiences()}, {@link #members()},
- * {@link #tags()}, {@link #ecommerce()}, {@link #batches()}.
+ * {@link #tags()}, {@link #segments()}, {@link #ecommerce()}, {@link #batches()}.
  *
  * <p>Base URL: by default {@code https://<dc>.api.mailchimp.com/3.0}, the data centre coming from the API
  * key suffix or the OAuth metadata. Mailchimp's current docs also name {@code https://api.mailchimp.com/3.0};
@@ -31,6 +31,7 @@ public final class MailchimpClient {
   private final Transport transport;
   private final Audiences audiences;
   private final Members members;
+  private final Segments segments;
   private final Tags tags;
   private final Ecommerce ecommerce;
   private final Batches batches;
@@ -52,6 +53,7 @@ public final class MailchimpClient {
     this.audiences = new Audiences(transport);
     this.members = new Members(transport);
     this.tags = new Tags(transport);
+    this.segments = new Segments(transport);
     this.ecommerce = new Ecommerce(transport);
     this.batches = new Batches(transport, b.retryPolicy, jitter);
   }
@@ -121,6 +123,15 @@ public final class MailchimpClient {
    */
   public Tags tags() {
     return tags;
+  }
+
+  /**
+   * Saved segments: list (with member counts), find by name, create, update, delete.
+   *
+   * @return the segments API
+   */
+  public Segments segments() {
+    return segments;
   }
 
   /**

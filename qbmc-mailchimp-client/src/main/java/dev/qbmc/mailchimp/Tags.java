@@ -2,6 +2,7 @@ package dev.qbmc.mailchimp;
 
 import dev.qbmc.mailchimp.model.Member;
 import dev.qbmc.mailchimp.model.Segment;
+import dev.qbmc.mailchimp.model.SegmentCreate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,23 @@ public final class Tags {
         Map.of("type", "static"), "segments", Segment.class, PAGE)) {
       return segments.filter(s -> s.name().strip().equalsIgnoreCase(wanted)).findFirst();
     }
+  }
+
+  /**
+   * Creates a tag no member carries yet, as an empty static segment ({@code POST
+   * /lists/{list_id}/segments} with {@code static_segment: []}), so that segments can name it before
+   * a sync puts it on anyone.
+   *
+   * @param listId the list id
+   * @param tagName the tag name
+   * @return the tag's segment
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
+   */
+  public Segment create(String listId, String tagName) {
+    Objects.requireNonNull(tagName, "tagName");
+    return transport.send("POST", ApiPath.of("/lists/{list_id}/segments", listId),
+        SegmentCreate.emptyTag(tagName.strip()), Segment.class);
   }
 
   /**

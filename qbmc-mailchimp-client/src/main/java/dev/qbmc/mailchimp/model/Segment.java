@@ -44,6 +44,10 @@ public abstract class Segment {
   @JsonProperty("type")
   public abstract Optional<String> type();
 
+  /** {@return the conditions of a saved segment, if it has some} */
+  @JsonProperty("options")
+  public abstract Optional<SegmentOptions> options();
+
   /** {@return the list id, if set} */
   @JsonProperty("list_id")
   public abstract Optional<String> listId();

@@ -34,6 +34,11 @@ import java.util.stream.Collectors;
  * does not matter here. Without the shared file (a fresh clone), the bundled extract
  * {@code src/test/resources/mailchimp-spec/openapi-requests.json} of the same file is used.
  *
+ * <p>Segment conditions, which the spec lists as {@code x-oneOf} alternatives keyed by {@code
+ * condition_type}, are validated against the alternative their type names (see {@code discriminate});
+ * the update-segment body's conditions, which the spec nests one array too deep, like the create
+ * body's (see {@code flattenNestedConditions}).
+ *
  * <p>One more defect is corrected on load: both spec copies declare each {@code merge_fields} value as
  * {@code type: object}, while Mailchimp documents (merge-fields page of its developer docs, quoted in
  * {@code shared/notes/mailchimp-facts.md} "Merge fields") text values as strings, numbers as numbers and only
@@ -193,6 +198,8 @@ public final class MailchimpSpec {
       }
       ObjectNode copy = new ObjectMapper().createObjectNode();
       node.fields().forEachRemaining(e -> copy.set(e.getKey(), inline(e.getValue(), schemas, stack)));
+      discriminate(copy);
+      flattenNestedConditions(copy);
       JsonNode mergeFields = copy.path("properties").path("merge_fields");
       if ("object".equals(mergeFields.path("additionalProperties").path("type").asText())) {
         ((ObjectNode) mergeFields).set("additionalProperties", DOCUMENTED_MERGE_VALUE);
@@ -205,6 +212,48 @@ public final class MailchimpSpec {
       return copy;
     }
     return node;
+  }
+
+  /**
+   * The spec writes the segment condition types as {@code x-oneOf} with an {@code x-discriminator}
+   * (vendor keywords a JSON-schema validator ignores, so any object would pass). They are validated
+   * as an {@code anyOf} of the alternatives, each requiring the discriminator property: a condition
+   * must name one of the enumerated {@code condition_type}s and then match that type's fields,
+   * operators and value type.
+   */
+  private static void discriminate(ObjectNode schema) {
+    JsonNode alternatives = schema.get("x-oneOf");
+    String property = schema.path("x-discriminator").path("propertyName").asText("");
+    if (alternatives == null || !alternatives.isArray() || property.isEmpty()) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode anyOf = schema.putArray("anyOf");
+    for (JsonNode alternative : alternatives) {
+      ObjectNode copy = alternative.deepCopy();
+      com.fasterxml.jackson.databind.node.ArrayNode required = copy.has("required")
+          ? (com.fasterxml.jackson.databind.node.ArrayNode) copy.get("required") : copy.putArray("required");
+      boolean listed = false;
+      for (JsonNode r : required) {
+        listed |= r.asText().equals(property);
+      }
+      if (!listed) {
+        required.add(property);
+      }
+      anyOf.add(copy);
+    }
+  }
+
+  /**
+   * The update-segment body ({@code Conditions_2}) declares each item of {@code options.conditions}
+   * as an array of conditions, while the create body ({@code Conditions_1}) and the segment Mailchimp
+   * returns ({@code Conditions}) declare each item a condition; an update is validated like a create.
+   */
+  private static void flattenNestedConditions(ObjectNode schema) {
+    JsonNode conditions = schema.path("properties").path("conditions");
+    JsonNode items = conditions.path("items");
+    if (conditions.isObject() && "array".equals(items.path("type").asText()) && items.path("items").has("anyOf")) {
+      ((ObjectNode) conditions).set("items", items.get("items"));
+    }
   }
 
   private static Optional<Path> locate() {

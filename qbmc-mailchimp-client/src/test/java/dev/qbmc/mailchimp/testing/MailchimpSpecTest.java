@@ -48,6 +48,28 @@ class MailchimpSpecTest {
   }
 
   @Test
+  void validate_segmentConditions_followTheirConditionTypes() {
+    String ok = "{\"name\":\"Big spenders\",\"options\":{\"match\":\"all\",\"conditions\":["
+        + "{\"condition_type\":\"StaticSegment\",\"field\":\"static_segment\",\"op\":\"static_is\",\"value\":10001},"
+        + "{\"condition_type\":\"EcommStore\",\"field\":\"ecomm_store\",\"op\":\"is\",\"value\":\"qbo-1\"},"
+        + "{\"condition_type\":\"EcommSpent\",\"field\":\"ecomm_spent_all\",\"op\":\"greater\",\"value\":500},"
+        + "{\"condition_type\":\"EcommNumber\",\"field\":\"ecomm_orders\",\"op\":\"greater\",\"value\":2},"
+        + "{\"condition_type\":\"EcommCategory\",\"field\":\"ecomm_prod\",\"op\":\"is\",\"value\":\"Cake\"},"
+        + "{\"condition_type\":\"EcommPurchased\",\"field\":\"ecomm_purchased\",\"op\":\"member\"}]}}";
+    assertThat(spec.validate("POST", "/lists/abc/segments", ok)).isEmpty();
+    assertThat(spec.validate("PATCH", "/lists/abc/segments/42", ok)).isEmpty();
+
+    String spentAsText = ok.replace("\"value\":500", "\"value\":\"500\"");
+    String wrongField = ok.replace("ecomm_orders", "ecomm_spent_all");
+    String wrongOp = ok.replace("\"op\":\"member\"", "\"op\":\"is\"");
+    String unknownType = ok.replace("EcommCategory", "EcommWish");
+    String noType = ok.replace("\"condition_type\":\"EcommPurchased\",", "");
+    for (String bad : java.util.List.of(spentAsText, wrongField, wrongOp, unknownType, noType)) {
+      assertThat(spec.validate("POST", "/lists/abc/segments", bad)).as(bad).isNotEmpty();
+    }
+  }
+
+  @Test
   void bundledExtract_equalsTheSharedSpec_whereverBothExist() {
     Optional<MailchimpSpec> shared = MailchimpSpec.shared();
     assumeTrue(shared.isPresent(), "shared/specs/mailchimp/openapi.yaml not present; nothing to compare");
