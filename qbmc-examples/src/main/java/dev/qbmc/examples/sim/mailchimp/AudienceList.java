@@ -54,6 +54,8 @@ final class AudienceList {
   final Map<String, Member> members = new LinkedHashMap<>();
   final Set<String> forgotten = new LinkedHashSet<>();
   final Map<String, Long> tagIds = new LinkedHashMap<>();
+  /** Saved segments by id: name, {@code options}, timestamps. */
+  final Map<Long, ObjectNode> savedSegments = new LinkedHashMap<>();
   final AtomicLong nextTagId = new AtomicLong(10_000);
 
   AudienceList(String id, ObjectNode info, Instant created) {
@@ -201,6 +203,21 @@ final class AudienceList {
       m.tags.remove(name);
     }
     m.lastChanged = now;
+  }
+
+  /** The name of the tag (static segment) with this id, or null. */
+  String tagName(long id) {
+    for (Map.Entry<String, Long> e : tagIds.entrySet()) {
+      if (e.getValue() == id) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** Creates a tag no member has yet (an empty static segment), or finds the one of that name. */
+  long tag(String name) {
+    return tagIds.computeIfAbsent(name, n -> nextTagId.incrementAndGet());
   }
 
   int count(String status) {
