@@ -3,6 +3,7 @@ package dev.qbmc.core;
 import dev.qbmc.core.internal.service.ConnectService;
 import dev.qbmc.core.internal.service.DisconnectService;
 import dev.qbmc.core.internal.service.ReviewService;
+import dev.qbmc.core.internal.service.SegmentService;
 import dev.qbmc.core.internal.service.ServiceContext;
 import dev.qbmc.core.internal.service.SyncService;
 import dev.qbmc.core.internal.service.SyncTuning;
@@ -16,6 +17,7 @@ import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.mailchimp.MailchimpException;
 import dev.qbmc.mailchimp.model.Audience;
 import dev.qbmc.mailchimp.model.Member;
+import dev.qbmc.mailchimp.model.Segment;
 import dev.qbmc.quickbooks.QuickBooksException;
 import dev.qbmc.quickbooks.oauth.IntuitTokens;
 import dev.qbmc.quickbooks.oauth.OAuthStateSigner;
@@ -73,6 +75,7 @@ public final class Qbmc implements AutoCloseable {
   private final DisconnectService disconnects;
   private final WebhookService webhooks;
   private final ReviewService reviews;
+  private final SegmentService segments;
   private final TokenService tokens;
   private final ExecutorService ownedExecutor;
   private final SyncStateStore state;
@@ -100,6 +103,7 @@ public final class Qbmc implements AutoCloseable {
         new WebhookService(
             context, syncs, b.webhookVerifierToken == null ? null : WebhookVerifier.of(b.webhookVerifierToken));
     this.reviews = new ReviewService(context);
+    this.segments = new SegmentService(context);
     this.tokens =
         new TokenService(
             context,
@@ -395,6 +399,51 @@ public final class Qbmc implements AutoCloseable {
    */
   public Stream<Member> importedContactsChangedSince(String connectionId, Instant since) {
     return reviews.changedSince(requireId(connectionId), Objects.requireNonNull(since, "since"));
+  }
+
+  /**
+   * Creates a Mailchimp saved segment of the connection's imported contacts that meet every rule,
+   * or updates the connection's saved segment of that name (its rules are replaced). Purchase rules
+   * also limit it to buyers in the connection's store (except {@link SegmentRule#neverPurchased()});
+   * tags a rule names that nobody carries yet are created empty. Disconnecting leaves segments and
+   * tags in place.
+   *
+   * <pre>{@code
+   * Segment vip = qbmc.createSegment("acme", "Big spenders", SegmentRule.spentMoreThan(1000));
+   * Segment chase = qbmc.createSegment("acme", "Overdue cake buyers",
+   *     SegmentRule.overdue(), SegmentRule.boughtItem("Wedding cake"));
+   * }</pre>
+   *
+   * @param connectionId the connection
+   * @param name the segment's name (cleaned, at most 100 characters)
+   * @param rules one to three rules
+   * @return the segment with its member count
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the name is blank, there are no or more than three rules,
+   *     a rule names a fact tag the connection does not keep, or an item the store does not have
+   * @throws ConnectionNotFoundException when no connection has this id
+   * @throws ConnectionNotActiveException when the connection is not connected
+   * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
+   * @throws MailchimpException when Mailchimp refuses a call
+   */
+  public Segment createSegment(String connectionId, String name, SegmentRule... rules) {
+    return segments.create(requireId(connectionId), name, List.of(Objects.requireNonNull(rules, "rules")));
+  }
+
+  /**
+   * The connection's saved segments (those limited to its imported contacts) with their member
+   * counts as Mailchimp reports them.
+   *
+   * @param connectionId the connection
+   * @return the segments
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank
+   * @throws ConnectionNotFoundException when no connection has this id
+   * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
+   * @throws MailchimpException when Mailchimp refuses a call
+   */
+  public List<Segment> segments(String connectionId) {
+    return segments.list(requireId(connectionId));
   }
 
   /**
