@@ -1,6 +1,8 @@
 package dev.qbmc.examples.cli;
 
 import dev.qbmc.core.ConnectRequest;
+import dev.qbmc.core.mapping.SafeText;
+import dev.qbmc.core.model.FactTags;
 import dev.qbmc.core.model.MarketingStatus;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,6 +45,7 @@ public final class CliConfig {
   private final MarketingStatus marketingStatus;
   private final String tag;
   private final Long contactLimit;
+  private final FactTags factTags;
 
   private CliConfig(Map<String, String> env) {
     this.stateDir = path(env, Setting.QBMC_STATE_DIR).orElse(Path.of(".qbmc"));
@@ -71,6 +74,37 @@ public final class CliConfig {
     }
     this.tag = tagValue;
     this.contactLimit = text(env, Setting.QBMC_CONTACT_LIMIT).map(CliConfig::contactLimit).orElse(null);
+    String open = factTag(env, Setting.QBMC_OPEN_BALANCE_TAG, FactTags.DEFAULT_OPEN_BALANCE);
+    String overdue = factTag(env, Setting.QBMC_OVERDUE_TAG, FactTags.DEFAULT_OVERDUE);
+    if (open != null && open.equals(overdue)) {
+      throw new ConfigException(Setting.QBMC_OVERDUE_TAG, "must differ from QBMC_OPEN_BALANCE_TAG");
+    }
+    this.factTags = FactTags.of(open, overdue);
+  }
+
+  /** A fact tag: the default when unset, none for {@code off}, at most 100 clean characters. */
+  private static String factTag(Map<String, String> env, Setting setting, String defaultName) {
+    Optional<String> value = text(env, setting);
+    if (value.isEmpty()) {
+      return defaultName;
+    }
+    if (value.get().equalsIgnoreCase("off")) {
+      return null;
+    }
+    if (value.get().length() > FactTags.MAX_LENGTH || !SafeText.clean(value.get()).equals(value.get())) {
+      throw new ConfigException(setting, "must be at most 100 characters without control or bidi characters");
+    }
+    return value.get();
+  }
+
+  /**
+   * {@link Setting#QBMC_OPEN_BALANCE_TAG} and {@link Setting#QBMC_OVERDUE_TAG}.
+   *
+   * @return the fact tags (defaults {@value FactTags#DEFAULT_OPEN_BALANCE} and {@value
+   *     FactTags#DEFAULT_OVERDUE}; {@code off} leaves one out)
+   */
+  public FactTags factTags() {
+    return factTags;
   }
 
   /**

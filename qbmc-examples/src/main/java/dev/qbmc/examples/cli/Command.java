@@ -36,6 +36,13 @@ enum Command {
   CONTACTS("contacts", "", "list the contacts imported from QuickBooks Online",
       "Lists the audience's contacts that carry the connection's import tag, with their status and"
           + " names."),
+  SEGMENTS("segments", "list | create NAME RULE...", "list the connection's segments, or create one from rules",
+      "'segments list' prints the connection's saved segments (those limited to its imported contacts)"
+          + " with their member counts. 'segments create NAME RULE...' creates a Mailchimp saved segment of"
+          + " the imported contacts meeting every rule (1 to 3), or updates the one of that name; purchase"
+          + " rules also limit it to buyers in the connection's store. Disconnecting leaves segments and"
+          + " tags in place.",
+      SegmentCommand.OPTIONS),
   DISCONNECT("disconnect", "[--revoke]", "delete the synced e-commerce data, keep the contacts, forget the tokens",
       "Pauses the connection, deletes its e-commerce store in Mailchimp (orders, products, e-commerce"
           + " customers), keeps every audience contact, and forgets the stored tokens. Running it twice"

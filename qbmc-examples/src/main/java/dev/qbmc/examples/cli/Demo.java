@@ -2,6 +2,7 @@ package dev.qbmc.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.Qbmc;
+import dev.qbmc.core.SegmentRule;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * including voided and deleted ones) and an audience that already holds some of its customers as
  * unsubscribed; then connect, a full sync with progress on stderr, a few changes in QuickBooks
  * (a customer renamed and moved, an invoice added, one voided, a sales receipt deleted), an
- * incremental sync, the imported contacts, and disconnect. Each sync report is printed as a
+ * incremental sync, the imported contacts, two segments with their sizes, and disconnect. Each sync report is printed as a
  * table on stdout. State is kept in a {@link FileStore} in a temporary folder that is deleted at
  * the end.
  *
@@ -127,9 +128,15 @@ public final class Demo {
     step(5, "Contacts imported from QuickBooks Online (tag '" + connection.tag() + "')");
     Operations.printContacts(qbmc.importedContacts(CONNECTION_ID), out);
 
-    step(6, "Disconnect");
+    step(6, "Target customers: two segments from the synced purchases and the overdue tag");
+    qbmc.createSegment(CONNECTION_ID, "Spent over 500", SegmentRule.spentMoreThan(500));
+    qbmc.createSegment(CONNECTION_ID, "Overdue invoices", SegmentRule.overdue());
+    SegmentCommand.print(qbmc.segments(CONNECTION_ID), out);
+
+    step(7, "Disconnect");
     qbmc.disconnect(CONNECTION_ID, false);
-    out.printf("  Status now %s; Mailchimp keeps the %d audience contacts; e-commerce stores left: %d%n",
+    out.printf("  Status now %s; Mailchimp keeps the %d audience contacts, their tags and the segments;"
+            + " e-commerce stores left: %d%n",
         qbmc.connection(CONNECTION_ID).map(c -> c.status().name()).orElse("none"),
         sandbox.mailchimp().members(sandbox.audienceId()).size(), sandbox.mailchimp().stores().size());
     return full.outcome() == SyncOutcome.SUCCEEDED && incremental.outcome() == SyncOutcome.SUCCEEDED;

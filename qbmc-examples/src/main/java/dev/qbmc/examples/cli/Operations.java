@@ -3,10 +3,10 @@ package dev.qbmc.examples.cli;
 import dev.qbmc.core.AudienceChoice;
 import dev.qbmc.core.ConnectRequest;
 import dev.qbmc.core.Qbmc;
+import dev.qbmc.core.mapping.SafeText;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.SyncRunRecord;
 import dev.qbmc.mailchimp.model.Member;
-import dev.qbmc.mailchimp.model.MemberTag;
 import dev.qbmc.mailchimp.model.MergeValue;
 import dev.qbmc.quickbooks.oauth.IntuitTokens;
 import java.io.PrintStream;
@@ -70,6 +70,7 @@ public final class Operations {
             .audience(AudienceChoice.existing(config.requireAudienceId()))
             .marketingStatus(config.requireMarketingStatus())
             .tag(config.tag())
+            .factTags(config.factTags())
             .contactLimit(config.contactLimit())
             .build();
     if (config.accessToken().isPresent()) {
@@ -104,6 +105,8 @@ public final class Operations {
     out.printf("  New contacts get   %s (existing contacts keep their status)%n",
         connection.marketingStatus().name().toLowerCase(Locale.ROOT));
     out.printf("  Import tag         %s%n", connection.tag());
+    out.printf("  Fact tags          open balance: %s; overdue: %s%n",
+        connection.factTags().openBalance().orElse("off"), connection.factTags().overdue().orElse("off"));
     out.printf("  Contact limit      %s%n", connection.contactLimit().map(l -> l + " (" + connection.contactLimitPolicy() + ")")
         .orElse("none"));
     out.printf("  Full sync done     %s%n", connection.fullSyncDone() ? "yes" : "no");
@@ -128,7 +131,8 @@ public final class Operations {
   }
 
   /**
-   * Prints contacts as a table (email, status, first and last name, tags) and their number.
+   * Prints contacts as a table (email, status, first and last name, tags) and their number; texts
+   * from Mailchimp are cleaned of control, bidi and zero-width characters ({@link SafeText}).
    *
    * @param contacts the members
    * @param out where to print
@@ -141,9 +145,9 @@ public final class Operations {
     long[] count = {0};
     contacts.forEach(member -> {
       count[0]++;
-      out.printf(row, member.emailAddress(), member.status().name().toLowerCase(Locale.ROOT),
+      out.printf(row, SafeText.clean(member.emailAddress()), member.status().name().toLowerCase(Locale.ROOT),
           text(member, "FNAME"), text(member, "LNAME"),
-          member.tags().stream().map(MemberTag::name).sorted().collect(Collectors.joining(", ")));
+          member.tags().stream().map(t -> SafeText.clean(t.name())).sorted().collect(Collectors.joining(", ")));
     });
     out.printf("  %d contacts%n", count[0]);
     return count[0];
@@ -151,6 +155,6 @@ public final class Operations {
 
   private static String text(Member member, String field) {
     MergeValue value = member.mergeFields().get(field);
-    return value == null ? "" : value.text().orElse("");
+    return value == null ? "" : SafeText.clean(value.text().orElse(""));
   }
 }

@@ -157,6 +157,8 @@ public final class QbmcCli {
       case "disconnect":
         allow(Command.DISCONNECT, options);
         return disconnect(options.contains("--revoke"));
+      case "segments":
+        return segments(options);
       case "bench":
         return dev.qbmc.examples.bench.SyncBenchmark.run(options, out);
       default:
@@ -175,7 +177,7 @@ public final class QbmcCli {
 
   private static UsageException unknownCommand(String command) {
     return new UsageException("unknown command '" + command
-        + "'; commands: demo, simulate, connect, sync, status, contacts, disconnect, bench (see --help)");
+        + "'; commands: demo, simulate, connect, sync, status, contacts, segments, disconnect, bench (see --help)");
   }
 
   private static void allow(Command command, List<String> options) {
@@ -251,6 +253,12 @@ public final class QbmcCli {
       Operations.printContacts(qbmc.importedContacts(config.connectionId()), out);
       return OK;
     });
+  }
+
+  private int segments(List<String> args) {
+    SegmentCommand.check(args);
+    CliConfig config = CliConfig.fromEnvironment(env);
+    return withQbmc(config, false, (store, qbmc) -> SegmentCommand.run(args, qbmc, config.connectionId(), out));
   }
 
   private int disconnect(boolean revoke) {

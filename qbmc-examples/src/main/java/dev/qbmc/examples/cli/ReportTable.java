@@ -6,6 +6,7 @@ import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.report.EntityCounts;
 import dev.qbmc.core.report.SkippedRecord;
 import dev.qbmc.core.report.SyncFailure;
+import dev.qbmc.core.report.SyncNote;
 import dev.qbmc.core.report.SyncReport;
 import java.io.PrintStream;
 import java.util.EnumMap;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 /**
  * Prints a {@link SyncReport} as plain-text tables for people: a heading line with mode, outcome
  * and duration; counts per entity type and outcome with totals; skipped records counted by reason
- * and entity type; API calls per API with their endpoints; and the failures, if any.
+ * and entity type; API calls per API with their endpoints; notes by code; and the failures, if any.
  *
  * <pre>
  * FULL sync SUCCEEDED in 1.84 s (run 1b9e...)
@@ -56,6 +57,7 @@ public final class ReportTable {
     printCounts(report, out);
     printSkipped(report.skipped(), out);
     printApiCalls(report, out);
+    printNotes(report.notes(), out);
     printFailures(report.failures(), out);
   }
 
@@ -115,6 +117,14 @@ public final class ReportTable {
       line.append(item);
     }
     out.println(line);
+  }
+
+  /** One line per note code with its count, e.g. jobs whose orders went to their parent's contact. */
+  private static void printNotes(List<SyncNote> notes, PrintStream out) {
+    java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
+    notes.forEach(n -> byCode.merge(n.code(), 1L, Long::sum));
+    byCode.forEach((code, count) -> out.printf("  Notes: %d %s%s%n", count, code,
+        code.equals(SyncNote.ATTACHED_TO_PARENT) ? " (jobs whose orders went to their parent's contact)" : ""));
   }
 
   private static void printFailures(List<SyncFailure> failures, PrintStream out) {

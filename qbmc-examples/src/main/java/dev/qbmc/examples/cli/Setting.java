@@ -10,33 +10,33 @@ import java.util.List;
 public enum Setting {
   /** Folder of the file store that keeps tokens, connections and sync state. */
   QBMC_STATE_DIR("folder of the file store (tokens, connection, sync state)", "./.qbmc",
-      false, "connect", "sync", "status", "contacts", "disconnect"),
+      false, "connect", "sync", "status", "contacts", "segments", "disconnect"),
   /** JDBC URL of a PostgreSQL database to keep the state in instead of the file store. */
-  QBMC_STORE_URL("PostgreSQL jdbc:postgresql://host:port/db for the state, not QBMC_STATE_DIR", null, false, "connect", "sync", "status", "contacts", "disconnect"),
+  QBMC_STORE_URL("PostgreSQL jdbc:postgresql://host:port/db for the state, not QBMC_STATE_DIR", null, false, "connect", "sync", "status", "contacts", "segments", "disconnect"),
   /** The database user. */
   QBMC_STORE_USER("user for QBMC_STORE_URL", null,
-      false, "connect", "sync", "status", "contacts", "disconnect"),
+      false, "connect", "sync", "status", "contacts", "segments", "disconnect"),
   /** The database password. */
   QBMC_STORE_PASSWORD("password for QBMC_STORE_URL", null,
-      false, "connect", "sync", "status", "contacts", "disconnect"),
+      false, "connect", "sync", "status", "contacts", "segments", "disconnect"),
   /** The connection id used in the stores. */
   QBMC_CONNECTION_ID("id of the connection in the store", "default",
-      false, "connect", "sync", "status", "contacts", "disconnect"),
+      false, "connect", "sync", "status", "contacts", "segments", "disconnect"),
   /** QuickBooks Online API host. */
   QBMC_QBO_BASE_URL("QuickBooks Online API host, without /v3", "https://quickbooks.api.intuit.com",
-      false, "connect", "sync", "contacts", "disconnect"),
+      false, "connect", "sync", "contacts", "segments", "disconnect"),
   /** Intuit OAuth token endpoint. */
   QBMC_QBO_TOKEN_URL("Intuit OAuth 2.0 token endpoint", "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer",
-      false, "connect", "sync", "contacts", "disconnect"),
+      false, "connect", "sync", "contacts", "segments", "disconnect"),
   /** The QuickBooks company (realm) id. */
   QBMC_QBO_REALM_ID("QuickBooks company (realm) id", null,
       true, "connect"),
   /** Intuit app client id. */
   QBMC_QBO_CLIENT_ID("Intuit app client id", null,
-      true, "connect", "sync", "contacts", "disconnect"),
+      true, "connect", "sync", "contacts", "segments", "disconnect"),
   /** Intuit app client secret. */
   QBMC_QBO_CLIENT_SECRET("Intuit app client secret", null,
-      true, "connect", "sync", "contacts", "disconnect"),
+      true, "connect", "sync", "contacts", "segments", "disconnect"),
   /** A QuickBooks refresh token for the realm. */
   QBMC_QBO_REFRESH_TOKEN("QuickBooks refresh token for the realm", null,
       true, "connect"),
@@ -45,7 +45,7 @@ public enum Setting {
       false, "connect"),
   /** Mailchimp API root. */
   QBMC_MAILCHIMP_BASE_URL("Mailchimp API root including /3.0", "https://<dc>.api.mailchimp.com/3.0",
-      false, "connect", "sync", "contacts", "disconnect"),
+      false, "connect", "sync", "contacts", "segments", "disconnect"),
   /** Mailchimp API key. */
   QBMC_MAILCHIMP_API_KEY("Mailchimp API key (key-usN)", null,
       true, "connect"),
@@ -57,6 +57,12 @@ public enum Setting {
       true, "connect"),
   /** The import tag. */
   QBMC_TAG("tag marking imported contacts", "QuickBooks Online",
+      false, "connect"),
+  /** The open-balance tag. */
+  QBMC_OPEN_BALANCE_TAG("tag on contacts whose customer has an open balance; 'off' for none", "QuickBooks open balance",
+      false, "connect"),
+  /** The overdue tag. */
+  QBMC_OVERDUE_TAG("tag on contacts with an overdue invoice; 'off' for none", "QuickBooks overdue",
       false, "connect"),
   /** The audience's contact limit. */
   QBMC_CONTACT_LIMIT("most contacts the audience may hold (plan limit)", null,

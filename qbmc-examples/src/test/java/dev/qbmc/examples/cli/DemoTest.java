@@ -25,12 +25,16 @@ class DemoTest {
         "== 3. Change a few things", "Voided invoice 2", "Deleted sales receipt 3",
         "== 4. Incremental sync", "INCREMENTAL sync SUCCEEDED",
         "== 5. Contacts imported", "unsub.omar.jensen43@example.org              unsubscribed", "57 contacts",
-        "== 6. Disconnect", "Status now DISCONNECTED; Mailchimp keeps the 57 audience contacts; e-commerce stores left: 0",
+        "== 6. Target customers", "Spent over 500", "Overdue invoices", "2 segments",
+        "== 7. Disconnect", "Status now DISCONNECTED; Mailchimp keeps the 57 audience contacts, their tags and the"
+            + " segments; e-commerce stores left: 0",
         "both syncs succeeded");
     assertThat(printed.lines().filter(l -> l.startsWith("  Entity            Created"))).hasSize(2);
     assertThat(printed.lines().filter(l -> l.startsWith("  API calls    Total  Endpoints"))).hasSize(2);
     assertThat(printed).containsPattern("  Customers +57 +0 +0 +0 +3")
         .containsPattern("  Skipped by reason +Customers +Items +Invoices +Sales receipts");
+    assertThat(printed).containsPattern("  Spent over 500 +[1-9]\\d* +\\d+")
+        .containsPattern("  Overdue invoices +[1-9]\\d* +\\d+");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("[sync] customers done 60 records", "[sync] finished");
   }
 }

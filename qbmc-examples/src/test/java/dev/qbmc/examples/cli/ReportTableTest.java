@@ -73,4 +73,32 @@ class ReportTableTest {
         "                      PUT /ecommerce/stores/{store_id}/orders/{order_id} 2, POST /lists/{list_id} 1");
     assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
   }
+
+  @Test
+  void print_countsNotesByCode() {
+    SyncReport report = SyncReportJson.fromJson(REPORT.replace("\"failures\":", "\"notes\":["
+        + "{\"entityType\":\"CUSTOMER\",\"qboId\":\"4\",\"code\":\"ATTACHED_TO_PARENT\",\"detail\":\"d\"},"
+        + "{\"entityType\":\"CUSTOMER\",\"qboId\":\"5\",\"code\":\"ATTACHED_TO_PARENT\",\"detail\":\"d\"}],"
+        + "\"failures\":"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    ReportTable.print(report, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("  Notes: 2 ATTACHED_TO_PARENT (jobs whose orders went to their parent's contact)");
+  }
+
+  @Test
+  void contacts_areCleanedOfControlBidiAndZeroWidthCharacters_beforeTheyReachTheTerminal() {
+    dev.qbmc.mailchimp.model.Member member = dev.qbmc.mailchimp.model.Member.builder()
+        .id("h").emailAddress("ev\u202Eil@ex.example").status(dev.qbmc.mailchimp.model.MemberStatus.SUBSCRIBED)
+        .putMergeFields("FNAME", dev.qbmc.mailchimp.model.MergeValue.text("Ma\u200Bya\u001B[2J"))
+        .build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Operations.printContacts(java.util.stream.Stream.of(member), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("evil@ex.example", "Maya[2J")
+        .doesNotContain("\u202E", "\u200B", "\u001B");
+  }
 }

@@ -42,4 +42,18 @@ class HostExamplesTest {
     assertThat(printed).contains("the signed webhook was answered 200", "LNAME=Webhooked",
         "a forged delivery was answered 401");
   }
+
+  @Test
+  void targeting_createsTheSegmentsOfTheReadme_andTheyHaveMembers() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    java.util.List<dev.qbmc.mailchimp.model.Segment> segments =
+        dev.qbmc.examples.host.TargetingExample.run(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(segments).extracting(dev.qbmc.mailchimp.model.Segment::name)
+        .containsExactly("Big spenders", "Lapsed cake buyers", "Never bought", "Payment reminders");
+    assertThat(segments.get(0).memberCount()).isPositive();
+    assertThat(segments.get(3).memberCount()).as("overdue invoices in the sample company").isPositive();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Big spenders: ");
+  }
 }

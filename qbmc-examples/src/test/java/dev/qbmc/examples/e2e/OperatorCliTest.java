@@ -198,6 +198,40 @@ class OperatorCliTest {
   }
 
   @Test
+  void segments_createFromRules_updateByName_andList_withMemberCounts() {
+    Map<String, String> env = sandboxEnvironment();
+    assertThat(CliRun.of(env, "connect").exitCode()).isZero();
+    assertThat(CliRun.of(env, "sync").exitCode()).isZero();
+
+    CliRun big = CliRun.of(env, "segments", "create", "Big spenders", "--spent-more-than", "500");
+    CliRun again = CliRun.of(env, "segments", "create", "Big spenders", "--spent-more-than", "1000", "--orders-at-least", "2");
+    CliRun overdue = CliRun.of(env, "segments", "create", "Overdue", "--overdue");
+    CliRun list = CliRun.of(env, "segments", "list");
+
+    assertThat(big.exitCode()).as(big.toString()).isZero();
+    assertThat(big.out()).matches("(?s)Segment 'Big spenders' \\(id \\d+\\): \\d+ members\\R");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out().replaceAll(": \\d+ members", "")).isEqualTo(big.out().replaceAll(": \\d+ members", ""));
+    assertThat(overdue.exitCode()).isZero();
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.out()).contains("Big spenders", "Overdue", "2 segments");
+  }
+
+  @Test
+  void segments_withoutASubcommandNameOrWithAnUnknownRule_exit2_withOneLine() {
+    for (String[] args : List.of(new String[] {"segments"}, new String[] {"segments", "create"},
+        new String[] {"segments", "create", "x", "--bogus"}, new String[] {"segments", "create", "x"},
+        new String[] {"segments", "create", "x", "--spent-more-than", "lots"}, new String[] {"segments", "list", "x"})) {
+      CliRun run = CliRun.of(Map.of(), args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(QbmcCli.USAGE);
+      assertThat(run.err().lines().count()).as(run.toString()).isEqualTo(1);
+    }
+    CliRun help = CliRun.of(Map.of(), "segments", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--spent-more-than N", "--overdue", "QBMC_CONNECTION_ID");
+  }
+
+  @Test
   void connect_withAGivenAccessToken_usesIt_withoutRefreshing_andDisconnectRevokeRevokesAtIntuit() {
     Map<String, String> env = sandboxEnvironment();
     var tokens = sandbox.quickBooks().mintTokens();

@@ -27,16 +27,26 @@ class ReadmeQuickstartTest {
 
   @Test
   void everyQuickstartBlockOfTheReadme_isCopiedVerbatimFromTheHostExamples() throws IOException {
+    assertReadmeSectionShows("## Embedding quickstart", SHOWN_IN_README);
+  }
+
+  @Test
+  void theTargetingSectionOfTheReadme_isCopiedVerbatimFromTheTargetingExample() throws IOException {
+    assertReadmeSectionShows("## Targeting customers", List.of("segments", "fact-tags"));
+  }
+
+  /** The README section under this heading contains each named block of the host examples verbatim. */
+  private static void assertReadmeSectionShows(String heading, List<String> names) throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
-    int quickstart = readme.indexOf("## Embedding quickstart");
-    assertThat(quickstart).as("README has an Embedding quickstart section").isNotNegative();
-    String section = readme.substring(quickstart, readme.indexOf("\n## ", quickstart + 1));
+    int start = readme.indexOf(heading);
+    assertThat(start).as("README has a section '%s'", heading).isNotNegative();
+    String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
 
     Map<String, String> blocks = blocks();
 
-    assertThat(blocks).containsKeys(SHOWN_IN_README.toArray(String[]::new));
-    for (String name : SHOWN_IN_README) {
-      assertThat(section).as("README quickstart block '%s'", name).contains(blocks.get(name));
+    assertThat(blocks).containsKeys(names.toArray(String[]::new));
+    for (String name : names) {
+      assertThat(section).as("README block '%s' under '%s'", name, heading).contains(blocks.get(name));
     }
   }
 
