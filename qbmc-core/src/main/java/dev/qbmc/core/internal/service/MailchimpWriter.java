@@ -37,7 +37,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Writes one {@link SyncPlan} to Mailchimp and returns the state changes Mailchimp confirmed.
+ * Writes one {@link SyncPlan} to Mailchimp and returns the state changes Mailchimp confirmed. A plan
+ * whose only member writes are tags of existing members (fact tags an invoice changed) writes them
+ * in the orders' wave, so an order chunk stays one {@code /batches} request.
  *
  * <p>Order: members first (new ones in batch-subscribe calls of up to 500 that never change an
  * existing member's status; changed ones by {@code PUT} with {@code status_if_new}), then one wave
@@ -102,10 +104,15 @@ final class MailchimpWriter {
     for (UpsertProduct op : plan.operationsOf(UpsertProduct.class)) {
       add(wave1, QboEntity.ITEM, List.of(op.product().id()), () -> writes.product(op));
     }
-    waves.run(wave1, done, confirmed);
-    dropTagsOfUnwrittenMembers(batchedMembers, done, confirmed);
-
     List<Write> wave2 = new ArrayList<>();
+    if (plan.operationsOf(UpsertMember.class).isEmpty() && plan.operationsOf(UpsertCustomer.class).isEmpty()
+        && plan.operationsOf(UpsertProduct.class).isEmpty()) {
+      wave2.addAll(wave1); // only tags of existing members (fact tags): no need to write them before the orders
+    } else {
+      waves.run(wave1, done, confirmed);
+      dropTagsOfUnwrittenMembers(batchedMembers, done, confirmed);
+    }
+
     for (UpsertOrder op : plan.operationsOf(UpsertOrder.class)) {
       add(wave2, op.order().entityType(), List.of(op.order().qboId()), () -> writes.order(op));
     }
