@@ -6,6 +6,7 @@ import static dev.qbmc.core.internal.store.jdbc.Jdbc.setText;
 
 import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.model.ContactLimitPolicy;
+import dev.qbmc.core.model.FactTags;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.spi.SyncCursor;
@@ -23,7 +24,8 @@ public final class ConnectionRows {
 
   private static final String COLUMNS =
       "connection_id, realm_id, audience_id, store_id, marketing_status, tag, home_currency,"
-          + " contact_limit, contact_limit_policy, status, full_sync_done, created_at, updated_at";
+          + " contact_limit, contact_limit_policy, status, full_sync_done, created_at, updated_at,"
+          + " fact_tags_set, open_balance_tag, overdue_tag";
 
   private final Failures failures;
   private final String upsert;
@@ -47,14 +49,15 @@ public final class ConnectionRows {
     String connections = tables.table("connections");
     String cursors = tables.table("cursors");
     upsert =
-        "INSERT INTO " + connections + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO " + connections + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (connection_id) DO UPDATE SET realm_id = EXCLUDED.realm_id,"
             + " audience_id = EXCLUDED.audience_id, store_id = EXCLUDED.store_id,"
             + " marketing_status = EXCLUDED.marketing_status, tag = EXCLUDED.tag,"
             + " home_currency = EXCLUDED.home_currency, contact_limit = EXCLUDED.contact_limit,"
             + " contact_limit_policy = EXCLUDED.contact_limit_policy, status = EXCLUDED.status,"
             + " full_sync_done = EXCLUDED.full_sync_done, created_at = EXCLUDED.created_at,"
-            + " updated_at = EXCLUDED.updated_at";
+            + " updated_at = EXCLUDED.updated_at, fact_tags_set = EXCLUDED.fact_tags_set,"
+            + " open_balance_tag = EXCLUDED.open_balance_tag, overdue_tag = EXCLUDED.overdue_tag";
     select = "SELECT " + COLUMNS + " FROM " + connections + " WHERE connection_id = ?";
     selectAll = "SELECT " + COLUMNS + " FROM " + connections + " ORDER BY connection_id COLLATE \"C\"";
     selectByRealm =
@@ -96,6 +99,9 @@ public final class ConnectionRows {
       ps.setBoolean(11, connection.fullSyncDone());
       setInstant(ps, 12, connection.createdAt());
       setInstant(ps, 13, connection.updatedAt());
+      ps.setBoolean(14, true);
+      ps.setString(15, Jdbc.text(connection.factTags().openBalance().orElse(null), "openBalanceTag"));
+      ps.setString(16, Jdbc.text(connection.factTags().overdue().orElse(null), "overdueTag"));
       ps.executeUpdate();
     }
   }
@@ -252,6 +258,9 @@ public final class ConnectionRows {
           .fullSyncDone(rs.getBoolean("full_sync_done"))
           .createdAt(instant(rs, "created_at"))
           .updatedAt(instant(rs, "updated_at"))
+          .factTags(rs.getBoolean("fact_tags_set") // false: written before fact tags, the defaults
+              ? FactTags.of(rs.getString("open_balance_tag"), rs.getString("overdue_tag"))
+              : FactTags.defaults())
           .build();
     } catch (IllegalArgumentException | NullPointerException e) {
       throw failures.unreadable("the row of connection '" + id + "' cannot be read: " + e.getMessage(), e);

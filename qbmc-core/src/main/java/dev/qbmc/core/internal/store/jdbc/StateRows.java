@@ -44,21 +44,23 @@ public final class StateRows {
     this.batchSize = batchSize;
     String t = tables.table("record_states");
     selectByKeys =
-        "SELECT s.kind, s.record_id, s.fingerprint, s.mailchimp_id"
+        "SELECT s.kind, s.record_id, s.fingerprint, s.mailchimp_id, s.memo"
             + " FROM unnest(?::text[], ?::text[]) AS k(kind, record_id)"
             + " JOIN " + t + " s ON s.connection_id = ? AND s.kind = k.kind AND s.record_id = k.record_id";
     upsert =
-        "INSERT INTO " + t + " (connection_id, kind, record_id, fingerprint, mailchimp_id)"
-            + " SELECT ?, u.kind, u.record_id, u.fingerprint, u.mailchimp_id"
-            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(kind, record_id, fingerprint, mailchimp_id)"
+        "INSERT INTO " + t + " (connection_id, kind, record_id, fingerprint, mailchimp_id, memo)"
+            + " SELECT ?, u.kind, u.record_id, u.fingerprint, u.mailchimp_id, u.memo"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS u(kind, record_id, fingerprint, mailchimp_id, memo)"
             + " ON CONFLICT (connection_id, kind, record_id) DO UPDATE"
-            + " SET fingerprint = EXCLUDED.fingerprint, mailchimp_id = EXCLUDED.mailchimp_id";
+            + " SET fingerprint = EXCLUDED.fingerprint, mailchimp_id = EXCLUDED.mailchimp_id, memo = EXCLUDED.memo";
     deleteByKeys =
         "DELETE FROM " + t + " s USING unnest(?::text[], ?::text[]) AS d(kind, record_id)"
             + " WHERE s.connection_id = ? AND s.kind = d.kind AND s.record_id = d.record_id";
     deleteAll = "DELETE FROM " + t + " WHERE connection_id = ?";
     count = "SELECT count(*) FROM " + t + " WHERE connection_id = ? AND kind = ?";
-    selectKind = "SELECT record_id, fingerprint, mailchimp_id FROM " + t + " WHERE connection_id = ? AND kind = ?";
+    selectKind =
+        "SELECT record_id, fingerprint, mailchimp_id, memo FROM " + t + " WHERE connection_id = ? AND kind = ?";
   }
 
   /**
@@ -85,7 +87,8 @@ public final class StateRows {
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               RecordKind kind = RecordKind.valueOf(rs.getString(1));
-              RecordState state = RecordState.of(RecordKey.of(kind, rs.getString(2)), rs.getString(3), rs.getString(4));
+              RecordState state = RecordState.of(RecordKey.of(kind, rs.getString(2)), rs.getString(3), rs.getString(4),
+                  rs.getString(5));
               found.put(state.key(), state);
             }
           }
@@ -119,12 +122,14 @@ public final class StateRows {
         String[] ids = new String[slice.size()];
         String[] fingerprints = new String[slice.size()];
         String[] mailchimpIds = new String[slice.size()];
+        String[] memos = new String[slice.size()];
         for (int i = 0; i < slice.size(); i++) {
           RecordState s = slice.get(i);
           kinds[i] = s.key().kind().name();
           ids[i] = Jdbc.text(s.key().id(), "record id");
           fingerprints[i] = Jdbc.text(s.fingerprint(), "fingerprint");
           mailchimpIds[i] = Jdbc.text(s.mailchimpId().orElse(null), "mailchimpId");
+          memos[i] = Jdbc.text(s.memo().orElse(null), "memo");
         }
         ps.setString(1, connectionId);
         List<Array> arrays =
@@ -132,7 +137,8 @@ public final class StateRows {
                 c.createArrayOf("text", kinds),
                 c.createArrayOf("text", ids),
                 c.createArrayOf("text", fingerprints),
-                c.createArrayOf("text", mailchimpIds));
+                c.createArrayOf("text", mailchimpIds),
+                c.createArrayOf("text", memos));
         try {
           for (int i = 0; i < arrays.size(); i++) {
             ps.setArray(i + 2, arrays.get(i));
@@ -259,6 +265,6 @@ public final class StateRows {
    * @throws SQLException on a database failure
    */
   public static RecordState state(RecordKind kind, ResultSet rs) throws SQLException {
-    return RecordState.of(RecordKey.of(kind, rs.getString(1)), rs.getString(2), rs.getString(3));
+    return RecordState.of(RecordKey.of(kind, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4));
   }
 }

@@ -49,7 +49,7 @@ class MigrationsTest {
     store(DB.dataSource(), schema).build();
     store(DB.dataSource(), schema).build();
     assertThat(tablesIn(schema, "qbmc_")).containsExactlyInAnyOrderElementsOf(TABLES);
-    assertThat(history(schema, "qbmc_")).containsExactly(Migrations.latestVersion());
+    assertThat(history(schema, "qbmc_")).containsExactlyElementsOf(allVersions());
   }
 
   @Test
@@ -74,7 +74,7 @@ class MigrationsTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(history(schema, "qbmc_")).containsExactly(Migrations.latestVersion());
+    assertThat(history(schema, "qbmc_")).containsExactlyElementsOf(allVersions());
   }
 
   @Test
@@ -165,7 +165,7 @@ class MigrationsTest {
     }
     JdbcStore store = builder.build();
     assertThat(store.countStates("c", RecordKind.INVOICE)).isZero();
-    assertThat(history(schema, "host_")).containsExactly(Migrations.latestVersion());
+    assertThat(history(schema, "host_")).containsExactlyElementsOf(allVersions());
   }
 
   @Test
@@ -185,6 +185,29 @@ class MigrationsTest {
         .hasMessageContaining("newer than this qbmc");
     assertThatThrownBy(() -> store(DB.dataSource(), newer).migrate(false).build())
         .isInstanceOf(StoreSchemaException.class);
+  }
+
+  @Test
+  void aVersion1Database_isMigrated_andItsRowsReadBack_withoutMemos_andWithTheDefaultFactTags() throws SQLException {
+    String schema = schema();
+    List<String> scripts = store(DB.dataSource(), schema).migrate(false).migrationScripts();
+    try (Connection c = DB.dataSource().getConnection(); Statement st = c.createStatement()) {
+      st.execute(scripts.get(0));
+      st.execute("INSERT INTO " + schema + ".qbmc_connections (connection_id, realm_id, audience_id, store_id,"
+          + " marketing_status, tag, home_currency, contact_limit_policy, status, full_sync_done, created_at,"
+          + " updated_at) VALUES ('old', 'r1', 'a1', 'qbo-r1', 'SUBSCRIBED', 'QuickBooks Online', 'USD',"
+          + " 'STOP_BEFORE_WRITING', 'CONNECTED', true, now(), now())");
+      st.execute("INSERT INTO " + schema + ".qbmc_record_states (connection_id, kind, record_id, fingerprint,"
+          + " mailchimp_id) VALUES ('old', 'CUSTOMER', '7', 'fp', 'h')");
+    }
+
+    JdbcStore store = store(DB.dataSource(), schema).build();
+
+    assertThat(history(schema, "qbmc_")).containsExactlyElementsOf(allVersions());
+    assertThat(store.connection("old").orElseThrow().factTags()).isEqualTo(dev.qbmc.core.model.FactTags.defaults());
+    dev.qbmc.core.model.RecordKey key = dev.qbmc.core.model.RecordKey.of(RecordKind.CUSTOMER, "7");
+    assertThat(store.states("old", List.of(key)).get(key))
+        .isEqualTo(dev.qbmc.core.model.RecordState.of(key, "fp", "h"));
   }
 
   @Test
@@ -212,6 +235,10 @@ class MigrationsTest {
       }
     }
     return names;
+  }
+
+  private static List<Integer> allVersions() {
+    return java.util.stream.IntStream.rangeClosed(1, Migrations.latestVersion()).boxed().toList();
   }
 
   private static List<Integer> history(String schema, String prefix) throws SQLException {
