@@ -71,11 +71,18 @@ final class ContactUpkeep {
     return chunk;
   }
 
-  /** The links of the customers whose orders go to their parent. */
+  /**
+   * The links of the customers whose orders go to their parent; a customer the mapper fails on has
+   * none (its mapping reports it as malformed).
+   */
   static List<ParentLink> links(QboMapper mapper, List<Customer> customers) {
     List<ParentLink> links = new ArrayList<>();
     for (Customer customer : customers) {
-      mapper.parentLink(customer).ifPresent(links::add);
+      try {
+        mapper.parentLink(customer).ifPresent(links::add);
+      } catch (RuntimeException e) {
+        // the customer's own mapping reports it (MALFORMED_RECORD); without a link its orders are its own
+      }
     }
     return links;
   }
