@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.examples.sim.Sleeper;
 import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -81,15 +81,15 @@ final class LocalSimulators implements Simulators {
   public Mutation mutate() {
     long customers = 0;
     for (long id = MUTATED_REMAINDER; id <= settings.size().customers(); id += 100) {
-      qbo.update(QboEntity.CUSTOMER, Long.toString(id), c -> c.put("FamilyName", c.path("FamilyName").asText() + "-Ray"));
+      qbo.update(SimEntity.CUSTOMER, Long.toString(id), c -> c.put("FamilyName", c.path("FamilyName").asText() + "-Ray"));
       customers++;
     }
-    long invoices = mutateTransactions(QboEntity.INVOICE, settings.size().invoices());
-    long receipts = mutateTransactions(QboEntity.SALES_RECEIPT, settings.size().receipts());
+    long invoices = mutateTransactions(SimEntity.INVOICE, settings.size().invoices());
+    long receipts = mutateTransactions(SimEntity.SALES_RECEIPT, settings.size().receipts());
     return new Mutation(customers, invoices, receipts);
   }
 
-  private long mutateTransactions(QboEntity entity, long count) {
+  private long mutateTransactions(SimEntity entity, long count) {
     long changed = 0;
     for (long id = MUTATED_REMAINDER; id <= count; id += 100) {
       if (GeneratedCompany.isDeleted(id)) {
@@ -101,9 +101,9 @@ final class LocalSimulators implements Simulators {
     return changed;
   }
 
-  private static void moveAndPay(QboEntity entity, ObjectNode txn) {
+  private static void moveAndPay(SimEntity entity, ObjectNode txn) {
     txn.put("TxnDate", LocalDate.parse(txn.path("TxnDate").asText()).plusDays(1).toString());
-    if (entity == QboEntity.INVOICE) {
+    if (entity == SimEntity.INVOICE) {
       txn.put("Balance", BigDecimal.ZERO.setScale(2));
     }
   }

@@ -8,7 +8,7 @@ import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.store.FileStore;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
 import dev.qbmc.mailchimp.MailchimpSleeper;
@@ -144,7 +144,7 @@ public final class Demo {
 
   private void changeCompany(QuickBooksSimulator qbo) {
     String customerId = SampleCompany.customerIds(GeneratedCompany.CustomerKind.REGULAR).get(1);
-    ObjectNode customer = qbo.update(QboEntity.CUSTOMER, customerId, c -> {
+    ObjectNode customer = qbo.update(SimEntity.CUSTOMER, customerId, c -> {
       c.put("FamilyName", "Moved-Away");
       ((ObjectNode) c.path("BillAddr")).put("City", "Portland").put("CountrySubDivisionCode", "OR")
           .put("PostalCode", "97201");
@@ -156,9 +156,9 @@ public final class Demo {
     ObjectNode invoice = qbo.addInvoice(buyer, "4", 3, new BigDecimal("42.50"));
     out.printf("  Added invoice %s: customer %s, 3 x 42.50 = %s%n", invoice.path("Id").asText(), buyer,
         invoice.path("TotalAmt").decimalValue().toPlainString());
-    qbo.voidTransaction(QboEntity.INVOICE, "2");
+    qbo.voidTransaction(SimEntity.INVOICE, "2");
     out.println("  Voided invoice 2");
-    qbo.deleteTransaction(QboEntity.SALES_RECEIPT, "3");
+    qbo.deleteTransaction(SimEntity.SALES_RECEIPT, "3");
     out.println("  Deleted sales receipt 3");
   }
 

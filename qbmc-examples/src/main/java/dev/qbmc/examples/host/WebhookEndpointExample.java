@@ -11,7 +11,7 @@ import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.examples.cli.Sandbox;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.quickbooks.webhook.WebhookPayloadException;
 import dev.qbmc.quickbooks.webhook.WebhookSignatureException;
 import java.io.PrintStream;
@@ -120,7 +120,7 @@ public final class WebhookEndpointExample {
         out.println("1. full sync: " + qbmc.sync("acme").summary());
         reports.clear();
 
-        sandbox.quickBooks().update(QboEntity.CUSTOMER, "1", c -> c.put("FamilyName", "Webhooked"));
+        sandbox.quickBooks().update(SimEntity.CUSTOMER, "1", c -> c.put("FamilyName", "Webhooked"));
         long started = System.nanoTime();
         int status = sandbox.quickBooks().deliverWebhooks();
         out.printf("2. customer 1 changed in QuickBooks; the signed webhook was answered %d in %d ms%n", status,
@@ -131,7 +131,7 @@ public final class WebhookEndpointExample {
         }
         out.println("3. webhook-triggered sync: " + report.summary());
         out.println("   Mailchimp now has LNAME=" + sandbox.mailchimp()
-            .member(sandbox.audienceId(), sandbox.quickBooks().read(QboEntity.CUSTOMER, "1").orElseThrow()
+            .member(sandbox.audienceId(), sandbox.quickBooks().read(SimEntity.CUSTOMER, "1").orElseThrow()
                 .path("PrimaryEmailAddr").path("Address").asText())
             .orElseThrow().mergeFields().path("LNAME").asText());
 

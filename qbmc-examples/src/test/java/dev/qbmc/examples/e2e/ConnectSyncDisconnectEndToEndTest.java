@@ -11,7 +11,7 @@ import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
 import dev.qbmc.examples.sim.mailchimp.MemberView;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany.CustomerKind;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
 import java.math.BigDecimal;
@@ -66,22 +66,22 @@ class ConnectSyncDisconnectEndToEndTest {
     assertThat(full.path("failures")).isEmpty();
     assertMembersMatchCustomers();
     assertProductsMatchItems();
-    assertOrdersMatch(SyncedState.expectedOrders(qbo, QboEntity.INVOICE, SampleCompany.INVOICES, true),
-        SyncedState.expectedOrders(qbo, QboEntity.SALES_RECEIPT, SampleCompany.SALES_RECEIPTS, true));
+    assertOrdersMatch(SyncedState.expectedOrders(qbo, SimEntity.INVOICE, SampleCompany.INVOICES, true),
+        SyncedState.expectedOrders(qbo, SimEntity.SALES_RECEIPT, SampleCompany.SALES_RECEIPTS, true));
     assertThat(mailchimp.stores().get(0).path("is_syncing").asBoolean()).isFalse();
     int membersAfterFirstSync = mailchimp.members(sandbox.audienceId()).size();
 
     // Changes in QuickBooks: rename and move a customer, add an invoice, void one, delete a receipt.
     String movedId = SampleCompany.customerIds(CustomerKind.REGULAR).get(1);
-    qbo.update(QboEntity.CUSTOMER, movedId, c -> {
+    qbo.update(SimEntity.CUSTOMER, movedId, c -> {
       c.put("FamilyName", "Moved-Away");
       ((ObjectNode) c.path("BillAddr")).put("City", "Portland").put("CountrySubDivisionCode", "OR")
           .put("PostalCode", "97201");
     });
     String buyer = SampleCompany.customerIds(CustomerKind.REGULAR).get(0);
     String newInvoice = qbo.addInvoice(buyer, "4", 3, new BigDecimal("42.50")).path("Id").asText();
-    qbo.voidTransaction(QboEntity.INVOICE, "2");
-    qbo.deleteTransaction(QboEntity.SALES_RECEIPT, "3");
+    qbo.voidTransaction(SimEntity.INVOICE, "2");
+    qbo.deleteTransaction(SimEntity.SALES_RECEIPT, "3");
     String madeInactive = SampleCompany.customerIds(CustomerKind.REGULAR).get(2);
     qbo.makeCustomerInactive(madeInactive);
 
@@ -134,8 +134,8 @@ class ConnectSyncDisconnectEndToEndTest {
     assertThat(mailchimp.members(sandbox.audienceId())).hasSize(membersAfterFirstSync);
     assertMembersMatchCustomers();
     assertProductsMatchItems();
-    assertOrdersMatch(SyncedState.expectedOrders(qbo, QboEntity.INVOICE, SampleCompany.INVOICES + 1, true),
-        SyncedState.expectedOrders(qbo, QboEntity.SALES_RECEIPT, SampleCompany.SALES_RECEIPTS, true));
+    assertOrdersMatch(SyncedState.expectedOrders(qbo, SimEntity.INVOICE, SampleCompany.INVOICES + 1, true),
+        SyncedState.expectedOrders(qbo, SimEntity.SALES_RECEIPT, SampleCompany.SALES_RECEIPTS, true));
   }
 
   @Test
@@ -191,7 +191,7 @@ class ConnectSyncDisconnectEndToEndTest {
       if (kind == CustomerKind.UNSUBSCRIBED_IN_MAILCHIMP) {
         continue;
       }
-      ObjectNode qboCustomer = qbo.read(QboEntity.CUSTOMER, Long.toString(id)).orElseThrow();
+      ObjectNode qboCustomer = qbo.read(SimEntity.CUSTOMER, Long.toString(id)).orElseThrow();
       assertThat(member.mergeFields().path("FNAME").asText()).isEqualTo(qboCustomer.path("GivenName").asText());
       assertThat(member.mergeFields().path("LNAME").asText()).isEqualTo(qboCustomer.path("FamilyName").asText());
       JsonNode address = member.mergeFields().path("ADDRESS");
@@ -224,7 +224,7 @@ class ConnectSyncDisconnectEndToEndTest {
     Map<String, JsonNode> products = mailchimp.products(storeId).stream()
         .collect(Collectors.toMap(p -> p.path("id").asText(), Function.identity()));
     for (long id = 1; id <= SampleCompany.ITEMS; id++) {
-      ObjectNode item = qbo.read(QboEntity.ITEM, Long.toString(id)).orElseThrow();
+      ObjectNode item = qbo.read(SimEntity.ITEM, Long.toString(id)).orElseThrow();
       if (item.path("Type").asText().equals("Category")) {
         assertThat(products).doesNotContainKey(Long.toString(id));
         continue;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany.CustomerKind;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +33,10 @@ final class SyncedState {
    * @param voidedBeforeFirstSync whether voided documents were voided before they were first synced
    *     (they are then skipped, not cancelled)
    */
-  static Map<String, ObjectNode> expectedOrders(QuickBooksSimulator qbo, QboEntity entity, long maxId,
+  static Map<String, ObjectNode> expectedOrders(QuickBooksSimulator qbo, SimEntity entity, long maxId,
       boolean voidedBeforeFirstSync) {
     Map<String, ObjectNode> orders = new TreeMap<>();
-    String prefix = entity == QboEntity.INVOICE ? "invoice-" : "salesreceipt-";
+    String prefix = entity == SimEntity.INVOICE ? "invoice-" : "salesreceipt-";
     for (long id = 1; id <= maxId; id++) {
       Optional<ObjectNode> doc = qbo.read(entity, Long.toString(id));
       if (doc.isEmpty()) {

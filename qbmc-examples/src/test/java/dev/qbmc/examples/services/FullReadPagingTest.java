@@ -7,7 +7,7 @@ import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.examples.sim.FaultInjector;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +55,7 @@ class FullReadPagingTest {
     SyncReport report = sync();
 
     assertThat(report.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
-    for (QboEntity entity : QboEntity.values()) {
+    for (SimEntity entity : SimEntity.values()) {
       List<Long> starts = starts(entity);
       assertThat(starts).as("%s pages requested more than once", entity).doesNotHaveDuplicates();
       assertThat(starts.size())
@@ -71,15 +71,15 @@ class FullReadPagingTest {
     duringRead = statement -> {
       if (statement.startsWith("SELECT * FROM Invoice ") && statement.contains("STARTPOSITION ")
           && invoicePages.incrementAndGet() == 2) {
-        deleted.forEach(id -> world.qbo.deleteTransaction(QboEntity.INVOICE, Long.toString(id)));
-        world.qbo.create(QboEntity.INVOICE, world.qbo.read(QboEntity.INVOICE, "3").orElseThrow());
+        deleted.forEach(id -> world.qbo.deleteTransaction(SimEntity.INVOICE, Long.toString(id)));
+        world.qbo.create(SimEntity.INVOICE, world.qbo.read(SimEntity.INVOICE, "3").orElseThrow());
       }
     };
 
     SyncReport report = sync();
 
     assertThat(report.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
-    for (QboEntity entity : QboEntity.values()) {
+    for (SimEntity entity : SimEntity.values()) {
       assertThat(starts(entity)).as("%s pages requested more than once", entity).doesNotHaveDuplicates();
     }
     // Every invoice that existed for the whole read became an order or was skipped with a reason.
@@ -107,7 +107,7 @@ class FullReadPagingTest {
    * rows between two pages by Id range ({@code Id > 'n'}), which follow rows that moved, are not
    * pages.
    */
-  private List<Long> starts(QboEntity entity) {
+  private List<Long> starts(SimEntity entity) {
     return statements.stream()
         .filter(statement -> !statement.contains("Id > "))
         .map(PAGE::matcher)
@@ -118,7 +118,7 @@ class FullReadPagingTest {
   }
 
   /** Rows a full read of the entity finds (inactive customers and items included). */
-  private long rows(QboEntity entity) {
+  private long rows(SimEntity entity) {
     long count = world.qbo.company().count(entity);
     return LongStream.rangeClosed(1, count)
         .filter(id -> world.qbo.read(entity, Long.toString(id)).isPresent())

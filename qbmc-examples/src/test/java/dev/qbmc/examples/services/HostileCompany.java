@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.examples.sim.quickbooks.CompanyData;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -68,12 +68,12 @@ final class HostileCompany implements CompanyData {
   }
 
   @Override
-  public long count(QboEntity entity) {
+  public long count(SimEntity entity) {
     return base.count(entity);
   }
 
   @Override
-  public Optional<ObjectNode> entity(QboEntity entity, long id) {
+  public Optional<ObjectNode> entity(SimEntity entity, long id) {
     return base.entity(entity, id).map(node -> switch (entity) {
       case CUSTOMER -> customer(node, id);
       case ITEM -> item(node, id);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.model.SyncMode;
@@ -28,11 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class HostileRecordsEndToEndTest {
 
-  private static final Map<dev.qbmc.examples.sim.quickbooks.QboEntity, QboEntity> ENTITIES = Map.of(
-      dev.qbmc.examples.sim.quickbooks.QboEntity.CUSTOMER, QboEntity.CUSTOMER,
-      dev.qbmc.examples.sim.quickbooks.QboEntity.ITEM, QboEntity.ITEM,
-      dev.qbmc.examples.sim.quickbooks.QboEntity.INVOICE, QboEntity.INVOICE,
-      dev.qbmc.examples.sim.quickbooks.QboEntity.SALES_RECEIPT, QboEntity.SALES_RECEIPT);
+  private static final Map<SimEntity, QboEntity> ENTITIES = Map.of(
+      SimEntity.CUSTOMER, QboEntity.CUSTOMER,
+      SimEntity.ITEM, QboEntity.ITEM,
+      SimEntity.INVOICE, QboEntity.INVOICE,
+      SimEntity.SALES_RECEIPT, QboEntity.SALES_RECEIPT);
 
   @Test
   void hostileRecords_areEachSyncedOrReportedWithAReason_andASecondRunWritesNothing() {

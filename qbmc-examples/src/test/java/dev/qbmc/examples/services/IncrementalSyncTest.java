@@ -10,7 +10,7 @@ import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.model.SyncMode;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +54,7 @@ class IncrementalSyncTest {
   @Test
   void oneChangedCustomer_makesExactlyItsWrites() {
     String id = firstSyncedCustomerId();
-    world.qbo.update(QboEntity.CUSTOMER, id, c -> c.put("GivenName", "Changedname"));
+    world.qbo.update(SimEntity.CUSTOMER, id, c -> c.put("GivenName", "Changedname"));
 
     SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
 
@@ -65,7 +65,7 @@ class IncrementalSyncTest {
     assertThat(writes.values().stream().mapToLong(Long::longValue).sum())
         .as("member PUT, tag POST, e-commerce customer PUT: %s", writes)
         .isEqualTo(3);
-    String email = world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("PrimaryEmailAddr").path("Address").asText();
+    String email = world.qbo.read(SimEntity.CUSTOMER, id).orElseThrow().path("PrimaryEmailAddr").path("Address").asText();
     assertThat(world.mailchimp.member(world.listId, email).orElseThrow().mergeFields().path("FNAME").asText())
         .isEqualTo("Changedname");
   }
@@ -83,8 +83,8 @@ class IncrementalSyncTest {
         .findFirst().orElseThrow().substring("invoice-".length());
     BigDecimal totalBefore = order(store, "invoice-" + voidedId).orElseThrow().path("order_total").decimalValue();
 
-    world.qbo.deleteTransaction(QboEntity.INVOICE, deletedId);
-    world.qbo.voidTransaction(QboEntity.INVOICE, voidedId);
+    world.qbo.deleteTransaction(SimEntity.INVOICE, deletedId);
+    world.qbo.voidTransaction(SimEntity.INVOICE, voidedId);
     world.clock.advance(Duration.ofMinutes(1));
     SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
 
@@ -110,12 +110,12 @@ class IncrementalSyncTest {
     assertThat(order.path("lines").get(0).path("quantity").asInt()).isEqualTo(3);
     assertThat(order.path("lines").get(0).path("price").decimalValue()).isEqualByComparingTo("12.35");
     assertThat(order.path("order_total").decimalValue())
-        .isEqualByComparingTo(world.qbo.read(QboEntity.INVOICE, invoiceId).orElseThrow().path("TotalAmt").decimalValue());
+        .isEqualByComparingTo(world.qbo.read(SimEntity.INVOICE, invoiceId).orElseThrow().path("TotalAmt").decimalValue());
   }
 
   @Test
   void dryRun_writesNothing_andReportsThePlan() {
-    world.qbo.update(QboEntity.CUSTOMER, firstSyncedCustomerId(), c -> c.put("FamilyName", "Dryrun"));
+    world.qbo.update(SimEntity.CUSTOMER, firstSyncedCustomerId(), c -> c.put("FamilyName", "Dryrun"));
 
     SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION, SyncOptions.dryRunOnly());
 
@@ -129,10 +129,10 @@ class IncrementalSyncTest {
   void manyChangedMembers_goThroughBatches_andARefusedOne_isReportedAndRetriedNextTime() {
     java.util.List<String> ids = world.state.streamStates(SimulatedWorld.CONNECTION, RecordKind.CUSTOMER)
         .map(st -> st.key().id())
-        .filter(id -> world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("Active").asBoolean(true))
+        .filter(id -> world.qbo.read(SimEntity.CUSTOMER, id).orElseThrow().path("Active").asBoolean(true))
         .sorted().limit(12).toList();
-    ids.forEach(id -> world.qbo.update(QboEntity.CUSTOMER, id, c -> c.put("FamilyName", "Batched")));
-    String forgotten = world.qbo.read(QboEntity.CUSTOMER, ids.get(0)).orElseThrow()
+    ids.forEach(id -> world.qbo.update(SimEntity.CUSTOMER, id, c -> c.put("FamilyName", "Batched")));
+    String forgotten = world.qbo.read(SimEntity.CUSTOMER, ids.get(0)).orElseThrow()
         .path("PrimaryEmailAddr").path("Address").asText();
     world.mailchimp.forgetEmail(world.listId, forgotten);
 
@@ -144,7 +144,7 @@ class IncrementalSyncTest {
     });
     assertThat(world.mailchimp.requestLog().snapshot().keySet()).anyMatch(k -> k.startsWith("POST") && k.contains("batches"));
     for (String id : ids.subList(1, ids.size())) {
-      String email = world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("PrimaryEmailAddr").path("Address").asText();
+      String email = world.qbo.read(SimEntity.CUSTOMER, id).orElseThrow().path("PrimaryEmailAddr").path("Address").asText();
       assertThat(world.mailchimp.member(world.listId, email).orElseThrow().mergeFields().path("LNAME").asText())
           .isEqualTo("Batched");
     }
@@ -157,7 +157,7 @@ class IncrementalSyncTest {
   private String firstSyncedCustomerId() {
     return world.state.streamStates(SimulatedWorld.CONNECTION, RecordKind.CUSTOMER)
         .map(s -> s.key().id())
-        .filter(id -> world.qbo.read(QboEntity.CUSTOMER, id).orElseThrow().path("Active").asBoolean(true))
+        .filter(id -> world.qbo.read(SimEntity.CUSTOMER, id).orElseThrow().path("Active").asBoolean(true))
         .sorted()
         .findFirst()
         .orElseThrow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.model.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
@@ -44,7 +45,7 @@ class NoPoisonRecordsTest {
         assertThat(qbmc.recentRuns(SimulatedWorld.CONNECTION, 1)).singleElement()
             .satisfies(r -> assertThat(r.outcome()).contains(SyncOutcome.SUCCEEDED));
         world.clock.advance(Duration.ofMinutes(1));
-        world.qbo.update(dev.qbmc.examples.sim.quickbooks.QboEntity.CUSTOMER, id, c -> c.put("Notes", "again"));
+        world.qbo.update(SimEntity.CUSTOMER, id, c -> c.put("Notes", "again"));
       }
     }
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.Qbmc;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncNote;
 import dev.qbmc.core.report.SyncReport;
@@ -54,7 +54,7 @@ class PeopleEndToEndTest {
     ObjectNode parent = world.qbo.addCustomer("Maya Chen", MAYA);
     maya = parent.path("Id").asText();
     assertThat(maya).isEqualTo(parentId);
-    world.qbo.update(QboEntity.CUSTOMER, maya, c -> {
+    world.qbo.update(SimEntity.CUSTOMER, maya, c -> {
       c.put("GivenName", "Maya");
       c.put("FamilyName", "Chen");
       c.putObject("PrimaryPhone").put("FreeFormNumber", "+1 555 0100");
@@ -69,7 +69,7 @@ class PeopleEndToEndTest {
 
   private String job(String name, String email, boolean billWithParent, String parentId) {
     ObjectNode job = world.qbo.addCustomer(name, email);
-    return world.qbo.update(QboEntity.CUSTOMER, job.path("Id").asText(), c -> {
+    return world.qbo.update(SimEntity.CUSTOMER, job.path("Id").asText(), c -> {
       c.put("Job", true);
       c.put("BillWithParent", billWithParent);
       c.put("Level", 1);
@@ -120,7 +120,7 @@ class PeopleEndToEndTest {
       qbmc.sync(SimulatedWorld.CONNECTION);
       world.clock.advance(Duration.ofMinutes(10));
 
-      world.qbo.update(QboEntity.CUSTOMER, catering, c -> c.put("GivenName", "Cater"));
+      world.qbo.update(SimEntity.CUSTOMER, catering, c -> c.put("GivenName", "Cater"));
       long before = world.mailchimpWrites();
       SyncReport jobChanged = qbmc.sync(SimulatedWorld.CONNECTION);
       assertThat(jobChanged.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
@@ -129,7 +129,7 @@ class PeopleEndToEndTest {
           .isEqualTo("Maya");
 
       world.clock.advance(Duration.ofMinutes(10));
-      world.qbo.update(QboEntity.CUSTOMER, maya, c -> c.putObject("PrimaryPhone").put("FreeFormNumber", "+1 555 0199"));
+      world.qbo.update(SimEntity.CUSTOMER, maya, c -> c.putObject("PrimaryPhone").put("FreeFormNumber", "+1 555 0199"));
       qbmc.sync(SimulatedWorld.CONNECTION);
       assertThat(world.mailchimp.member(world.listId, MAYA).orElseThrow().mergeFields().path("PHONE").asText())
           .isEqualTo("+1 555 0199");
@@ -141,10 +141,10 @@ class PeopleEndToEndTest {
     seedFamily();
     String overdueInvoice = world.qbo.addInvoice(maya, cake, 1, new BigDecimal("90.00")).path("Id").asText();
     LocalDate today = LocalDate.ofInstant(world.clock.instant(), ZoneOffset.UTC);
-    world.qbo.update(QboEntity.INVOICE, overdueInvoice, i -> i.put("DueDate", today.minusDays(3).toString()));
+    world.qbo.update(SimEntity.INVOICE, overdueInvoice, i -> i.put("DueDate", today.minusDays(3).toString()));
     String dueTomorrow = world.qbo.addInvoice(catering, cake, 1, new BigDecimal("40.00")).path("Id").asText();
-    world.qbo.update(QboEntity.INVOICE, dueTomorrow, i -> i.put("DueDate", today.plusDays(1).toString()));
-    world.qbo.update(QboEntity.CUSTOMER, maya, c -> c.put("BalanceWithJobs", 1130.00));
+    world.qbo.update(SimEntity.INVOICE, dueTomorrow, i -> i.put("DueDate", today.plusDays(1).toString()));
+    world.qbo.update(SimEntity.CUSTOMER, maya, c -> c.put("BalanceWithJobs", 1130.00));
     try (Qbmc qbmc = qbmc()) {
       world.connect(qbmc);
       qbmc.sync(SimulatedWorld.CONNECTION);
@@ -157,7 +157,7 @@ class PeopleEndToEndTest {
       assertThat(world.mailchimpWrites()).as("unchanged re-sync with the tags kept").isEqualTo(before);
 
       world.clock.advance(Duration.ofMinutes(10));
-      world.qbo.update(QboEntity.INVOICE, overdueInvoice, i -> i.put("Balance", 0));
+      world.qbo.update(SimEntity.INVOICE, overdueInvoice, i -> i.put("Balance", 0));
       qbmc.sync(SimulatedWorld.CONNECTION);
       assertThat(tags(MAYA)).doesNotContain("QuickBooks overdue").contains("QuickBooks open balance");
 
@@ -166,7 +166,7 @@ class PeopleEndToEndTest {
       assertThat(tags(MAYA)).contains("QuickBooks overdue");
 
       world.clock.advance(Duration.ofMinutes(10));
-      world.qbo.update(QboEntity.CUSTOMER, maya, c -> c.put("BalanceWithJobs", 0));
+      world.qbo.update(SimEntity.CUSTOMER, maya, c -> c.put("BalanceWithJobs", 0));
       qbmc.sync(SimulatedWorld.CONNECTION);
       assertThat(tags(MAYA)).doesNotContain("QuickBooks open balance");
     }

@@ -13,6 +13,7 @@ import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.SyncMode;
 import dev.qbmc.core.model.SyncOutcome;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.spi.Connection;
 import dev.qbmc.examples.sim.mailchimp.MemberView;
@@ -256,8 +257,8 @@ class RobustnessTest {
       world.clock.advance(Duration.ofMinutes(10));
       int changed = 0;
       for (long id = 1; id <= 1_100; id++) {
-        if (world.qbo.read(dev.qbmc.examples.sim.quickbooks.QboEntity.CUSTOMER, Long.toString(id)).isPresent()) {
-          world.qbo.update(dev.qbmc.examples.sim.quickbooks.QboEntity.CUSTOMER, Long.toString(id),
+        if (world.qbo.read(SimEntity.CUSTOMER, Long.toString(id)).isPresent()) {
+          world.qbo.update(SimEntity.CUSTOMER, Long.toString(id),
               c -> c.put("Notes", "changed"));
           changed++;
         }

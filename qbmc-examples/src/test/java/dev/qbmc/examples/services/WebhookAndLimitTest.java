@@ -10,7 +10,7 @@ import dev.qbmc.core.model.ContactLimitPolicy;
 import dev.qbmc.core.model.SkipReason;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
-import dev.qbmc.examples.sim.quickbooks.QboEntity;
+import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.SampleCompany;
 import dev.qbmc.examples.sim.quickbooks.WebhookFormat;
 import dev.qbmc.quickbooks.webhook.WebhookSignatureException;
@@ -76,8 +76,8 @@ class WebhookAndLimitTest {
         world.connect(qbmc);
         qbmc.sync(SimulatedWorld.CONNECTION);
         String customerId = SampleCompany.customerIds(dev.qbmc.examples.sim.quickbooks.GeneratedCompany.CustomerKind.REGULAR).get(0);
-        String email = world.qbo.read(QboEntity.CUSTOMER, customerId).orElseThrow().path("PrimaryEmailAddr").path("Address").asText();
-        world.qbo.update(QboEntity.CUSTOMER, customerId, c -> c.put("FamilyName", "Webhooked"));
+        String email = world.qbo.read(SimEntity.CUSTOMER, customerId).orElseThrow().path("PrimaryEmailAddr").path("Address").asText();
+        world.qbo.update(SimEntity.CUSTOMER, customerId, c -> c.put("FamilyName", "Webhooked"));
 
         assertThat(world.qbo.deliverWebhooks()).isEqualTo(200);
 
@@ -100,7 +100,7 @@ class WebhookAndLimitTest {
             .hasMessageNotContaining(VERIFIER);
 
         qbmc.disconnect(SimulatedWorld.CONNECTION, false);
-        world.qbo.update(QboEntity.CUSTOMER, customerId, c -> c.put("FamilyName", "AfterDisconnect"));
+        world.qbo.update(SimEntity.CUSTOMER, customerId, c -> c.put("FamilyName", "AfterDisconnect"));
         world.clock.advance(Duration.ofMinutes(1));
         assertThat(world.qbo.deliverWebhooks()).isEqualTo(200);
         assertThat(endpoint.results.get(endpoint.results.size() - 1).ignoredRealms())

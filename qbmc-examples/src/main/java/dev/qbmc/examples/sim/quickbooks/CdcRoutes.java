@@ -47,7 +47,7 @@ final class CdcRoutes implements RouteGroup {
     ArrayNode results = root.putArray("CDCResponse").addObject().putArray("QueryResponse");
     for (String name : entities.split(",")) {
       String trimmed = name.trim();
-      Optional<QboEntity> entity = QboEntity.byName(trimmed);
+      Optional<SimEntity> entity = SimEntity.byName(trimmed);
       if (entity.isEmpty() && !QueryRoutes.isQueryableWithoutRows(trimmed)) {
         return QueryRoutes.unknownEntity(responses, trimmed);
       }

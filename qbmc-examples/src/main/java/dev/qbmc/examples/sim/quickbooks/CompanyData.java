@@ -20,7 +20,7 @@ public interface CompanyData {
    * @param entity the entity
    * @return the count of base ids (0 for none)
    */
-  long count(QboEntity entity);
+  long count(SimEntity entity);
 
   /**
    * The base entity with this id, in the exact JSON shape QBO returns (PascalCase, string Id and
@@ -30,7 +30,7 @@ public interface CompanyData {
    * @param id the id, {@code 1..count}
    * @return a fresh, caller-owned node, or empty when that id does not exist
    */
-  Optional<ObjectNode> entity(QboEntity entity, long id);
+  Optional<ObjectNode> entity(SimEntity entity, long id);
 
   /**
    * No base entity has a {@code MetaData.LastUpdatedTime} after this instant.

@@ -46,9 +46,9 @@ final class CompanyEdits {
   }
 
   /** An invoice or sales receipt with one sales line; the item and customer must exist. */
-  static ObjectNode document(CompanyStore store, Instant now, QboEntity entity, String customerId, String itemId,
+  static ObjectNode document(CompanyStore store, Instant now, SimEntity entity, String customerId, String itemId,
       int quantity, BigDecimal unitPrice) {
-    ObjectNode item = store.read(QboEntity.ITEM, itemId).orElseThrow(() ->
+    ObjectNode item = store.read(SimEntity.ITEM, itemId).orElseThrow(() ->
         new NoSuchElementException("Item " + itemId + " does not exist"));
     BigDecimal amount = unitPrice.multiply(BigDecimal.valueOf(quantity)).setScale(2, RoundingMode.HALF_UP);
     ObjectNode d = F.objectNode();
@@ -71,7 +71,7 @@ final class CompanyEdits {
     sub.putObject("SubTotalLineDetail");
     d.putObject("TxnTaxDetail").put("TotalTax", 0);
     if (customerId != null) {
-      ObjectNode customer = store.read(QboEntity.CUSTOMER, customerId).orElseThrow(() ->
+      ObjectNode customer = store.read(SimEntity.CUSTOMER, customerId).orElseThrow(() ->
           new NoSuchElementException("Customer " + customerId + " does not exist"));
       d.putObject("CustomerRef").put("value", customerId).put("name", customer.path("DisplayName").asText());
       if (customer.path("PrimaryEmailAddr").has("Address")) {
@@ -79,13 +79,13 @@ final class CompanyEdits {
       }
     }
     d.put("TotalAmt", amount);
-    d.put("Balance", entity == QboEntity.INVOICE ? amount : BigDecimal.ZERO.setScale(2));
+    d.put("Balance", entity == SimEntity.INVOICE ? amount : BigDecimal.ZERO.setScale(2));
     return d;
   }
 
   /** Only invoices and sales receipts can be voided or deleted. */
-  static void requireTransaction(QboEntity entity) {
-    if (entity != QboEntity.INVOICE && entity != QboEntity.SALES_RECEIPT) {
+  static void requireTransaction(SimEntity entity) {
+    if (entity != SimEntity.INVOICE && entity != SimEntity.SALES_RECEIPT) {
       throw new IllegalArgumentException("only invoices and sales receipts can be voided or deleted, not " + entity);
     }
   }

@@ -38,7 +38,7 @@ final class CompanyStore {
     }
   }
 
-  record Change(QboEntity entity, String id, String operation, Instant at) {
+  record Change(SimEntity entity, String id, String operation, Instant at) {
   }
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -47,8 +47,8 @@ final class CompanyStore {
   private final EntityBytes bytes;
   private final Clock clock;
   private final Consumer<Change> listener;
-  private final EnumMap<QboEntity, ConcurrentSkipListMap<Long, Versioned>> overlay = new EnumMap<>(QboEntity.class);
-  private final EnumMap<QboEntity, AtomicLong> lastId = new EnumMap<>(QboEntity.class);
+  private final EnumMap<SimEntity, ConcurrentSkipListMap<Long, Versioned>> overlay = new EnumMap<>(SimEntity.class);
+  private final EnumMap<SimEntity, AtomicLong> lastId = new EnumMap<>(SimEntity.class);
   private final AtomicLong version = new AtomicLong();
   private final Map<String, NavigableMap<Long, Long>> cursors = new LinkedHashMap<>(64, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -64,7 +64,7 @@ final class CompanyStore {
     this.bytes = new EntityBytes(base);
     this.clock = clock;
     this.listener = listener;
-    for (QboEntity e : QboEntity.values()) {
+    for (SimEntity e : SimEntity.values()) {
       overlay.put(e, new ConcurrentSkipListMap<>());
       lastId.put(e, new AtomicLong(base.count(e)));
     }
@@ -90,11 +90,11 @@ final class CompanyStore {
     return parseId(id).orElseThrow(() -> new IllegalArgumentException("Id must be a number: " + id));
   }
 
-  Optional<ObjectNode> read(QboEntity entity, String id) {
+  Optional<ObjectNode> read(SimEntity entity, String id) {
     return parseId(id).flatMap(n -> read(entity, n));
   }
 
-  Optional<ObjectNode> read(QboEntity entity, long id) {
+  Optional<ObjectNode> read(SimEntity entity, long id) {
     Versioned v = overlay.get(entity).get(id);
     if (v != null) {
       return v.deleted() ? Optional.empty() : Optional.of(v.json().deepCopy());
@@ -103,7 +103,7 @@ final class CompanyStore {
   }
 
   /** Visits live entities with ids in [from, to] in ascending order until the visitor returns false. */
-  private void scan(QboEntity entity, long from, long to, Predicate<ObjectNode> visitor) {
+  private void scan(SimEntity entity, long from, long to, Predicate<ObjectNode> visitor) {
     ConcurrentSkipListMap<Long, Versioned> changes = overlay.get(entity);
     long baseCount = base.count(entity);
     long id = Math.max(1, from);
@@ -128,7 +128,7 @@ final class CompanyStore {
 
   // ---------------------------------------------------------------- query
 
-  ObjectNode query(QboQuery q, QboEntity entity) {
+  ObjectNode query(QboQuery q, SimEntity entity) {
     Predicate<ObjectNode> filter = QueryFilter.where(q, entity, base.zone());
     long[] range = QueryFilter.idRange(q);
     ObjectNode response = F.objectNode();
@@ -212,7 +212,7 @@ final class CompanyStore {
    *
    * @param entity the type
    */
-  void preSerialise(QboEntity entity) {
+  void preSerialise(SimEntity entity) {
     bytes.preSerialise(entity);
   }
 
@@ -221,7 +221,7 @@ final class CompanyStore {
    * condition but {@code Active IN (true, false)} on a name list) copied from the serialised
    * entities, exactly as {@link #query} would write it; empty for any other query.
    */
-  Optional<byte[]> serialisedPage(QboQuery q, QboEntity entity) {
+  Optional<byte[]> serialisedPage(QboQuery q, SimEntity entity) {
     boolean byId = q.orderBy == null || (q.orderBy.equalsIgnoreCase("Id") && !q.descending);
     boolean allActive = q.conditions.size() == 1 && entity.isNameList()
         && q.conditions.get(0).field().equalsIgnoreCase("Active") && q.conditions.get(0).op().equals("IN")
@@ -272,7 +272,7 @@ final class CompanyStore {
 
   // ---------------------------------------------------------------- CDC
 
-  ObjectNode cdcQueryResponse(QboEntity entity, Instant since) {
+  ObjectNode cdcQueryResponse(SimEntity entity, Instant since) {
     List<ObjectNode> found = new ArrayList<>();
     ConcurrentSkipListMap<Long, Versioned> changes = overlay.get(entity);
     if (since.isBefore(base.lastModified())) {
@@ -307,7 +307,7 @@ final class CompanyStore {
     return qr;
   }
 
-  private void scanBaseChanged(QboEntity entity, Instant since, Map<Long, Versioned> changes, List<ObjectNode> found) {
+  private void scanBaseChanged(SimEntity entity, Instant since, Map<Long, Versioned> changes, List<ObjectNode> found) {
     for (long id = 1; id <= base.count(entity) && found.size() < CDC_CAP; id++) {
       if (changes.containsKey(id)) {
         continue;
@@ -324,7 +324,7 @@ final class CompanyStore {
 
   // ---------------------------------------------------------------- mutations
 
-  synchronized ObjectNode create(QboEntity entity, ObjectNode fields) {
+  synchronized ObjectNode create(SimEntity entity, ObjectNode fields) {
     long id = lastId.get(entity).incrementAndGet();
     Instant now = clock.instant();
     ObjectNode node = F.objectNode();
@@ -347,7 +347,7 @@ final class CompanyStore {
     return node.deepCopy();
   }
 
-  synchronized ObjectNode update(QboEntity entity, long id, Consumer<ObjectNode> change, String operation) {
+  synchronized ObjectNode update(SimEntity entity, long id, Consumer<ObjectNode> change, String operation) {
     ObjectNode node = read(entity, id).orElseThrow(() -> new NoSuchElementException(
         entity.entityName() + " " + id + " does not exist"));
     String createTime = node.path("MetaData").path("CreateTime").asText();
@@ -362,7 +362,7 @@ final class CompanyStore {
     return node.deepCopy();
   }
 
-  synchronized void delete(QboEntity entity, long id) {
+  synchronized void delete(SimEntity entity, long id) {
     if (read(entity, id).isEmpty()) {
       throw new NoSuchElementException(entity.entityName() + " " + id + " does not exist");
     }
@@ -372,7 +372,7 @@ final class CompanyStore {
     listener.accept(new Change(entity, Long.toString(id), "Delete", now));
   }
 
-  private void store(QboEntity entity, long id, ObjectNode node, Instant now, String operation) {
+  private void store(SimEntity entity, long id, ObjectNode node, Instant now, String operation) {
     overlay.get(entity).put(id, new Versioned(node.deepCopy(), now));
     version.incrementAndGet();
     listener.accept(new Change(entity, Long.toString(id), operation, now));

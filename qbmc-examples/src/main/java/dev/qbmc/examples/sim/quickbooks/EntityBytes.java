@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The base company's entities serialised once each (with the one fact a full read filters on,
  * {@code Active}), so a full read's pages are copied from bytes instead of generated, filtered,
  * copied and serialised on every request: the benchmark then measures the client, not the
- * simulator. Filled lazily, or all at once by {@link #preSerialise(QboEntity)} before a measured
+ * simulator. Filled lazily, or all at once by {@link #preSerialise(SimEntity)} before a measured
  * run. Only the base data is cached; the store's overlay of changes is served as before. Holds
  * every serialised entity for the life of the simulator (about 1 KB per entity). Thread-safe.
  */
@@ -23,11 +23,11 @@ final class EntityBytes {
   private static final Row ABSENT = new Row(new byte[0], false);
 
   private final CompanyData base;
-  private final EnumMap<QboEntity, AtomicReferenceArray<Row>> rows = new EnumMap<>(QboEntity.class);
+  private final EnumMap<SimEntity, AtomicReferenceArray<Row>> rows = new EnumMap<>(SimEntity.class);
 
   EntityBytes(CompanyData base) {
     this.base = base;
-    for (QboEntity entity : QboEntity.values()) {
+    for (SimEntity entity : SimEntity.values()) {
       rows.put(entity, new AtomicReferenceArray<>(Math.toIntExact(base.count(entity))));
     }
   }
@@ -39,7 +39,7 @@ final class EntityBytes {
    * @param id 1 to the base count
    * @return the row, empty when the base company has no such entity (a deleted one)
    */
-  Optional<Row> row(QboEntity entity, long id) {
+  Optional<Row> row(SimEntity entity, long id) {
     AtomicReferenceArray<Row> all = rows.get(entity);
     int index = Math.toIntExact(id - 1);
     Row row = all.get(index);
@@ -55,7 +55,7 @@ final class EntityBytes {
    *
    * @param entity the type
    */
-  void preSerialise(QboEntity entity) {
+  void preSerialise(SimEntity entity) {
     for (long id = 1; id <= base.count(entity); id++) {
       row(entity, id);
     }

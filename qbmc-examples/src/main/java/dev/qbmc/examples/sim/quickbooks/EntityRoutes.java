@@ -30,12 +30,12 @@ final class EntityRoutes implements RouteGroup {
   public void addTo(Router router) {
     router.add("GET", COMPANY + "companyinfo/{id}", r -> companyInfo());
     router.add("GET", COMPANY + "preferences", r -> preferences());
-    for (QboEntity e : QboEntity.values()) {
+    for (SimEntity e : SimEntity.values()) {
       router.add("GET", COMPANY + e.pathSegment() + "/{id}", r -> read(e, r.param("id")));
     }
   }
 
-  private SimResponse read(QboEntity entity, String id) {
+  private SimResponse read(SimEntity entity, String id) {
     Optional<Long> n = CompanyStore.parseId(id);
     if (n.isEmpty()) {
       return responses.fault("Invalid ID", "Id should be a valid number. Supplied value:" + id, "2030", "Id");

@@ -276,7 +276,7 @@ public final class GeneratedCompany implements CompanyData {
   }
 
   @Override
-  public long count(QboEntity entity) {
+  public long count(SimEntity entity) {
     switch (entity) {
       case CUSTOMER: return customers;
       case ITEM: return items;
@@ -286,7 +286,7 @@ public final class GeneratedCompany implements CompanyData {
   }
 
   @Override
-  public Optional<ObjectNode> entity(QboEntity entity, long id) {
+  public Optional<ObjectNode> entity(SimEntity entity, long id) {
     if (id < 1 || id > count(entity)) {
       return Optional.empty();
     }

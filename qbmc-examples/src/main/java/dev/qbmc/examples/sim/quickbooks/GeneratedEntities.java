@@ -34,12 +34,12 @@ final class GeneratedEntities {
     this.seed = seed;
   }
 
-  private SplittableRandom random(QboEntity entity, long id) {
+  private SplittableRandom random(SimEntity entity, long id) {
     long mixed = seed * 0x9E3779B97F4A7C15L + (entity.ordinal() + 1) * 0xC2B2AE3D27D4EB4FL + id * 0x165667B19E3779F9L;
     return new SplittableRandom(mixed);
   }
 
-  private ObjectNode header(QboEntity entity, long id, long step) {
+  private ObjectNode header(SimEntity entity, long id, long step) {
     long total = company.count(entity);
     Instant created = company.lastModified().minusSeconds((total - id + 2) * step);
     Instant updated = created.plusSeconds(Math.floorMod(id * 7, step));
@@ -55,7 +55,7 @@ final class GeneratedEntities {
   }
 
   ObjectNode customer(long id) {
-    ObjectNode c = header(QboEntity.CUSTOMER, id, 120);
+    ObjectNode c = header(SimEntity.CUSTOMER, id, 120);
     CustomerKind kind = GeneratedCompany.customerKind(id);
     String display = company.customerDisplayName(id) + (kind == CustomerKind.INACTIVE ? " (deleted)" : "");
     c.put("GivenName", company.given(id));
@@ -96,7 +96,7 @@ final class GeneratedEntities {
   }
 
   ObjectNode item(long id) {
-    ObjectNode i = header(QboEntity.ITEM, id, 600);
+    ObjectNode i = header(SimEntity.ITEM, id, 600);
     String name = itemName(id);
     i.put("Name", name);
     i.put("Active", true);
@@ -140,7 +140,7 @@ final class GeneratedEntities {
   }
 
   private long sellableItem(SplittableRandom r) {
-    return 3 + r.nextLong(company.count(QboEntity.ITEM) - 2);
+    return 3 + r.nextLong(company.count(SimEntity.ITEM) - 2);
   }
 
   private static String itemName(long id) {
@@ -153,11 +153,11 @@ final class GeneratedEntities {
     return PRODUCTS[(int) ((id - 3) % PRODUCTS.length)] + (id - 3 >= PRODUCTS.length ? " " + id : "");
   }
 
-  ObjectNode transaction(QboEntity entity, long id) {
+  ObjectNode transaction(SimEntity entity, long id) {
     SplittableRandom r = random(entity, id);
-    ObjectNode t = header(entity, id, entity == QboEntity.INVOICE ? 45 : 90);
+    ObjectNode t = header(entity, id, entity == SimEntity.INVOICE ? 45 : 90);
     boolean voided = GeneratedCompany.isVoided(id);
-    t.put("DocNumber", (entity == QboEntity.INVOICE ? "" : "S") + (1000 + id));
+    t.put("DocNumber", (entity == SimEntity.INVOICE ? "" : "S") + (1000 + id));
     LocalDate date = LocalDate.parse(t.path("MetaData").path("CreateTime").asText().substring(0, 10));
     t.put("TxnDate", date.toString());
     ObjectNode currency = t.putObject("CurrencyRef");
@@ -228,9 +228,9 @@ final class GeneratedEntities {
     } else {
       taxDetail.put("TotalTax", BigDecimal.ZERO);
     }
-    boolean withCustomer = entity == QboEntity.INVOICE || !GeneratedCompany.isReceiptWithoutCustomer(id);
+    boolean withCustomer = entity == SimEntity.INVOICE || !GeneratedCompany.isReceiptWithoutCustomer(id);
     if (withCustomer) {
-      long customerId = 1 + r.nextLong(company.count(QboEntity.CUSTOMER));
+      long customerId = 1 + r.nextLong(company.count(SimEntity.CUSTOMER));
       ObjectNode ref = t.putObject("CustomerRef");
       ref.put("value", Long.toString(customerId));
       ref.put("name", company.customerDisplayName(customerId));
@@ -241,7 +241,7 @@ final class GeneratedEntities {
     t.put("ApplyTaxAfterDiscount", false);
     t.put("PrintStatus", "NotSet");
     t.put("EmailStatus", "NotSet");
-    if (entity == QboEntity.INVOICE) {
+    if (entity == SimEntity.INVOICE) {
       t.put("DueDate", date.plusDays(30).toString());
       t.put("Balance", voided || id % 3 == 0 ? BigDecimal.ZERO : total);
     } else {

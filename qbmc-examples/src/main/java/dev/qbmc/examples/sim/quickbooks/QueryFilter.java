@@ -66,7 +66,7 @@ final class QueryFilter {
    * The WHERE clause as a predicate; inactive name-list entities are hidden unless {@code Active}
    * is filtered.
    */
-  static Predicate<ObjectNode> where(QboQuery q, QboEntity entity, ZoneId zone) {
+  static Predicate<ObjectNode> where(QboQuery q, SimEntity entity, ZoneId zone) {
     boolean mentionsActive = q.conditions.stream().anyMatch(c -> c.field().equalsIgnoreCase("Active"));
     Predicate<ObjectNode> p = node -> true;
     if (entity.isNameList() && !mentionsActive) {

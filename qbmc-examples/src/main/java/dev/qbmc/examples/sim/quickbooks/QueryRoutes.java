@@ -62,7 +62,7 @@ final class QueryRoutes implements RouteGroup {
           + " is too small. Min allowed value is 1", "4001", null);
     }
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    Optional<QboEntity> entity = QboEntity.byName(q.entity);
+    Optional<SimEntity> entity = SimEntity.byName(q.entity);
     if (entity.isEmpty()) {
       if (!isQueryableWithoutRows(q.entity)) {
         return unknownEntity(responses, q.entity);

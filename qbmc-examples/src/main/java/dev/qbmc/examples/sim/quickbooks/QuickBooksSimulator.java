@@ -323,7 +323,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * so a benchmark measures the client. Keeps about 1 KB per entity for the simulator's life.
    */
   public void preSerialise() {
-    for (QboEntity entity : QboEntity.values()) {
+    for (SimEntity entity : SimEntity.values()) {
       store.preSerialise(entity);
     }
   }
@@ -335,7 +335,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * @param id the Id
    * @return a copy of the entity JSON, empty when absent or deleted
    */
-  public Optional<ObjectNode> read(QboEntity entity, String id) {
+  public Optional<ObjectNode> read(SimEntity entity, String id) {
     return store.read(entity, id);
   }
 
@@ -346,7 +346,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * @param fields the QBO JSON fields (PascalCase); Id, SyncToken and MetaData are ignored
    * @return the created entity
    */
-  public ObjectNode create(QboEntity entity, ObjectNode fields) {
+  public ObjectNode create(SimEntity entity, ObjectNode fields) {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(fields, "fields");
     return store.create(entity, fields);
@@ -361,7 +361,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * @return the updated entity
    * @throws NoSuchElementException when absent
    */
-  public ObjectNode update(QboEntity entity, String id, Consumer<ObjectNode> change) {
+  public ObjectNode update(SimEntity entity, String id, Consumer<ObjectNode> change) {
     Objects.requireNonNull(change, "change");
     return store.update(entity, CompanyStore.requireId(id), change, "Update");
   }
@@ -375,7 +375,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    */
   public ObjectNode addCustomer(String displayName, String email) {
     Objects.requireNonNull(displayName, "displayName");
-    return create(QboEntity.CUSTOMER, CompanyEdits.customer(displayName, email, store.base().homeCurrency()));
+    return create(SimEntity.CUSTOMER, CompanyEdits.customer(displayName, email, store.base().homeCurrency()));
   }
 
   /**
@@ -388,7 +388,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
   public ObjectNode addItem(String name, BigDecimal unitPrice) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(unitPrice, "unitPrice");
-    return create(QboEntity.ITEM, CompanyEdits.serviceItem(name, unitPrice));
+    return create(SimEntity.ITEM, CompanyEdits.serviceItem(name, unitPrice));
   }
 
   /**
@@ -401,7 +401,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * @return the created invoice
    */
   public ObjectNode addInvoice(String customerId, String itemId, int quantity, BigDecimal unitPrice) {
-    return create(QboEntity.INVOICE, document(QboEntity.INVOICE, customerId, itemId, quantity, unitPrice));
+    return create(SimEntity.INVOICE, document(SimEntity.INVOICE, customerId, itemId, quantity, unitPrice));
   }
 
   /**
@@ -414,10 +414,10 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * @return the created sales receipt
    */
   public ObjectNode addSalesReceipt(String customerId, String itemId, int quantity, BigDecimal unitPrice) {
-    return create(QboEntity.SALES_RECEIPT, document(QboEntity.SALES_RECEIPT, customerId, itemId, quantity, unitPrice));
+    return create(SimEntity.SALES_RECEIPT, document(SimEntity.SALES_RECEIPT, customerId, itemId, quantity, unitPrice));
   }
 
-  private ObjectNode document(QboEntity entity, String customerId, String itemId, int quantity, BigDecimal unitPrice) {
+  private ObjectNode document(SimEntity entity, String customerId, String itemId, int quantity, BigDecimal unitPrice) {
     return CompanyEdits.document(store, clock().instant(), entity, customerId, itemId, quantity, unitPrice);
   }
 
@@ -429,7 +429,7 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * @return the updated customer
    */
   public ObjectNode makeCustomerInactive(String customerId) {
-    return store.update(QboEntity.CUSTOMER, CompanyStore.requireId(customerId), CompanyEdits::makeInactive,
+    return store.update(SimEntity.CUSTOMER, CompanyStore.requireId(customerId), CompanyEdits::makeInactive,
         "Update");
   }
 
@@ -437,11 +437,11 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * Voids an invoice or sales receipt exactly as QBO does: same Id, SyncToken + 1,
    * {@code PrivateNote "Voided"}, every line Amount (and Qty) 0, TotalAmt 0, Balance 0.
    *
-   * @param entity {@link QboEntity#INVOICE} or {@link QboEntity#SALES_RECEIPT}
+   * @param entity {@link SimEntity#INVOICE} or {@link SimEntity#SALES_RECEIPT}
    * @param id the transaction Id
    * @return the voided transaction
    */
-  public ObjectNode voidTransaction(QboEntity entity, String id) {
+  public ObjectNode voidTransaction(SimEntity entity, String id) {
     CompanyEdits.requireTransaction(entity);
     return store.update(entity, CompanyStore.requireId(id), CompanyEdits::applyVoid, "Void");
   }
@@ -450,10 +450,10 @@ public final class QuickBooksSimulator extends Simulator<QuickBooksSimulator> {
    * Hard-deletes an invoice or sales receipt: reads fail afterwards and CDC shows it as
    * {@code status:"Deleted"}.
    *
-   * @param entity {@link QboEntity#INVOICE} or {@link QboEntity#SALES_RECEIPT}
+   * @param entity {@link SimEntity#INVOICE} or {@link SimEntity#SALES_RECEIPT}
    * @param id the transaction Id
    */
-  public void deleteTransaction(QboEntity entity, String id) {
+  public void deleteTransaction(SimEntity entity, String id) {
     CompanyEdits.requireTransaction(entity);
     store.delete(entity, CompanyStore.requireId(id));
   }

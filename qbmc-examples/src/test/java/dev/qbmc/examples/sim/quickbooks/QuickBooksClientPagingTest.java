@@ -87,7 +87,7 @@ class QuickBooksClientPagingTest {
     Set<Long> deleted = Set.of(5L, 6L, 1500L, 2500L, 2501L);
     duringRead = statement -> {
       if (statement.contains("STARTPOSITION 1999 ")) {
-        deleted.forEach(id -> sim.deleteTransaction(QboEntity.INVOICE, Long.toString(id)));
+        deleted.forEach(id -> sim.deleteTransaction(SimEntity.INVOICE, Long.toString(id)));
         sim.addInvoice("1", "1", 1, java.math.BigDecimal.TEN);
       }
     };

@@ -153,7 +153,7 @@ class QuickBooksSimulatorTest {
   @Test
   void query_withBackslashEscapedApostrophe_findsTheCustomer() {
     start(QuickBooksSimulator.builder());
-    String name = sim.read(QboEntity.CUSTOMER, "3").orElseThrow().path("DisplayName").asText();
+    String name = sim.read(SimEntity.CUSTOMER, "3").orElseThrow().path("DisplayName").asText();
     assertThat(name).contains("O'Brien");
     JsonNode r = query(api(), "SELECT * FROM Customer WHERE DisplayName = '" + name.replace("'", "\\'") + "'");
     assertThat(r.path("QueryResponse").path("Customer")).hasSize(1);
@@ -198,12 +198,12 @@ class QuickBooksSimulatorTest {
     assertThat(discount).isNotNull();
     JsonNode group = TestHttp.json(api().send("GET", sim.baseUrl() + "/v3/company/" + sim.realmId() + "/invoice/3", null));
     assertThat(group.path("Invoice").path("Line").get(0).path("DetailType").asText()).isEqualTo("GroupLineDetail");
-    JsonNode category = sim.read(QboEntity.ITEM, "1").orElseThrow();
+    JsonNode category = sim.read(SimEntity.ITEM, "1").orElseThrow();
     assertThat(category.path("Type").asText()).isEqualTo("Category");
-    assertThat(sim.read(QboEntity.ITEM, "5").orElseThrow().path("Sku").asText()).isEqualTo("SKU-00005");
-    assertThat(sim.read(QboEntity.SALES_RECEIPT, "4").orElseThrow().has("CustomerRef")).isFalse();
-    assertThat(sim.read(QboEntity.INVOICE, "17")).isEmpty();
-    assertThat(sim.read(QboEntity.INVOICE, "11").orElseThrow().path("PrivateNote").asText()).isEqualTo("Voided");
+    assertThat(sim.read(SimEntity.ITEM, "5").orElseThrow().path("Sku").asText()).isEqualTo("SKU-00005");
+    assertThat(sim.read(SimEntity.SALES_RECEIPT, "4").orElseThrow().has("CustomerRef")).isFalse();
+    assertThat(sim.read(SimEntity.INVOICE, "17")).isEmpty();
+    assertThat(sim.read(SimEntity.INVOICE, "11").orElseThrow().path("PrivateNote").asText()).isEqualTo("Voided");
   }
 
   @Test
@@ -212,9 +212,9 @@ class QuickBooksSimulatorTest {
     TestHttp http = api();
     String since = "2026-03-02T04:00:00-08:00";
     clock.advance(Duration.ofSeconds(5));
-    JsonNode before = sim.read(QboEntity.INVOICE, "6").orElseThrow();
-    sim.voidTransaction(QboEntity.INVOICE, "6");
-    sim.deleteTransaction(QboEntity.INVOICE, "7");
+    JsonNode before = sim.read(SimEntity.INVOICE, "6").orElseThrow();
+    sim.voidTransaction(SimEntity.INVOICE, "6");
+    sim.deleteTransaction(SimEntity.INVOICE, "7");
     HttpResponse<String> r = http.send("GET", sim.baseUrl() + "/v3/company/" + sim.realmId()
         + "/cdc?entities=Customer,Invoice&changedSince=" + URLEncoder.encode(since, StandardCharsets.UTF_8), null);
     assertThat(r.statusCode()).isEqualTo(200);
@@ -288,7 +288,7 @@ class QuickBooksSimulatorTest {
   @Test
   void mutations_bumpSyncTokenAndMakeCustomersInactive() {
     start(QuickBooksSimulator.builder());
-    JsonNode before = sim.read(QboEntity.CUSTOMER, "1").orElseThrow();
+    JsonNode before = sim.read(SimEntity.CUSTOMER, "1").orElseThrow();
     clock.advance(Duration.ofMinutes(3));
     JsonNode after = sim.makeCustomerInactive("1");
     assertThat(after.path("Active").asBoolean()).isFalse();
@@ -358,8 +358,8 @@ class QuickBooksSimulatorTest {
       start(QuickBooksSimulator.builder().webhooks(
           URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), "verifier-secret",
           WebhookFormat.CLOUD_EVENTS));
-      sim.voidTransaction(QboEntity.INVOICE, "6");
-      sim.deleteTransaction(QboEntity.SALES_RECEIPT, "2");
+      sim.voidTransaction(SimEntity.INVOICE, "6");
+      sim.deleteTransaction(SimEntity.SALES_RECEIPT, "2");
       assertThat(sim.deliverWebhooks()).isEqualTo(200);
       JsonNode events = TestHttp.JSON.readTree(body.get());
       assertThat(events.isArray()).isTrue();

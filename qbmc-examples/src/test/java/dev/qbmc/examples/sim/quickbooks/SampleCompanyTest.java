@@ -16,7 +16,7 @@ class SampleCompanyTest {
     for (GeneratedCompany.CustomerKind kind : GeneratedCompany.CustomerKind.values()) {
       assertThat(SampleCompany.customerIds(kind)).as(kind.name()).isNotEmpty();
     }
-    assertThat(company.count(QboEntity.CUSTOMER)).isGreaterThanOrEqualTo(50);
+    assertThat(company.count(SimEntity.CUSTOMER)).isGreaterThanOrEqualTo(50);
     String noEmail = SampleCompany.customerIds(GeneratedCompany.CustomerKind.NO_EMAIL).get(0);
     assertThat(customer(noEmail).has("PrimaryEmailAddr")).isFalse();
     String role = SampleCompany.customerIds(GeneratedCompany.CustomerKind.ROLE_EMAIL).get(0);
@@ -32,7 +32,7 @@ class SampleCompanyTest {
 
   @Test
   void containsItemsAndTransactionsOfEveryShape() {
-    assertThat(company.count(QboEntity.ITEM)).isGreaterThanOrEqualTo(20);
+    assertThat(company.count(SimEntity.ITEM)).isGreaterThanOrEqualTo(20);
     int transactions = 0;
     boolean group = false;
     boolean discount = false;
@@ -40,7 +40,7 @@ class SampleCompanyTest {
     boolean voided = false;
     boolean noCustomer = false;
     int deleted = 0;
-    for (QboEntity e : new QboEntity[] {QboEntity.INVOICE, QboEntity.SALES_RECEIPT}) {
+    for (SimEntity e : new SimEntity[] {SimEntity.INVOICE, SimEntity.SALES_RECEIPT}) {
       for (long id = 1; id <= company.count(e); id++) {
         Optional<ObjectNode> t = company.entity(e, id);
         if (t.isEmpty()) {
@@ -63,10 +63,10 @@ class SampleCompanyTest {
 
   @Test
   void isDeterministic() {
-    assertThat(SampleCompany.create().entity(QboEntity.INVOICE, 42)).isEqualTo(company.entity(QboEntity.INVOICE, 42));
+    assertThat(SampleCompany.create().entity(SimEntity.INVOICE, 42)).isEqualTo(company.entity(SimEntity.INVOICE, 42));
   }
 
   private ObjectNode customer(String id) {
-    return company.entity(QboEntity.CUSTOMER, Long.parseLong(id)).orElseThrow();
+    return company.entity(SimEntity.CUSTOMER, Long.parseLong(id)).orElseThrow();
   }
 }

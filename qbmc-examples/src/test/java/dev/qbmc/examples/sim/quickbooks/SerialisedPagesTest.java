@@ -18,7 +18,7 @@ class SerialisedPagesTest {
 
   private void assertSame(String statement) {
     QboQuery q = QboQuery.parse(statement);
-    QboEntity entity = QboEntity.byName(q.entity).orElseThrow();
+    SimEntity entity = SimEntity.byName(q.entity).orElseThrow();
     byte[] served = store.serialisedPage(q, entity).orElseThrow(() -> new AssertionError("not served: " + statement));
     assertThat(new String(served, StandardCharsets.UTF_8)).as(statement)
         .isEqualTo(new String(Json.bytes(store.query(q, entity)), StandardCharsets.UTF_8));
@@ -36,18 +36,18 @@ class SerialisedPagesTest {
   @Test
   void fullReadPages_areTheGenericPages() {
     assertAllPagesSame();
-    store.preSerialise(QboEntity.INVOICE);
+    store.preSerialise(SimEntity.INVOICE);
     assertAllPagesSame();
   }
 
   @Test
   void fullReadPages_includeTheChangesMadeSince() {
-    store.preSerialise(QboEntity.INVOICE);
-    store.preSerialise(QboEntity.CUSTOMER);
-    store.delete(QboEntity.INVOICE, 5);
-    store.update(QboEntity.INVOICE, 6, node -> node.put("PrivateNote", "changed"), "Update");
-    store.create(QboEntity.INVOICE, store.read(QboEntity.INVOICE, 3).orElseThrow());
-    store.update(QboEntity.CUSTOMER, 2, node -> node.put("Active", false), "Update");
+    store.preSerialise(SimEntity.INVOICE);
+    store.preSerialise(SimEntity.CUSTOMER);
+    store.delete(SimEntity.INVOICE, 5);
+    store.update(SimEntity.INVOICE, 6, node -> node.put("PrivateNote", "changed"), "Update");
+    store.create(SimEntity.INVOICE, store.read(SimEntity.INVOICE, 3).orElseThrow());
+    store.update(SimEntity.CUSTOMER, 2, node -> node.put("Active", false), "Update");
     assertAllPagesSame();
   }
 
@@ -57,7 +57,7 @@ class SerialisedPagesTest {
         "SELECT * FROM Customer ORDERBY DisplayName", "SELECT COUNT(*) FROM Invoice",
         "SELECT * FROM Invoice WHERE Active IN (true, false)")) {
       QboQuery q = QboQuery.parse(statement);
-      assertThat(store.serialisedPage(q, QboEntity.byName(q.entity).orElseThrow())).as(statement).isEmpty();
+      assertThat(store.serialisedPage(q, SimEntity.byName(q.entity).orElseThrow())).as(statement).isEmpty();
     }
   }
 }

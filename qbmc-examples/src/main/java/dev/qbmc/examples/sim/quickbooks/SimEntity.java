@@ -3,7 +3,7 @@ package dev.qbmc.examples.sim.quickbooks;
 import java.util.Optional;
 
 /** The QuickBooks Online entities the simulator holds. */
-public enum QboEntity {
+public enum SimEntity {
   /** A customer (a name-list entity: inactive ones are hidden from queries by default). */
   CUSTOMER("Customer", "customer", true),
   /** A product or service (name-list entity). */
@@ -17,7 +17,7 @@ public enum QboEntity {
   private final String pathSegment;
   private final boolean nameList;
 
-  QboEntity(String entityName, String pathSegment, boolean nameList) {
+  SimEntity(String entityName, String pathSegment, boolean nameList) {
     this.entityName = entityName;
     this.pathSegment = pathSegment;
     this.nameList = nameList;
@@ -56,8 +56,8 @@ public enum QboEntity {
    * @param name e.g. {@code Customer}
    * @return the entity if the simulator holds it
    */
-  public static Optional<QboEntity> byName(String name) {
-    for (QboEntity e : values()) {
+  public static Optional<SimEntity> byName(String name) {
+    for (SimEntity e : values()) {
       if (e.entityName.equals(name)) {
         return Optional.of(e);
       }
