@@ -47,6 +47,22 @@ public final class ApiEndpoints {
   }
 
   /**
+   * Explicit hosts, for example the simulators of a sandbox running in another process.
+   *
+   * @param quickBooksApi the QuickBooks Online API host, without {@code /v3}
+   * @param intuitTokens Intuit's OAuth 2.0 token endpoint
+   * @param intuitRevocation Intuit's token revocation endpoint
+   * @param mailchimpApi the Mailchimp API root including {@code /3.0}, or null for each account's
+   *     data centre
+   * @return the endpoints
+   */
+  public static ApiEndpoints of(URI quickBooksApi, URI intuitTokens, URI intuitRevocation, URI mailchimpApi) {
+    return new ApiEndpoints(Objects.requireNonNull(quickBooksApi, "quickBooksApi"),
+        Objects.requireNonNull(intuitTokens, "intuitTokens"), Objects.requireNonNull(intuitRevocation, "intuitRevocation"),
+        mailchimpApi);
+  }
+
+  /**
    * The QuickBooks Online API host.
    *
    * @return the base URI, without {@code /v3}
