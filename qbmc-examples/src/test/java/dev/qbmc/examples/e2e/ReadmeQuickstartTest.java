@@ -35,6 +35,11 @@ class ReadmeQuickstartTest {
     assertReadmeSectionShows("## Targeting customers", List.of("segments", "fact-tags"));
   }
 
+  @Test
+  void theChoosingAStoreSectionOfTheReadme_showsTheSeveralNodesExample() throws IOException {
+    assertReadmeSectionShows("## Choosing a store", List.of("several-nodes"));
+  }
+
   /** The README section under this heading contains each named block of the host examples verbatim. */
   private static void assertReadmeSectionShows(String heading, List<String> names) throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
