@@ -91,6 +91,7 @@ public final class ServiceContext {
             tokens,
             quickBooks.oauth(),
             clock,
+            sleeper,
             refreshLocks.computeIfAbsent(connectionId, id -> new ReentrantLock()),
             () -> markNeedsReauthorization(connectionId));
     return quickBooks.client(realmId, provider, calls::quickBooks);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.qbmc.core.Sleeper;
 import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.TokenStore;
@@ -89,7 +90,7 @@ class StoredQuickBooksTokensTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      StoredQuickBooksTokens provider = new StoredQuickBooksTokens(CONNECTION, store, oauth, clock, shared, () -> {});
+      StoredQuickBooksTokens provider = new StoredQuickBooksTokens(CONNECTION, store, oauth, clock, d -> { }, shared, () -> {});
       Callable<String> call = () -> {
         start.await();
         return provider.accessToken();
@@ -144,19 +145,51 @@ class StoredQuickBooksTokensTest {
   }
 
   @Test
-  void invalidGrant_reportsReauthorization_andIsNotRetried() {
+  void invalidGrant_reportsReauthorization_afterABoundedWaitForAnotherProcess_andIsNotRetried() {
     intuit.stubFor(post("/token").willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"error_description\":\"Token invalid\",\"error\":\"invalid_grant\"}")));
     TokenStore store = new InMemoryTokenStore();
     store.compareAndSet(CONNECTION, Provider.QUICKBOOKS, 0, tokens("access-1", "refresh-1", NOW.minusSeconds(1)));
     AtomicInteger reauthorizations = new AtomicInteger();
+    List<Duration> waited = new ArrayList<>();
+    StoredQuickBooksTokens provider = new StoredQuickBooksTokens(
+        CONNECTION, store, oauth, clock, waited::add, new ReentrantLock(), reauthorizations::incrementAndGet);
 
-    assertThatThrownBy(() -> provider(store, reauthorizations::incrementAndGet).accessToken())
+    assertThatThrownBy(provider::accessToken)
         .isInstanceOf(ReauthorizationRequiredException.class)
         .hasMessageNotContaining("refresh-1");
     assertThat(reauthorizations).hasValue(1);
+    assertThat(waited.stream().reduce(Duration.ZERO, Duration::plus))
+        .isEqualTo(StoredQuickBooksTokens.ROTATION_WAIT);
     intuit.verify(1, postRequestedFor(urlEqualTo("/token")));
+  }
+
+  @Test
+  void invalidGrant_whileAnotherProcessIsStoringTheRotatedTokens_adoptsThem_insteadOfAskingForReauthorization() {
+    // Another node refreshed with refresh-1 a moment ago (so Intuit answers invalid_grant) and has not
+    // stored the rotated tokens yet; it does while this one waits.
+    intuit.stubFor(post("/token").willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error_description\":\"Token invalid\",\"error\":\"invalid_grant\"}")));
+    TokenStore store = new InMemoryTokenStore();
+    store.compareAndSet(CONNECTION, Provider.QUICKBOOKS, 0, tokens("access-1", "refresh-1", NOW.minusSeconds(1)));
+    List<Duration> waits = new ArrayList<>();
+    Sleeper otherNodeStoresWhileWeWait = duration -> {
+      waits.add(duration);
+      if (waits.size() == 2) {
+        store.compareAndSet(CONNECTION, Provider.QUICKBOOKS, 1, tokens("access-other", "refresh-other", NOW.plusSeconds(3600)));
+      }
+    };
+    AtomicInteger reauthorizations = new AtomicInteger();
+    StoredQuickBooksTokens provider = new StoredQuickBooksTokens(
+        CONNECTION, store, oauth, clock, otherNodeStoresWhileWeWait, new ReentrantLock(), reauthorizations::incrementAndGet);
+
+    assertThat(provider.accessToken()).isEqualTo("access-other");
+    assertThat(reauthorizations).hasValue(0);
+    assertThat(waits).hasSize(2);
+    intuit.verify(1, postRequestedFor(urlEqualTo("/token")));
+    assertThat(store.load(CONNECTION, Provider.QUICKBOOKS).orElseThrow().tokens().refreshToken()).contains("refresh-other");
   }
 
   @Test
@@ -176,6 +209,6 @@ class StoredQuickBooksTokensTest {
   }
 
   private StoredQuickBooksTokens provider(TokenStore store, Runnable onReauthorization) {
-    return new StoredQuickBooksTokens(CONNECTION, store, oauth, clock, new ReentrantLock(), onReauthorization);
+    return new StoredQuickBooksTokens(CONNECTION, store, oauth, clock, d -> { }, new ReentrantLock(), onReauthorization);
   }
 }
