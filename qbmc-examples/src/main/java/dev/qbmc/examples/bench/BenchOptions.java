@@ -26,7 +26,10 @@ final class BenchOptions {
       "  --baseline-items N         50 items, 8000 invoices, 2000 receipts)",
       "  --baseline-invoices N",
       "  --baseline-receipts N",
-      "  --simulators-heap SIZE   run the simulators in a child JVM with this -Xmx (e.g. 6g)",
+      "  --simulators-heap SIZE   -Xmx of the simulators' child JVM (default: 1 GB, or 6 KB per record",
+      "                           when that is more, e.g. 6.5 GB for 1.1M records)",
+      "  --in-process-simulators  run the simulators in this JVM (by default they run in a child JVM, so",
+      "                           that the CPU time and heap measured are the sync's own)",
       "  --simulators URL         use simulators already started with --simulators-only (give both",
       "                           the same size, latency and limit options)",
       "  --simulators-only        only start the simulators (for the size options) and print",
@@ -47,6 +50,7 @@ final class BenchOptions {
   String simulatorsHeap;
   String simulatorsUrl;
   boolean simulatorsOnly;
+  boolean inProcessSimulators;
   boolean exitOnStdinEof;
   boolean json;
   boolean help;
@@ -84,6 +88,7 @@ final class BenchOptions {
         case "--simulators-heap" -> o.simulatorsHeap = value(args, ++i, arg);
         case "--simulators" -> o.simulatorsUrl = value(args, ++i, arg);
         case "--simulators-only" -> o.simulatorsOnly = true;
+        case "--in-process-simulators" -> o.inProcessSimulators = true;
         case "--exit-on-stdin-eof" -> o.exitOnStdinEof = true;
         case "--json" -> o.json = true;
         case "--help", "-h" -> o.help = true;
@@ -95,6 +100,9 @@ final class BenchOptions {
     if (o.simulatorsHeap != null && o.simulatorsUrl != null) {
       throw new IllegalArgumentException("--simulators-heap and --simulators exclude each other");
     }
+    if (o.inProcessSimulators && (o.simulatorsHeap != null || o.simulatorsUrl != null)) {
+      throw new IllegalArgumentException("--in-process-simulators excludes --simulators-heap and --simulators");
+    }
     return o;
   }
 
@@ -102,8 +110,17 @@ final class BenchOptions {
     return new SimSettings(company, latency, qboPerMinute, qboInFlight, mailchimpConnections);
   }
 
-  /** The options a child simulator JVM needs to build the same simulators. */
-  List<String> simulatorArgs() {
+  /** The -Xmx of a child simulator JVM for a company: the option, else 1 GB or 6 KB per record. */
+  String simulatorsHeap(CompanySize company) {
+    if (simulatorsHeap != null) {
+      return simulatorsHeap;
+    }
+    long mb = Math.max(1024, company.records() * 6 / 1024);
+    return mb + "m";
+  }
+
+  /** The options a child simulator JVM needs to build the same simulators, for a company. */
+  List<String> simulatorArgs(CompanySize size) {
     List<String> args = new ArrayList<>();
     args.add("--customers");
     args.add(Long.toString(size.customers()));

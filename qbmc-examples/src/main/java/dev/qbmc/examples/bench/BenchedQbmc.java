@@ -25,7 +25,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A {@link Qbmc} wired to the benchmark's simulators, with a file or in-memory store, and connected. */
+/**
+ * A {@link Qbmc} wired to the benchmark's simulators, with a file or in-memory store, and connected;
+ * its clients' request times and the Mailchimp client's waits go to an {@link ApiTimes}.
+ */
 final class BenchedQbmc implements AutoCloseable {
   static final String CONNECTION = "bench";
   /** The services' default chunk size, passed explicitly so the budget uses the same value. */
@@ -35,7 +38,7 @@ final class BenchedQbmc implements AutoCloseable {
   private final FileStore fileStore;
   private final Path directory;
 
-  BenchedQbmc(Simulators sims, BenchOptions options, int chunkSize) {
+  BenchedQbmc(Simulators sims, BenchOptions options, int chunkSize, ApiTimes times) {
     SimInfo info = sims.info();
     try {
       directory = options.memoryStore ? null : Files.createTempDirectory("qbmc-bench-");
@@ -48,20 +51,34 @@ final class BenchedQbmc implements AutoCloseable {
     IntuitOAuth oauth = IntuitOAuth.builder().clientId(info.qboClientId()).clientSecret(info.qboClientSecret())
         .redirectUri(URI.create("http://127.0.0.1/callback")).tokenEndpoint(URI.create(info.qboTokenUrl()))
         .revocationEndpoint(URI.create(info.qboRevokeUrl())).build();
-    MailchimpSleeper sleeper = cappedSleeper(options.pollCapMillis);
+    MailchimpSleeper capped = cappedSleeper(options.pollCapMillis);
+    MailchimpSleeper sleeper = d -> {
+      long start = System.nanoTime();
+      try {
+        capped.sleep(d);
+      } finally {
+        times.ended(ApiTimes.Kind.MAILCHIMP_WAIT, System.nanoTime() - start);
+      }
+    };
     qbmc = Qbmc.builder()
         .quickBooks(QuickBooksConnector.of(oauth, (realm, accessTokens, listener) -> QuickBooksClient.builder()
             .baseUri(URI.create(info.qboBaseUrl()))
             .realmId(realm)
             .accessTokenProvider(accessTokens)
-            .requestListener(listener)
+            .requestListener(e -> {
+              times.ended(ApiTimes.Kind.QBO, e.duration().toNanos());
+              listener.onAttempt(e);
+            })
             .maxConcurrentRequests(options.qboInFlight)
             .maxRequestsPerMinute(options.qboPerMinute)
             .build()))
         .mailchimp(MailchimpConnector.of((credentials, listener) -> MailchimpClient.builder()
             .credentials(credentials)
             .baseUri(URI.create(info.mailchimpBaseUrl()))
-            .requestListener(listener)
+            .requestListener(e -> {
+              times.ended(ApiTimes.Kind.MAILCHIMP, e.duration().toNanos());
+              listener.onAttempt(e);
+            })
             .connectionLimiter(ConnectionLimiter.of(options.mailchimpConnections))
             .sleeper(sleeper)
             .build()))

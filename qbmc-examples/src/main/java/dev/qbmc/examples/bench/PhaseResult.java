@@ -7,7 +7,9 @@ import java.util.TreeMap;
 /**
  * The measurements of one benchmark phase. Calls come from the simulators' request logs (every HTTP
  * request received, {@code "METHOD template"}; operations run inside a Mailchimp batch are listed
- * apart, they are not calls) and, for qbmc syncs, from the sync report.
+ * apart, they are not calls) and, for qbmc syncs, from the sync report. The CPU time is this
+ * process's (the sync's own when the simulators run in a child JVM); the API times are those of
+ * qbmc syncs (null for the per-record baseline).
  */
 record PhaseResult(
     String name,
@@ -24,7 +26,9 @@ record PhaseResult(
     Map<String, Long> reportCalls,
     CallBudget budget,
     HeapSampler.Peak heap,
-    long simulatorHeapBytes) {
+    long simulatorHeapBytes,
+    long cpuNanos,
+    ApiTimes.Phase apiTimes) {
 
   static final String BATCH_PREFIX = "BATCH:";
 
@@ -76,6 +80,11 @@ record PhaseResult(
             && !e.getKey().equals("PATCH /3.0/ecommerce/stores/{store_id}"))
         .mapToLong(Map.Entry::getValue).sum();
     return direct + sum(mailchimpBatchOperations);
+  }
+
+  /** This process's CPU time per 100,000 records read, in seconds. */
+  double cpuSecondsPer100k() {
+    return recordsRead == 0 ? 0 : cpuNanos / 1e9 * 100_000 / recordsRead;
   }
 
   double recordsPerSecond() {

@@ -7,6 +7,7 @@ import dev.qbmc.core.report.SyncReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +33,11 @@ import java.util.function.Supplier;
  * <p>For each it prints the wall time, the calls per endpoint and API (the simulators' request
  * logs and the sync report), the minimum number of calls the batch sizes allow and the ratio,
  * records per second, peak heap, and the wall-time bound of the APIs' limits with its arithmetic
- * (see {@link CallBudget}); as tables, or as JSON with {@code --json}. {@code --help} lists the
- * options. For a company too large for one heap, {@code --simulators-heap 6g} runs the simulators
- * in a child JVM, so that the sync's own peak heap can be measured under {@code -Xmx256m}.
+ * (see {@link CallBudget}), this process's CPU time per 100,000 records, and the share of the wall
+ * time during which requests to each API were in flight (see {@link ApiTimes}); as tables, or as
+ * JSON with {@code --json}. {@code --help} lists the options. The simulators run in a child JVM
+ * (its heap: {@code --simulators-heap}), so that the CPU time and the peak heap measured are the
+ * sync's own; {@code --in-process-simulators} keeps them in this JVM.
  */
 public final class SyncBenchmark {
 
@@ -79,15 +82,16 @@ public final class SyncBenchmark {
     BenchResults results = new BenchResults(options);
     try {
       int chunk = options.chunkSize != null ? options.chunkSize : BenchedQbmc.DEFAULT_CHUNK_SIZE;
-      try (Simulators sims = open(options)) {
-        results.mainRun(measureMainRun(sims, options, chunk, results));
+      ApiTimes times = new ApiTimes();
+      try (Simulators sims = open(options, options.size)) {
+        results.mainRun(measureMainRun(sims, options, chunk, results, times));
       }
       if (!options.skipBaseline) {
         SimSettings comparison = options.simSettings(options.baselineSize);
-        try (Simulators sims = new LocalSimulators(comparison)) {
-          results.batched(initialOnly(sims, options, chunk, comparison));
+        try (Simulators sims = open(options, options.baselineSize)) {
+          results.batched(initialOnly(sims, options, chunk, comparison, times));
         }
-        try (Simulators sims = new LocalSimulators(comparison)) {
+        try (Simulators sims = open(options, options.baselineSize)) {
           results.baseline(baseline(sims, comparison));
         }
       }
@@ -104,47 +108,54 @@ public final class SyncBenchmark {
     return results.allSucceeded() ? 0 : 1;
   }
 
-  private static Simulators open(BenchOptions options) {
-    if (options.simulatorsUrl != null) {
+  /**
+   * The simulators for a company: in a child JVM unless {@code --in-process-simulators} (or
+   * already started, {@code --simulators URL}, for the measured company only).
+   */
+  private static Simulators open(BenchOptions options, CompanySize company) {
+    if (options.simulatorsUrl != null && company == options.size) {
       return RemoteSimulators.connect(options.simulatorsUrl);
     }
-    if (options.simulatorsHeap != null) {
-      return RemoteSimulators.spawn(options.simulatorArgs(), options.simulatorsHeap);
+    if (options.inProcessSimulators) {
+      return new LocalSimulators(options.simSettings(company));
     }
-    return new LocalSimulators(options.simSettings(options.size));
+    return RemoteSimulators.spawn(options.simulatorArgs(company), options.simulatorsHeap(company));
   }
 
   private static List<PhaseResult> measureMainRun(Simulators sims, BenchOptions options, int chunk,
-      BenchResults results) {
+      BenchResults results, ApiTimes times) {
     SimSettings limits = options.simSettings(options.size);
     List<PhaseResult> phases = new ArrayList<>();
-    try (BenchedQbmc bench = new BenchedQbmc(sims, options, chunk)) {
+    try (BenchedQbmc bench = new BenchedQbmc(sims, options, chunk, times)) {
       results.store(bench.storeDescription());
-      phases.add(measure("initial", sims, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
+      phases.add(measure("initial", sims, times, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
           w -> CallBudget.fullRead(options.size, w, chunk, true, limits)));
       Mutation mutation = sims.mutate();
       results.mutation(mutation);
-      phases.add(measure("changed-1%", sims, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
+      phases.add(measure("changed-1%", sims, times, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
           w -> CallBudget.incremental(mutation, w, chunk, limits)));
-      phases.add(measure("unchanged", sims, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
+      phases.add(measure("unchanged", sims, times, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
           w -> CallBudget.incremental(new Mutation(0, 0, 0), w, chunk, limits)));
     }
     return phases;
   }
 
-  private static PhaseResult initialOnly(Simulators sims, BenchOptions options, int chunk, SimSettings limits) {
-    try (BenchedQbmc bench = new BenchedQbmc(sims, options, chunk)) {
-      return measure("qbmc initial", sims, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
+  private static PhaseResult initialOnly(Simulators sims, BenchOptions options, int chunk, SimSettings limits,
+      ApiTimes times) {
+    try (BenchedQbmc bench = new BenchedQbmc(sims, options, chunk, times)) {
+      return measure("qbmc initial", sims, times, () -> bench.qbmc.sync(BenchedQbmc.CONNECTION),
           w -> CallBudget.fullRead(limits.size(), w, chunk, true, limits));
     }
   }
 
-  private static PhaseResult measure(String name, Simulators sims, Supplier<SyncReport> sync,
+  private static PhaseResult measure(String name, Simulators sims, ApiTimes times, Supplier<SyncReport> sync,
       Function<CallBudget.Written, CallBudget> budget) {
     System.gc();
     sims.resetCalls();
+    times.reset();
     System.err.println("bench: " + name + " sync starts");
     HeapSampler sampler = new HeapSampler();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     SyncReport report;
     try {
@@ -152,7 +163,9 @@ public final class SyncBenchmark {
     } finally {
       sampler.close();
     }
-    long nanos = System.nanoTime() - start;
+    long end = System.nanoTime();
+    long cpu = processCpuNanos() - cpuStart;
+    long nanos = end - start;
     HeapSampler.Peak heap = sampler.stop();
     Map<String, Long> mailchimpLog = sims.mailchimpCalls();
     Map<String, Long> reportCalls = new TreeMap<>();
@@ -171,7 +184,15 @@ public final class SyncBenchmark {
         totals.created() + totals.updated() + totals.unchanged() + totals.deleted() + totals.skipped(),
         writes(totals), totals.skipped(), report.failures().size(), sims.qboCalls(),
         PhaseResult.httpCalls(mailchimpLog), PhaseResult.batchOperations(mailchimpLog), reportCalls,
-        budget.apply(written), heap, sims.simulatorHeapUsed());
+        budget.apply(written), heap, sims.simulatorHeapUsed(), cpu, times.phase(start, end));
+  }
+
+  /** CPU time of this process (all its threads, garbage collection included), or -1 when unknown. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   private static long writes(EntityCounts counts) {
@@ -183,6 +204,7 @@ public final class SyncBenchmark {
     sims.resetCalls();
     System.err.println("bench: per-record baseline starts");
     HeapSampler sampler = new HeapSampler();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     PerRecordBaseline.Counts counts;
     try {
@@ -191,12 +213,13 @@ public final class SyncBenchmark {
       sampler.close();
     }
     long nanos = System.nanoTime() - start;
+    long cpu = processCpuNanos() - cpuStart;
     HeapSampler.Peak heap = sampler.stop();
     Map<String, Long> mailchimpLog = sims.mailchimpCalls();
     return new PhaseResult("per-record baseline", "FULL", counts.failed() == 0 ? "SUCCEEDED" : "FAILURES",
         java.time.Duration.ofNanos(nanos), counts.read(), counts.written(), counts.skipped(), counts.failed(),
         sims.qboCalls(), PhaseResult.httpCalls(mailchimpLog), PhaseResult.batchOperations(mailchimpLog), Map.of(),
-        null, heap, sims.simulatorHeapUsed());
+        null, heap, sims.simulatorHeapUsed(), cpu, null);
   }
 
   private static int serveSimulators(BenchOptions options, PrintStream out) {

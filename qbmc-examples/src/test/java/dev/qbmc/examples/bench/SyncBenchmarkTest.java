@@ -22,7 +22,7 @@ class SyncBenchmarkTest {
       "--receipts", "2", "--latency-ms", "0", "--batch-poll-cap-ms", "1");
 
   @Test
-  void run_onATinyCompany_printsEveryPhaseAndTheComparisonAsJson() throws Exception {
+  void run_onATinyCompany_withSimulatorsInAChildJvm_printsEveryPhaseAndTheComparisonAsJson() throws Exception {
     List<String> args = new ArrayList<>(TINY);
     args.addAll(List.of("--baseline-customers", "5", "--baseline-items", "3", "--baseline-invoices", "8",
         "--baseline-receipts", "2", "--state-store", "memory", "--json"));
@@ -45,6 +45,38 @@ class SyncBenchmarkTest {
     assertThat(json.path("comparison").path("perRecord").path("calls").path("mailchimpByEndpoint")
         .path("PUT /3.0/ecommerce/stores/{store_id}/orders/{order_id}").asLong()).isPositive();
     assertThat(json.path("targets")).isNotEmpty();
+    JsonNode initial = phases.get(0);
+    assertThat(initial.path("cpuSeconds").asDouble()).isPositive();
+    assertThat(initial.path("apiWait").path("qbo").path("count").asLong())
+        .isEqualTo(initial.path("calls").path("qbo").asLong());
+    assertThat(initial.path("apiWait").path("mailchimp").path("shareOfWall").asDouble()).isBetween(0.0, 1.0);
+    assertThat(json.path("comparison").path("qbmc").path("apiWait").path("qbo").path("count").asLong()).isPositive();
+    assertThat(json.path("comparison").path("perRecord").has("apiWait")).isFalse();
+  }
+
+  @Test
+  void run_withInProcessSimulators_printsCpuAndApiWaitsInTheTables() {
+    List<String> args = new ArrayList<>(TINY);
+    args.addAll(List.of("--in-process-simulators", "--skip-baseline", "--state-store", "memory"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int code = SyncBenchmark.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(text).isZero();
+    assertThat(text).contains("process CPU", "per 100,000 records read", "QBO requests", "Mailchimp batch waits",
+        "neither API", "calls vs minimum");
+  }
+
+  @Test
+  void run_withInProcessAndChildHeap_refusesTheCombination() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int code = SyncBenchmark.run(List.of("--in-process-simulators", "--simulators-heap", "1g"),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--in-process-simulators excludes");
   }
 
   @Test
