@@ -22,16 +22,18 @@ public final class Paging {
    */
   public static final int MAX_PAGES_IN_FLIGHT = 10;
 
-  private static final Paging SEQUENTIAL = new Paging(false, 1, -1);
+  private static final Paging SEQUENTIAL = new Paging(false, 1, -1, false);
 
   private final boolean parallel;
   private final int pagesInFlight;
   private final long expectedRows;
+  private final boolean countsRows;
 
-  private Paging(boolean parallel, int pagesInFlight, long expectedRows) {
+  private Paging(boolean parallel, int pagesInFlight, long expectedRows, boolean countsRows) {
     this.parallel = parallel;
     this.pagesInFlight = pagesInFlight;
     this.expectedRows = expectedRows;
+    this.countsRows = countsRows;
   }
 
   /**
@@ -71,7 +73,7 @@ public final class Paging {
       throw new IllegalArgumentException(
           "pagesInFlight must be 1.." + MAX_PAGES_IN_FLIGHT + ", was " + pagesInFlight);
     }
-    return new Paging(true, pagesInFlight, -1);
+    return new Paging(true, pagesInFlight, -1, false);
   }
 
   /**
@@ -82,7 +84,7 @@ public final class Paging {
    * first short page.
    *
    * @param rows zero or more
-   * @return a copy with the hint
+   * @return a copy with the hint (and without {@link #countingRows()})
    * @throws IllegalArgumentException when negative
    * @throws IllegalStateException on {@link #sequential()} paging, which has no use for it
    */
@@ -93,7 +95,34 @@ public final class Paging {
     if (!parallel) {
       throw new IllegalStateException("expectedRows applies to parallel paging only");
     }
-    return new Paging(true, pagesInFlight, rows);
+    return new Paging(true, pagesInFlight, rows, false);
+  }
+
+  /**
+   * The read takes its row count itself, and only when it pays: the first two pages are requested
+   * one after the other; when both come back full, one {@code SELECT COUNT(*)} of the query goes
+   * out with the third page, and once it answers the pages it announces are requested {@code
+   * pagesInFlight} at a time, as with {@link #expectedRows(long)}. A read of one or two pages makes
+   * no count and requests no page past its end; a longer one makes one count. If the count fails,
+   * the read goes on as one without a count.
+   *
+   * @return a copy that counts (and without an {@link #expectedRows(long)} hint)
+   * @throws IllegalStateException on {@link #sequential()} paging, which has no use for it
+   */
+  public Paging countingRows() {
+    if (!parallel) {
+      throw new IllegalStateException("countingRows applies to parallel paging only");
+    }
+    return new Paging(true, pagesInFlight, -1, true);
+  }
+
+  /**
+   * Whether the read takes its own row count once its first two pages are full.
+   *
+   * @return true after {@link #countingRows()}
+   */
+  public boolean countsRows() {
+    return countsRows;
   }
 
   /**
@@ -128,12 +157,13 @@ public final class Paging {
     return other instanceof Paging p
         && p.parallel == parallel
         && p.pagesInFlight == pagesInFlight
-        && p.expectedRows == expectedRows;
+        && p.expectedRows == expectedRows
+        && p.countsRows == countsRows;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(parallel, pagesInFlight, expectedRows);
+    return Objects.hash(parallel, pagesInFlight, expectedRows, countsRows);
   }
 
   @Override
@@ -142,6 +172,7 @@ public final class Paging {
       return "Paging{sequential}";
     }
     return "Paging{parallel, pagesInFlight=" + pagesInFlight
-        + (expectedRows < 0 ? "" : ", expectedRows=" + expectedRows) + "}";
+        + (expectedRows < 0 ? "" : ", expectedRows=" + expectedRows)
+        + (countsRows ? ", countingRows" : "") + "}";
   }
 }

@@ -38,12 +38,27 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
     QueryPage<T> fetch(Query<T> query, int startPosition);
   }
 
+  /** Counts a query's rows; the client's own {@code COUNT(*)}. */
+  @FunctionalInterface
+  interface RowCounter {
+    long count(Query<?> query);
+  }
+
+  /** Full pages consumed before a {@link Paging#countingRows()} read asks for its count. */
+  private static final int FULL_PAGES_BEFORE_COUNT = 2;
+
   private final Query<T> query;
   private final PageSource<T> source;
   private final int pageSize;
   private final int window;
   /** Index of the last page the row count announces (0 without a count). */
-  private final long expectedLast;
+  private long expectedLast;
+  private final RowCounter counter;
+  /** A counting read whose count is not known yet: it reads one page after the other. */
+  private boolean awaitingCount;
+  private Future<Long> count;
+  /** Full pages consumed so far. */
+  private long fullConsumed;
   private final ThreadPoolExecutor pool;
   private final ArrayDeque<Future<QueryPage<T>>> inFlight = new ArrayDeque<>();
   private final ArrayDeque<T> ready = new ArrayDeque<>();
@@ -64,7 +79,7 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
   private boolean lastPageSeen;
   private boolean finished;
 
-  ParallelPager(Query<T> query, Paging paging, PageSource<T> source) {
+  ParallelPager(Query<T> query, Paging paging, PageSource<T> source, RowCounter counter) {
     if (!paging.isParallel()) {
       throw new IllegalArgumentException("not parallel paging: " + paging);
     }
@@ -73,6 +88,8 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
     }
     this.query = query.inIdOrder();
     this.source = source;
+    this.counter = counter;
+    this.awaitingCount = paging.countsRows();
     this.pageSize = query.pageSize();
     this.window = paging.pagesInFlight();
     this.expectedLast = paging.expectedRows().isPresent()
@@ -153,11 +170,50 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
       }
     }
     if (full) {
+      fullConsumed++;
       if (index >= expectedLast) {
         fullPastExpected++;
       }
+      askCount();
       request();
     }
+  }
+
+  /** A counting read asks for its count once enough full pages came back. */
+  private void askCount() {
+    if (awaitingCount && count == null && !finished && fullConsumed >= FULL_PAGES_BEFORE_COUNT) {
+      count = pool.submit(() -> counter.count(query));
+    }
+  }
+
+  /** Takes the count once it has answered: from then on, the pages it announces go out together. */
+  private void takeCount() {
+    if (!awaitingCount || count == null || !count.isDone()) {
+      return;
+    }
+    awaitingCount = false;
+    try {
+      expectedLast = lastPageIndex(count.get(), pageSize);
+    } catch (ExecutionException | CancellationException e) {
+      expectedLast = 0; // no count: the read goes on as one without it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      expectedLast = 0;
+    }
+    count = null;
+    fullPastExpected = Math.max(0, nextToConsume - expectedLast);
+  }
+
+  /**
+   * The last page index that may be requested: while a count is awaited, the page after the last
+   * full one; else the announced pages, and two more for every full page past them.
+   */
+  private long horizon() {
+    takeCount();
+    if (awaitingCount) {
+      return fullConsumed;
+    }
+    return Math.max(fullConsumed, expectedLast + 2 * fullPastExpected);
   }
 
   /** Reads the next keyset page of a hole between two pages; hands out the later page once done. */
@@ -182,7 +238,7 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
 
   /** Requests pages up to the window, but none past what the count or the full pages so far allow. */
   private void request() {
-    long horizon = expectedLast + 2 * fullPastExpected;
+    long horizon = horizon();
     while (!finished && !lastPageSeen && inFlight.size() < window && nextToRequest <= horizon) {
       int start = startPosition(nextToRequest++, pageSize);
       inFlight.add(pool.submit(() -> source.fetch(query, start)));
@@ -289,6 +345,10 @@ final class ParallelPager<T> implements Iterator<T>, AutoCloseable {
   private void cancelInFlight() {
     inFlight.forEach(f -> f.cancel(true));
     inFlight.clear();
+    if (count != null) {
+      count.cancel(true);
+      count = null;
+    }
   }
 
   /** Stops the read: pages in flight are cancelled and the threads end. */

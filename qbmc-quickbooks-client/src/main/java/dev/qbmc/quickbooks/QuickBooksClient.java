@@ -181,7 +181,7 @@ public final class QuickBooksClient {
     if (!paging.isParallel()) {
       return query(query);
     }
-    ParallelPager<T> pager = new ParallelPager<>(query, paging, this::fetchPage);
+    ParallelPager<T> pager = new ParallelPager<>(query, paging, this::fetchPage, this::count);
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL),
             false)

@@ -78,7 +78,17 @@ final class PagedCustomers implements ResponseTransformerV2 {
     }
   }
 
+  /** The {@code COUNT(*)} statements answered. */
+  List<String> counts() {
+    return statements.stream().filter(s -> s.contains("COUNT(*)")).collect(Collectors.toList());
+  }
+
   private Response answer(Response response, String statement) {
+    if (statement.startsWith("SELECT COUNT(*)")) {
+      return Response.Builder.like(response).but()
+          .body("{\"QueryResponse\":{\"totalCount\":" + ids.size() + "},\"time\":\"2026-03-02T10:00:00Z\"}")
+          .build();
+    }
     Matcher page = PAGE.matcher(statement);
     if (!page.find()) {
       throw new IllegalArgumentException("not a page query: " + statement);

@@ -154,6 +154,59 @@ class ParallelPagingTest {
   }
 
   @Test
+  void countingRead_ofOneOrTwoPages_makesNoCount_andRequestsNoPagePastTheEnd() {
+    customers.rows(1, 7);
+    assertThat(read(Paging.parallel(4).countingRows())).containsExactlyElementsOf(range(1, 7));
+    assertThat(customers.statements).hasSize(1);
+
+    customers.statements.clear();
+    customers.rows(8, 10); // an exact page: the overlap row alone ends the read
+    assertThat(read(Paging.parallel(4).countingRows())).containsExactlyElementsOf(range(1, 10));
+    assertThat(customers.pageStarts()).containsExactly(1, 10);
+    assertThat(customers.counts()).isEmpty();
+
+    customers.statements.clear();
+    customers.rows(11, 18);
+    assertThat(read(Paging.parallel(4).countingRows())).containsExactlyElementsOf(range(1, 18));
+    assertThat(customers.pageStarts()).containsExactly(1, 10);
+    assertThat(customers.counts()).isEmpty();
+  }
+
+  @Test
+  void countingRead_ofManyPages_countsOnceAfterTwoFullPages_andRequestsEveryPageOnce() {
+    customers.rows(1, 95);
+
+    List<Long> ids = read(Paging.parallel(4).countingRows());
+
+    assertThat(ids).containsExactlyElementsOf(range(1, 95));
+    assertThat(customers.counts()).containsExactly("SELECT COUNT(*) FROM Customer");
+    assertThat(customers.pageStarts()).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(overlappingStarts(11));
+    // The first two pages go out alone, the count with the third.
+    assertThat(customers.statements.subList(0, 2)).allMatch(s -> s.contains("STARTPOSITION"));
+    assertThat(customers.statements.indexOf("SELECT COUNT(*) FROM Customer")).isBetween(2, 3);
+  }
+
+  @Test
+  void countingRead_goesOnPastTheCount_whenRowsAreAddedDuringTheRead() {
+    customers.rows(1, 45);
+    customers.beforeAnswer = statement -> {
+      if (statement.startsWith("SELECT COUNT(*)")) {
+        customers.rows(46, 80);
+        customers.ids.remove(3L);
+      }
+    };
+
+    List<Long> ids = read(Paging.parallel(4).countingRows());
+
+    List<Long> expected = range(1, 80);
+    expected.remove(3L);
+    assertThat(ids).containsSubsequence(1L, 2L).containsAll(expected).doesNotHaveDuplicates().isSorted();
+    assertThat(customers.pageStarts()).doesNotHaveDuplicates();
+    assertThat(customers.counts()).hasSize(1);
+  }
+
+  @Test
   void parallelRead_goesOnPastTheCount_whenRowsAreAddedDuringTheRead() {
     customers.rows(1, 45);
     customers.beforeAnswer = statement -> {
@@ -304,6 +357,15 @@ class ParallelPagingTest {
     assertThatThrownBy(() -> client.query(Query.select(EntityType.CUSTOMER).pageSize(1), Paging.parallel(2)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("page size");
     assertThat(customers.statements).isEmpty();
+  }
+
+  @Test
+  void countingRows_replacesTheRowHint_andAppliesToParallelPagingOnly() {
+    assertThat(Paging.parallel(4).expectedRows(10).countingRows().expectedRows()).isEmpty();
+    assertThat(Paging.parallel(4).countingRows().expectedRows(10).countsRows()).isFalse();
+    assertThat(Paging.parallel(4).countingRows()).isEqualTo(Paging.parallel(4).countingRows())
+        .isNotEqualTo(Paging.parallel(4)).hasToString("Paging{parallel, pagesInFlight=4, countingRows}");
+    assertThatThrownBy(() -> Paging.sequential().countingRows()).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
