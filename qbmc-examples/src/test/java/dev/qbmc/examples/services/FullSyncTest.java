@@ -66,7 +66,23 @@ class FullSyncTest {
   }
 
   @Test
-  void progress_isPublishedPerPhase_withTotalsFromQbo() {
+  void aFullSync_ofSmallQueries_countsNothing_andItsEntitiesShareBatchesByWave() {
+    try (Qbmc qbmc = world.qbmc()) {
+      world.connect(qbmc);
+
+      SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
+
+      assertThat(report.failures()).isEmpty();
+      // Four queries of one page each (24 items, 60 customers, 156 invoices, 78 receipts) and no
+      // COUNT(*): a read counts its rows only from its third page.
+      assertThat(world.qbo.requestLog().count("GET", "/v3/company/{realm}/query")).isEqualTo(4);
+      // Items with customers, invoices with receipts: two /batches requests, not one per entity.
+      assertThat(world.mailchimp.requestLog().count("POST", "/3.0/batches")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void progress_isPublishedPerPhase_withTheirFinalCountsAsTotals() {
     List<dev.qbmc.core.SyncProgress> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (Qbmc qbmc = world.qbmc(b -> b.listener(new dev.qbmc.core.SyncListener() {
       @Override

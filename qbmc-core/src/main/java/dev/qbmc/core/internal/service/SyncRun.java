@@ -72,6 +72,10 @@ final class SyncRun {
    * current chunk is written; the QBO client's limiter still caps the realm's requests.
    */
   private static final int QBO_PAGES_IN_FLIGHT = 4;
+  /** A full read's first wave: items and customers, which may share a chunk (and its batches). */
+  private static final int PRODUCTS_AND_CUSTOMERS = 1;
+  /** A full read's second wave: invoices and sales receipts, which name the first wave's records. */
+  private static final int ORDERS = 2;
 
   private final Connection connection;
   private final QuickBooksClient qbo;
@@ -146,29 +150,43 @@ final class SyncRun {
     if (!contactLimitAllowsFullRead()) {
       return false;
     }
-    Query<Item> items = Query.select(EntityType.ITEM).includeInactive().orderBy("Id");
-    Query<Customer> customers =
-        Query.select(EntityType.CUSTOMER).includeInactive().orderBy("Id");
-    Query<Invoice> invoiceQuery = Query.select(EntityType.INVOICE).orderBy("Id");
-    Query<SalesReceipt> receiptQuery = Query.select(EntityType.SALES_RECEIPT).orderBy("Id");
-    long itemCount = qbo.count(items);
-    readAll(items, byId(itemCount), SyncPhase.PRODUCTS, itemCount, 0, this::applyItems);
-    long customerCount = qbo.count(customers);
-    readAll(customers, byId(customerCount), SyncPhase.CUSTOMERS, customerCount, 0, this::applyCustomers);
-    applyDeferredLinks();
+    PhasedChunks.Source<Item> items = new PhasedChunks.Source<>(PRODUCTS_AND_CUSTOMERS,
+        () -> qbo.query(Query.select(EntityType.ITEM).includeInactive().orderBy("Id"), byId()));
+    PhasedChunks.Source<Customer> customers = new PhasedChunks.Source<>(PRODUCTS_AND_CUSTOMERS,
+        () -> qbo.query(Query.select(EntityType.CUSTOMER).includeInactive().orderBy("Id"), byId()));
+    PhasedChunks.Source<Invoice> invoiceRows = new PhasedChunks.Source<>(ORDERS,
+        () -> qbo.query(Query.select(EntityType.INVOICE).orderBy("Id"), byId()));
+    PhasedChunks.Source<SalesReceipt> receiptRows = new PhasedChunks.Source<>(ORDERS,
+        () -> qbo.query(Query.select(EntityType.SALES_RECEIPT).orderBy("Id"), byId()));
     SeenIds invoices = new SeenIds();
     SeenIds receipts = new SeenIds();
-    long invoiceCount = qbo.count(invoiceQuery);
-    long receiptCount = qbo.count(receiptQuery);
-    long orderTotal = invoiceCount + receiptCount;
-    readAll(invoiceQuery, byId(invoiceCount), SyncPhase.ORDERS, orderTotal, 0, chunk -> {
-      chunk.forEach(i -> invoices.add(i.id()));
-      applyTransactions(chunk, List.of(), List.of());
-    });
-    readAll(receiptQuery, byId(receiptCount), SyncPhase.ORDERS, orderTotal, invoiceCount, chunk -> {
-      chunk.forEach(r -> receipts.add(r.id()));
-      applyTransactions(List.of(), chunk, List.of());
-    });
+    ReadProgress read = new ReadProgress();
+    boolean ordersStarted = false;
+    try (PhasedChunks chunks = new PhasedChunks(
+        List.of(items, customers, invoiceRows, receiptRows), tuning.chunkSize())) {
+      while (chunks.hasNext()) {
+        PhasedChunks.Chunk chunk = chunks.next();
+        if (chunk.wave() == ORDERS && !ordersStarted) {
+          ordersStarted = true;
+          applyDeferredLinks();
+        }
+        if (chunk.wave() == PRODUCTS_AND_CUSTOMERS) {
+          read.before(SyncPhase.PRODUCTS, chunk.rows(items).size());
+          read.before(SyncPhase.CUSTOMERS, chunk.rows(customers).size());
+          applyProductsAndCustomers(chunk.rows(items), chunk.rows(customers));
+        } else {
+          read.before(SyncPhase.ORDERS, chunk.size());
+          chunk.rows(invoiceRows).forEach(i -> invoices.add(i.id()));
+          chunk.rows(receiptRows).forEach(r -> receipts.add(r.id()));
+          applyTransactions(chunk.rows(invoiceRows), chunk.rows(receiptRows), List.of());
+        }
+        read.after();
+      }
+    }
+    if (!ordersStarted) {
+      applyDeferredLinks();
+    }
+    read.end();
     progress(SyncPhase.DELETIONS, 0, -1);
     deleteUnseen(RecordKind.INVOICE, invoices);
     deleteUnseen(RecordKind.SALES_RECEIPT, receipts);
@@ -176,14 +194,55 @@ final class SyncRun {
   }
 
   /**
-   * A full read's paging: pages in Id order, {@value #QBO_PAGES_IN_FLIGHT} in flight, none past
-   * the rows the query's own count announced (the count of this query, not of the phase: reading
-   * invoices with the invoices-plus-receipts count fetched hundreds of empty pages), and every row
-   * that exists throughout the read exactly once, so no order is deleted as unseen because rows
-   * moved across a page boundary.
+   * A full read's paging: pages in Id order, {@value #QBO_PAGES_IN_FLIGHT} in flight, every row
+   * that exists throughout the read exactly once (so no order is deleted as unseen because rows
+   * moved across a page boundary), and a {@code COUNT(*)} only for a query of three pages or more,
+   * so that no page past the end is requested and small companies pay no count.
    */
-  private static Paging byId(long rows) {
-    return Paging.parallel(QBO_PAGES_IN_FLIGHT).expectedRows(rows);
+  private static Paging byId() {
+    return Paging.parallel(QBO_PAGES_IN_FLIGHT).countingRows();
+  }
+
+  /**
+   * A full read's progress: no totals in advance (counting would cost a call per entity). A phase
+   * is announced before its first chunk is applied, reports its rows after each chunk with an
+   * unknown total, and its final count as done and total when the next phase starts or the read
+   * ends.
+   */
+  private final class ReadProgress {
+    private final Map<SyncPhase, Long> done = new java.util.EnumMap<>(SyncPhase.class);
+    private final Map<SyncPhase, Long> pending = new java.util.EnumMap<>(SyncPhase.class);
+    private SyncPhase phase;
+
+    /** A chunk about to be applied holds {@code rows} of {@code next}; call in phase order. */
+    void before(SyncPhase next, long rows) {
+      if (rows == 0) {
+        return;
+      }
+      if (next != phase) {
+        end();
+        phase = next;
+        progress(phase, done.getOrDefault(phase, 0L), -1);
+      }
+      pending.merge(next, rows, Long::sum);
+    }
+
+    /** The chunk announced by {@link #before} was applied. */
+    void after() {
+      pending.forEach((p, rows) -> done.merge(p, rows, Long::sum));
+      pending.clear();
+      if (phase != null) {
+        progress(phase, done.getOrDefault(phase, 0L), -1);
+      }
+    }
+
+    /** The current phase is over (its rows of the chunk being applied counted). */
+    void end() {
+      if (phase != null) {
+        long total = done.getOrDefault(phase, 0L) + pending.getOrDefault(phase, 0L);
+        progress(phase, total, total);
+      }
+    }
   }
 
   /**
@@ -353,11 +412,22 @@ final class SyncRun {
   // ---------------------------------------------------------------- chunks
 
   private void applyItems(List<Item> items) {
+    applyProductsAndCustomers(items, List.of());
+  }
+
+  /** Items and customers of one chunk: their writes share the first Mailchimp wave. */
+  private void applyProductsAndCustomers(List<Item> items, List<Customer> customers) {
     List<MappingOutcome<ProductRecord>> products = new ArrayList<>(items.size());
     for (Item item : items) {
       products.add(map(QboEntity.ITEM, item.id(), () -> mapper.item(item)));
     }
-    apply(contacts.chunk().products(products).build());
+    List<MappingOutcome<MappedCustomer>> mapped = new ArrayList<>(customers.size());
+    for (Customer customer : customers) {
+      MappingOutcome<MappedCustomer> outcome = map(QboEntity.CUSTOMER, customer.id(), () -> mapper.customer(customer));
+      outcome.skipReason().ifPresent(r -> customerSkips.put(outcome.qboId(), r));
+      mapped.add(outcome);
+    }
+    apply(contacts.chunk().products(products).customers(mapped).links(ContactUpkeep.links(mapper, customers)).build());
   }
 
   /**
@@ -375,13 +445,7 @@ final class SyncRun {
   }
 
   private void applyCustomers(List<Customer> customers) {
-    List<MappingOutcome<MappedCustomer>> mapped = new ArrayList<>(customers.size());
-    for (Customer customer : customers) {
-      MappingOutcome<MappedCustomer> outcome = map(QboEntity.CUSTOMER, customer.id(), () -> mapper.customer(customer));
-      outcome.skipReason().ifPresent(r -> customerSkips.put(outcome.qboId(), r));
-      mapped.add(outcome);
-    }
-    apply(contacts.chunk().customers(mapped).links(ContactUpkeep.links(mapper, customers)).build());
+    applyProductsAndCustomers(List.of(), customers);
   }
 
   /** Jobs whose parent was not known when their chunk was planned, once the customers are read. */
