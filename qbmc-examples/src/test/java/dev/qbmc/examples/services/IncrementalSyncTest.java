@@ -48,6 +48,8 @@ class IncrementalSyncTest {
     assertThat(report.mode()).isEqualTo(SyncMode.INCREMENTAL);
     assertThat(report.failures()).isEmpty();
     assertThat(world.mailchimpWrites()).isZero();
+    assertThat(world.mailchimp.requestLog().snapshot())
+        .as("no member to write: the audience's merge fields are not read either").isEmpty();
     assertThat(world.qbo.requestLog().count("GET", "/v3/company/{realm}/cdc")).isEqualTo(1);
   }
 

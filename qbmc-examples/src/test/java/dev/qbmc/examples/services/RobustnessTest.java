@@ -237,6 +237,10 @@ class RobustnessTest {
       }
       var cursor = world.state.cursor(SimulatedWorld.CONNECTION);
       world.clock.advance(Duration.ofMinutes(1));
+      // A change to write: a sync with nothing to write does not call Mailchimp at all.
+      String customer = world.state.streamStates(SimulatedWorld.CONNECTION, RecordKind.CUSTOMER)
+          .map(st -> st.key().id()).sorted().findFirst().orElseThrow();
+      world.qbo.update(SimEntity.CUSTOMER, customer, c -> c.put("GivenName", "Changedname"));
       try (Qbmc unreachable = world.qbmc(b -> {}, mc -> mc.baseUri(java.net.URI.create("http://127.0.0.1:1/3.0")))) {
         SyncReport report = unreachable.sync(SimulatedWorld.CONNECTION);
 

@@ -19,6 +19,7 @@ import dev.qbmc.mailchimp.model.ProductVariant;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Translates the core's mapped records into Mailchimp request bodies. Merge fields are only sent
@@ -31,13 +32,26 @@ final class MailchimpRecords {
   static final String ADDRESS = "ADDRESS";
   static final String PHONE = "PHONE";
 
-  private final Set<String> mergeTags;
+  private final Supplier<Set<String>> readMergeTags;
+  private Set<String> mergeTags;
 
   /**
-   * @param mergeTags the merge field tags the audience has
+   * @param readMergeTags reads the merge field tags the audience has; called once, by the first
+   *     {@link #mergeTags()}, so that a run that writes no member does not read them
    */
-  MailchimpRecords(Set<String> mergeTags) {
-    this.mergeTags = Set.copyOf(mergeTags);
+  MailchimpRecords(Supplier<Set<String>> readMergeTags) {
+    this.readMergeTags = readMergeTags;
+  }
+
+  /**
+   * The audience's merge field tags, read on the first call. A writer calls it before it builds
+   * member bodies, so that a failed read fails the run instead of the members.
+   */
+  Set<String> mergeTags() {
+    if (mergeTags == null) {
+      mergeTags = Set.copyOf(readMergeTags.get());
+    }
+    return mergeTags;
   }
 
   static MemberStatus memberStatus(MarketingStatus status) {
@@ -49,16 +63,16 @@ final class MailchimpRecords {
         MemberUpsert.builder()
             .emailAddress(contact.email().address())
             .statusIfNew(memberStatus(contact.statusIfNew()));
-    if (mergeTags.contains(FNAME)) {
+    if (mergeTags().contains(FNAME)) {
       contact.firstName().ifPresent(v -> member.putMergeFields(FNAME, MergeValue.truncatedText(v)));
     }
-    if (mergeTags.contains(LNAME)) {
+    if (mergeTags().contains(LNAME)) {
       contact.lastName().ifPresent(v -> member.putMergeFields(LNAME, MergeValue.truncatedText(v)));
     }
-    if (mergeTags.contains(PHONE)) {
+    if (mergeTags().contains(PHONE)) {
       contact.phone().ifPresent(v -> member.putMergeFields(PHONE, MergeValue.truncatedText(v)));
     }
-    if (mergeTags.contains(ADDRESS)) {
+    if (mergeTags().contains(ADDRESS)) {
       contact.address().ifPresent(a -> member.putMergeFields(ADDRESS, MergeValue.address(address(a))));
     }
     return member.build();

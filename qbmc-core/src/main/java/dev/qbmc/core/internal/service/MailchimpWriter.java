@@ -83,6 +83,9 @@ final class MailchimpWriter {
   record Applied(List<SyncOperation> operations, List<StateChange> confirmed) {}
 
   Applied apply(SyncPlan plan) {
+    if (!plan.operationsOf(UpsertMember.class).isEmpty()) {
+      records.mergeTags(); // read once per run, and only by a run that writes members
+    }
     List<SyncOperation> done = new ArrayList<>();
     List<StateChange> confirmed = new ArrayList<>();
     List<Write> wave1 = new ArrayList<>();

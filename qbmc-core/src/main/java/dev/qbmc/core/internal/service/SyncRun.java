@@ -120,8 +120,11 @@ final class SyncRun {
     this.mapper = QboMapper.of(Settings.of(connection));
     this.contacts = new ContactUpkeep(connection.connectionId(), store, mapper.settings(),
         java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), report);
-    Set<String> mergeTags = new HashSet<>();
-    mailchimp.audiences().mergeFields(connection.audienceId()).forEach(f -> mergeTags.add(f.tag()));
+    Supplier<Set<String>> mergeTags = () -> {
+      Set<String> tags = new HashSet<>();
+      mailchimp.audiences().mergeFields(connection.audienceId()).forEach(f -> tags.add(f.tag()));
+      return tags;
+    };
     this.writer =
         new MailchimpWriter(
             mailchimp,
