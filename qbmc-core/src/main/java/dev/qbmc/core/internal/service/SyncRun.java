@@ -163,7 +163,7 @@ final class SyncRun {
         () -> qbo.query(Query.select(EntityType.SALES_RECEIPT).orderBy("Id"), byId()));
     SeenIds invoices = new SeenIds();
     SeenIds receipts = new SeenIds();
-    ReadProgress read = new ReadProgress();
+    FullReadProgress read = new FullReadProgress(this::progress);
     boolean ordersStarted = false;
     try (PhasedChunks chunks = new PhasedChunks(
         List.of(items, customers, invoiceRows, receiptRows), tuning.chunkSize())) {
@@ -204,48 +204,6 @@ final class SyncRun {
    */
   private static Paging byId() {
     return Paging.parallel(QBO_PAGES_IN_FLIGHT).countingRows();
-  }
-
-  /**
-   * A full read's progress: no totals in advance (counting would cost a call per entity). A phase
-   * is announced before its first chunk is applied, reports its rows after each chunk with an
-   * unknown total, and its final count as done and total when the next phase starts or the read
-   * ends.
-   */
-  private final class ReadProgress {
-    private final Map<SyncPhase, Long> done = new java.util.EnumMap<>(SyncPhase.class);
-    private final Map<SyncPhase, Long> pending = new java.util.EnumMap<>(SyncPhase.class);
-    private SyncPhase phase;
-
-    /** A chunk about to be applied holds {@code rows} of {@code next}; call in phase order. */
-    void before(SyncPhase next, long rows) {
-      if (rows == 0) {
-        return;
-      }
-      if (next != phase) {
-        end();
-        phase = next;
-        progress(phase, done.getOrDefault(phase, 0L), -1);
-      }
-      pending.merge(next, rows, Long::sum);
-    }
-
-    /** The chunk announced by {@link #before} was applied. */
-    void after() {
-      pending.forEach((p, rows) -> done.merge(p, rows, Long::sum));
-      pending.clear();
-      if (phase != null) {
-        progress(phase, done.getOrDefault(phase, 0L), -1);
-      }
-    }
-
-    /** The current phase is over (its rows of the chunk being applied counted). */
-    void end() {
-      if (phase != null) {
-        long total = done.getOrDefault(phase, 0L) + pending.getOrDefault(phase, 0L);
-        progress(phase, total, total);
-      }
-    }
   }
 
   /**
