@@ -1,11 +1,10 @@
 package dev.qbmc.core;
 
 /**
- * A sync lost its connection's lease while it ran: the lease expired (the run stalled for longer
- * than the lease TTL), so it could not be renewed. The run stops at once and writes nothing more;
- * what it committed before stays committed, and the next sync resumes where it stopped. (When
- * another run has already taken the lease over, the store refuses the stale run's next commit and
- * the run ends with a {@code FAILED} report whose failure code is {@code LEASE_LOST}.)
+ * A sync lost its connection's lease while it ran. qbmc's own syncs no longer throw it: a run whose
+ * lease renewal is refused or whose lease was taken over stops writing and ends with a {@code
+ * FAILED} report whose failure code is {@code LEASE_LOST} (what it committed before stays
+ * committed, and the next sync resumes where it stopped). Kept for hosts that catch it.
  */
 public final class LeaseLostException extends QbmcException {
   private static final long serialVersionUID = 1L;

@@ -283,6 +283,11 @@ public final class Qbmc implements AutoCloseable {
   /**
    * Syncs with the default options.
    *
+   * <p>A run that loses its lease (a renewal refused, the lease taken over) or whose connection is
+   * paused or disconnected meanwhile stops before its next Mailchimp write or commit and returns a
+   * {@code FAILED} report with the failure code {@code LEASE_LOST} or {@code CONNECTION_NOT_ACTIVE};
+   * its run record is kept.
+   *
    * @param connectionId the connection
    * @return the report
    * @throws SyncAlreadyRunningException when another sync of the connection runs
@@ -290,11 +295,6 @@ public final class Qbmc implements AutoCloseable {
    *     re-authorisation
    * @throws ConnectionNotFoundException when no connection has this id
    * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
-   * @throws LeaseLostException when the run stalled past the lease TTL, so its lease could not be
-   *     renewed; the run stopped writing. (A run whose lease another run took over, or whose
-   *     connection was paused or disconnected meanwhile, is refused its next commit instead: it
-   *     stops writing and returns a {@code FAILED} report with the failure code {@code LEASE_LOST}
-   *     or {@code CONNECTION_NOT_ACTIVE}.)
    * @throws NullPointerException when the connection id is null
    * @throws IllegalArgumentException when the connection id is blank
    */
@@ -305,7 +305,9 @@ public final class Qbmc implements AutoCloseable {
   /**
    * Syncs: the first run reads everything (with the store's {@code is_syncing} set so that history
    * sends no order notifications), later runs read the changes since the last one. Only
-   * differences are written.
+   * differences are written. A run that loses its lease or whose connection is paused or
+   * disconnected meanwhile stops before its next Mailchimp write or commit and returns a {@code
+   * FAILED} report ({@code LEASE_LOST}, {@code CONNECTION_NOT_ACTIVE}); its run record is kept.
    *
    * @param connectionId the connection
    * @param options dry run, full read, waiting for a running sync
@@ -316,11 +318,6 @@ public final class Qbmc implements AutoCloseable {
    *     re-authorisation
    * @throws ConnectionNotFoundException when no connection has this id
    * @throws MissingCredentialsException when the connection's Mailchimp credentials are missing
-   * @throws LeaseLostException when the run stalled past the lease TTL, so its lease could not be
-   *     renewed; the run stopped writing. (A run whose lease another run took over, or whose
-   *     connection was paused or disconnected meanwhile, is refused its next commit instead: it
-   *     stops writing and returns a {@code FAILED} report with the failure code {@code LEASE_LOST}
-   *     or {@code CONNECTION_NOT_ACTIVE}.)
    * @throws NullPointerException when an argument is null
    * @throws IllegalArgumentException when the connection id is blank
    */
@@ -471,9 +468,13 @@ public final class Qbmc implements AutoCloseable {
     return state.recentRuns(requireId(connectionId), limit);
   }
 
-  /** Stops the executor this instance created for webhook-triggered syncs, if any. */
+  /**
+   * Stops the executor this instance created for webhook-triggered syncs, if any, and the lease
+   * ticker thread.
+   */
   @Override
   public void close() {
+    context.keeper().close();
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
       try {
@@ -692,8 +693,12 @@ public final class Qbmc implements AutoCloseable {
     }
 
     /**
-     * How long a sync's lease lasts without renewal (default 10 minutes); a crashed process's lease
-     * is taken over after it.
+     * How long a sync's lease lasts without renewal (default 1 minute). A running sync renews it
+     * every third of the TTL (at every API call of the run and, while it waits inside a client,
+     * from a ticker thread), so a long {@code /batches} wait keeps it; a crashed process's lease is
+     * taken over once it expires (the {@code FileStore} takes it over at once). A run whose renewal
+     * is refused writes nothing more and ends {@code FAILED} with the failure code {@code
+     * LEASE_LOST}.
      *
      * @param ttl the time to live
      * @return this builder

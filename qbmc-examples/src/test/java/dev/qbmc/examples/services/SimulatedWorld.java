@@ -50,8 +50,16 @@ final class SimulatedWorld implements AutoCloseable {
 
   SimulatedWorld(
       CompanyData company, java.util.function.UnaryOperator<QuickBooksSimulator.Builder> qboOptions) {
+    this(company, qboOptions, b -> b);
+  }
+
+  /** A world whose simulators' builders the test may change, e.g. the Mailchimp batch executor. */
+  SimulatedWorld(
+      CompanyData company, java.util.function.UnaryOperator<QuickBooksSimulator.Builder> qboOptions,
+      java.util.function.UnaryOperator<MailchimpSimulator.Builder> mailchimpOptions) {
     qbo = qboOptions.apply(QuickBooksSimulator.builder().company(company).clock(clock)).build().start();
-    mailchimp = MailchimpSimulator.builder().clock(clock).batchExecutor(Runnable::run).build().start();
+    mailchimp = mailchimpOptions.apply(MailchimpSimulator.builder().clock(clock).batchExecutor(Runnable::run))
+        .build().start();
     listId = mailchimp.createList("Craig's customers");
     for (String email : SampleCompany.unsubscribedEmails()) {
       mailchimp.seedMember(listId, email, "unsubscribed");

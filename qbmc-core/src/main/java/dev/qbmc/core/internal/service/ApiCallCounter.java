@@ -14,6 +14,21 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ApiCallCounter {
   private final Map<Provider, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
+  private final Runnable onAttempt;
+
+  /** A counter that only counts. */
+  ApiCallCounter() {
+    this(() -> {});
+  }
+
+  /**
+   * A counter that also runs {@code onAttempt} after every attempt (a run's heartbeat).
+   *
+   * @param onAttempt must not throw
+   */
+  ApiCallCounter(Runnable onAttempt) {
+    this.onAttempt = onAttempt;
+  }
 
   void quickBooks(QuickBooksRequestEvent event) {
     count(Provider.QUICKBOOKS, event.method() + " " + event.pathTemplate());
@@ -24,6 +39,7 @@ final class ApiCallCounter {
   }
 
   private void count(Provider api, String endpoint) {
+    onAttempt.run();
     counts.computeIfAbsent(api, a -> new ConcurrentHashMap<>()).computeIfAbsent(endpoint, e -> new LongAdder()).increment();
   }
 

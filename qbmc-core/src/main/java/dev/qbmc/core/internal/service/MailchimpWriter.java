@@ -61,6 +61,8 @@ final class MailchimpWriter {
   private final Writes writes;
   private final WaveRunner waves;
   private final SyncReportCollector report;
+  /** Asked before every Mailchimp write; throws when the run may write nothing more. */
+  private final Runnable gate;
 
   MailchimpWriter(
       MailchimpClient mailchimp,
@@ -70,12 +72,14 @@ final class MailchimpWriter {
       Clock clock,
       int directWriteLimit,
       Duration batchTimeout,
-      SyncReportCollector report) {
+      SyncReportCollector report,
+      Runnable gate) {
     this.mailchimp = mailchimp;
+    this.gate = gate;
     this.listId = listId;
     this.records = records;
     this.writes = new Writes(mailchimp, listId, storeId, records, clock);
-    this.waves = new WaveRunner(mailchimp, directWriteLimit, batchTimeout, report);
+    this.waves = new WaveRunner(mailchimp, directWriteLimit, batchTimeout, report, gate);
     this.report = report;
   }
 
@@ -212,6 +216,7 @@ final class MailchimpWriter {
       return refused;
     }
     for (UpsertMember op : changed) {
+      gate.run();
       try {
         mailchimp.members().upsert(listId, records.member(op.contact()));
         done.add(op);
@@ -230,6 +235,7 @@ final class MailchimpWriter {
 
   private void subscribeNew(List<MemberUpsert> newMembers, Map<String, UpsertMember> byHash,
       List<SyncOperation> done, List<UpsertMember> changed, Set<String> refused) {
+    gate.run();
     BatchUpsertResult result = mailchimp.members().subscribeNew(listId, newMembers);
     Set<String> notCreated = new HashSet<>();
     for (MemberFailure failure : result.failures()) {

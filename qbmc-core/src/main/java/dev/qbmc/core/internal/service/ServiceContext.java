@@ -40,6 +40,7 @@ public final class ServiceContext {
   final Executor executor;
   final SyncTuning tuning;
   final String owner;
+  final LeaseKeeper keeper;
   private final Map<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
 
   /**
@@ -77,6 +78,12 @@ public final class ServiceContext {
     this.executor = executor;
     this.tuning = tuning;
     this.owner = owner;
+    this.keeper = new LeaseKeeper(state, clock, tuning.leaseTtl());
+  }
+
+  /** {@return this instance's running syncs and their lease ticker} */
+  public LeaseKeeper keeper() {
+    return keeper;
   }
 
   Connection connection(String connectionId) {

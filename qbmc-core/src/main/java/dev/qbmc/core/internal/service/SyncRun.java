@@ -28,7 +28,6 @@ import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.core.report.SyncReportCollector;
 import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
-import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.quickbooks.ChangeSet;
@@ -61,8 +60,9 @@ import java.util.stream.Stream;
  * stored state, writes each chunk's plan to Mailchimp and commits the state Mailchimp confirmed.
  * Memory depends on the chunk size, not on the company's size.
  *
- * <p>Every commit is fenced by the run's lease; before a chunk's Mailchimp writes the run checks
- * that the store would still accept its commit. When the store refuses (the lease was taken over,
+ * <p>Every commit is fenced by the run's lease; before every Mailchimp write the run's {@link
+ * RunControl} checks that the run was not asked to stop, that its heartbeat kept the lease, and that
+ * the store would still accept its commit. When it refuses (the lease was taken over,
  * or the connection is no longer connected) the run stops at once with {@link CommitRefused}.
  */
 final class SyncRun {
@@ -81,12 +81,11 @@ final class SyncRun {
   private final QuickBooksClient qbo;
   private final MailchimpClient mailchimp;
   private final SyncStateStore store;
-  private final Lease lease;
+  private final RunControl control;
   private final SyncListener listener;
   private final SyncReportCollector report;
   private final boolean dryRun;
   private final SyncTuning tuning;
-  private final Runnable renewLease;
   private final QboMapper mapper;
   private final MailchimpWriter writer;
   private final ContactUpkeep contacts;
@@ -100,23 +99,21 @@ final class SyncRun {
       QuickBooksClient qbo,
       MailchimpClient mailchimp,
       SyncStateStore store,
-      Lease lease,
+      RunControl control,
       Clock clock,
       SyncListener listener,
       SyncReportCollector report,
       boolean dryRun,
-      SyncTuning tuning,
-      Runnable renewLease) {
+      SyncTuning tuning) {
     this.connection = connection;
     this.qbo = qbo;
     this.mailchimp = mailchimp;
     this.store = store;
-    this.lease = lease;
+    this.control = control;
     this.listener = listener;
     this.report = report;
     this.dryRun = dryRun;
     this.tuning = tuning;
-    this.renewLease = renewLease;
     this.mapper = QboMapper.of(Settings.of(connection));
     this.contacts = new ContactUpkeep(connection.connectionId(), store, mapper.settings(),
         java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), report);
@@ -134,7 +131,8 @@ final class SyncRun {
             clock,
             tuning.directWriteLimit(),
             tuning.batchTimeout(),
-            report);
+            report,
+            control::beforeWrite);
     this.audienceSize =
         connection.contactLimit().isPresent()
             ? mailchimp.audiences().get(connection.audienceId()).stats().map(s -> s.memberCount()).orElse(0L)
@@ -466,9 +464,7 @@ final class SyncRun {
       counts.report(report, plan.writes());
       return;
     }
-    if (!plan.writes().isEmpty()) {
-      commit(Checkpoint.builder().build()); // may this run still write? (an empty commit writes nothing)
-    }
+    control.check();
     MailchimpWriter.Applied applied = writer.apply(plan);
     Checkpoint confirmed = confirmed(ContactUpkeep.toCommit(applied.confirmed(), plan));
     if (!confirmed.isEmpty()) {
@@ -478,7 +474,7 @@ final class SyncRun {
     audienceSize += applied.operations().stream()
         .filter(op -> op instanceof SyncOperation.UpsertMember m && m.isNew())
         .count();
-    renewLease.run();
+    control.beat();
   }
 
   private SyncPlan limitContacts(SyncPlan plan) {
@@ -528,20 +524,30 @@ final class SyncRun {
 
   /** Commits under the run's lease; stops the run when the store refuses. */
   private void commit(Checkpoint checkpoint) {
-    if (!store.commit(lease, checkpoint)) {
-      throw new CommitRefused();
-    }
+    control.commit(checkpoint);
   }
 
   /**
-   * The store refused a commit of this run: its lease was taken over or released, or its
-   * connection is no longer connected. Nothing of the commit was written; the run must stop.
+   * The run may write nothing more: the store refused a commit (its lease was taken over or
+   * released, or its connection is no longer connected), its heartbeat lost the lease, or it was
+   * asked to stop. Nothing of the commit was written; the run must stop.
    */
   static final class CommitRefused extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String code;
 
-    CommitRefused() {
-      super("the store refused the run's commit", null, false, false);
+    /**
+     * @param code the failure code of the run's report, or null to tell from the connection's
+     *     status ({@code CONNECTION_NOT_ACTIVE} or {@code LEASE_LOST})
+     */
+    CommitRefused(String code) {
+      super("the run may write nothing more", null, false, false);
+      this.code = code;
+    }
+
+    /** {@return the failure code, or null to tell from the connection's status} */
+    String code() {
+      return code;
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.ConnectionNotActiveException;
-import dev.qbmc.core.LeaseLostException;
 import dev.qbmc.core.QbmcException;
 import dev.qbmc.core.SyncAlreadyRunningException;
 import dev.qbmc.core.SyncOptions;
@@ -102,17 +101,18 @@ public final class SyncService {
   }
 
   private interface LeasedWork {
-    SyncReport run(Connection connection, Lease lease);
+    SyncReport run(Connection connection, RunControl control);
   }
 
   private SyncReport withLease(String connectionId, Optional<Duration> wait, LeasedWork work) {
     Connection connection = ctx.connection(connectionId);
     requireConnected(connection);
     Lease lease = acquire(connectionId, wait);
+    RunControl control = ctx.keeper.started(lease);
     try {
       connection = ctx.connection(connectionId);
       requireConnected(connection);
-      return work.run(connection, lease);
+      return work.run(connection, control);
     } catch (ReauthorizationRequiredException e) {
       ctx.markNeedsReauthorization(connectionId);
       ConnectionNotActiveException failure =
@@ -120,7 +120,11 @@ public final class SyncService {
       failure.initCause(e);
       throw failure;
     } finally {
-      ctx.state.releaseLease(lease);
+      try {
+        ctx.state.releaseLease(lease);
+      } finally {
+        ctx.keeper.ended(control);
+      }
     }
   }
 
@@ -151,16 +155,7 @@ public final class SyncService {
     }
   }
 
-  private Runnable renewer(Lease lease) {
-    Lease[] held = {lease};
-    return () ->
-        held[0] =
-            ctx.state
-                .renewLease(held[0], ctx.tuning.leaseTtl(), ctx.clock.instant())
-                .orElseThrow(() -> new LeaseLostException(lease.connectionId()));
-  }
-
-  private SyncReport runSync(Connection connection, Lease lease, SyncOptions options) {
+  private SyncReport runSync(Connection connection, RunControl lease, SyncOptions options) {
     String id = connection.connectionId();
     Instant started = ctx.clock.instant();
     Optional<SyncCursor> cursor = ctx.state.cursor(id);
@@ -170,7 +165,7 @@ public final class SyncService {
             || options.forceFullRead()
             || changedSince.isEmpty()
             || changedSince.get().isBefore(started.minus(CDC_WINDOW));
-    ApiCallCounter calls = new ApiCallCounter();
+    ApiCallCounter calls = new ApiCallCounter(lease::beat);
     SyncReportCollector report =
         SyncReportCollector.start(id, UUID.randomUUID().toString(), full ? SyncMode.FULL : SyncMode.INCREMENTAL,
             options.dryRun(), started);
@@ -180,10 +175,10 @@ public final class SyncService {
     Reading reading;
     try {
       run = newRun(connection, qbo, mailchimp, report, options.dryRun(), lease);
-      reading = read(run, qbo, mailchimp, connection, full, changedSince, started, options.dryRun());
+      reading = read(run, qbo, mailchimp, connection, full, changedSince, started, options.dryRun(), lease);
     } catch (SyncRun.CommitRefused e) {
       calls.copyTo(report);
-      return refused(report, id);
+      return refused(report, id, e.code());
     } catch (RuntimeException e) {
       return failedRun(id, e, report, calls, run, options.dryRun(), lease);
     }
@@ -213,10 +208,10 @@ public final class SyncService {
    */
   private Reading read(
       SyncRun run, QuickBooksClient qbo, MailchimpClient mailchimp, Connection connection, boolean full,
-      Optional<Instant> changedSince, Instant started, boolean dryRun) {
+      Optional<Instant> changedSince, Instant started, boolean dryRun, RunControl control) {
     if (full) {
       boolean backfill = !connection.fullSyncDone() && !dryRun;
-      return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, backfill));
+      return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, backfill, control));
     }
     ChangeSet changes =
         qbo.changesSince(
@@ -225,7 +220,7 @@ public final class SyncService {
     if (changes.possiblyTruncated()) {
       int deleted = changes.deleted(EntityType.INVOICE).size() + changes.deleted(EntityType.SALES_RECEIPT).size();
       if (deleted >= TRUNCATION) {
-        return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, false));
+        return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, false, control));
       }
       run.changedSince(changedSince.orElseThrow().atOffset(ZoneOffset.UTC), changes);
       run.dueDateCrossings(changedSince.orElseThrow());
@@ -236,8 +231,10 @@ public final class SyncService {
     return new Reading(changes.nextChangedSince().toInstant(), true);
   }
 
-  private boolean fullRead(SyncRun run, MailchimpClient mailchimp, Connection connection, boolean backfill) {
+  private boolean fullRead(
+      SyncRun run, MailchimpClient mailchimp, Connection connection, boolean backfill, RunControl control) {
     if (backfill) {
+      control.beforeWrite();
       mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(true).build());
     }
     boolean refused = false;
@@ -248,14 +245,15 @@ public final class SyncService {
       throw e;
     } finally {
       if (backfill && !refused) {
+        control.beforeWrite(); // a run that may no longer write leaves the flag to the next holder
         mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(false).build());
       }
     }
   }
 
-  private SyncReport runTargeted(Connection connection, Lease lease, List<WebhookEvent> events) {
+  private SyncReport runTargeted(Connection connection, RunControl lease, List<WebhookEvent> events) {
     String id = connection.connectionId();
-    ApiCallCounter calls = new ApiCallCounter();
+    ApiCallCounter calls = new ApiCallCounter(lease::beat);
     SyncReportCollector report =
         SyncReportCollector.start(id, UUID.randomUUID().toString(), SyncMode.WEBHOOK, false, ctx.clock.instant());
     QuickBooksClient qbo = ctx.quickBooksClient(id, connection.realmId(), calls);
@@ -266,7 +264,7 @@ public final class SyncService {
       applyWebhookEvents(run, qbo, events);
     } catch (SyncRun.CommitRefused e) {
       calls.copyTo(report);
-      return refused(report, id);
+      return refused(report, id, e.code());
     } catch (RuntimeException e) {
       return failedRun(id, e, report, calls, run, false, lease);
     }
@@ -279,7 +277,7 @@ public final class SyncService {
   // run record. Only what the caller must act on passes: re-authorisation, a lost lease, an
   // inactive connection.
   private SyncReport failedRun(String connectionId, RuntimeException e, SyncReportCollector report,
-      ApiCallCounter calls, SyncRun run, boolean dryRun, Lease lease) {
+      ApiCallCounter calls, SyncRun run, boolean dryRun, RunControl lease) {
     if (e instanceof ReauthorizationRequiredException || e instanceof QbmcException) {
       throw e;
     }
@@ -333,9 +331,9 @@ public final class SyncService {
 
   private SyncRun newRun(
       Connection connection, QuickBooksClient qbo, MailchimpClient mailchimp, SyncReportCollector report,
-      boolean dryRun, Lease lease) {
+      boolean dryRun, RunControl lease) {
     return new SyncRun(connection, qbo, mailchimp, ctx.state, lease, ctx.clock, ctx.listener, report, dryRun,
-        ctx.tuning, renewer(lease));
+        ctx.tuning);
   }
 
   /**
@@ -343,7 +341,7 @@ public final class SyncService {
    * run record; when the store refuses it, the run ends as {@link #refused}.
    */
   private SyncReport finish(
-      SyncReportCollector report, SyncRun run, boolean dryRun, SyncOutcome outcome, Lease lease,
+      SyncReportCollector report, SyncRun run, boolean dryRun, SyncOutcome outcome, RunControl lease,
       Checkpoint.Builder last) {
     SyncReport result =
         outcome != null
@@ -351,8 +349,12 @@ public final class SyncService {
             : run != null && run.stoppedByContactLimit()
                 ? report.finish(ctx.clock.instant(), SyncOutcome.STOPPED_CONTACT_LIMIT)
                 : report.finish(ctx.clock.instant());
-    if (!dryRun && !ctx.state.commit(lease, last.run(SyncRunRecord.of(result)).build())) {
-      return refused(report, result.connectionId());
+    if (!dryRun) {
+      try {
+        lease.commit(last.run(SyncRunRecord.of(result)).build());
+      } catch (SyncRun.CommitRefused e) {
+        return refused(report, result.connectionId(), e.code());
+      }
     }
     return notifyFinished(result);
   }
@@ -361,16 +363,20 @@ public final class SyncService {
    * Ends a run whose commit the store refused: nothing more is written but the run record, which is
    * history keyed by the run id and therefore recorded unfenced.
    */
-  private SyncReport refused(SyncReportCollector report, String connectionId) {
+  private SyncReport refused(SyncReportCollector report, String connectionId, String code) {
     Optional<Connection> connection = ctx.state.connection(connectionId);
-    if (connection.isEmpty() || connection.get().status() != ConnectionStatus.CONNECTED) {
+    if (code != null && !code.equals(CONNECTION_NOT_ACTIVE) && !code.equals(LEASE_LOST)) {
+      report.failed(SyncFailure.general(code, "the run was asked to stop (" + code.toLowerCase(java.util.Locale.ROOT)
+          + "); it stopped writing and committed nothing more"));
+    } else if (CONNECTION_NOT_ACTIVE.equals(code) || (!LEASE_LOST.equals(code)
+        && (connection.isEmpty() || connection.get().status() != ConnectionStatus.CONNECTED))) {
       report.failed(SyncFailure.general(CONNECTION_NOT_ACTIVE,
           "the connection is " + connection.map(c -> c.status().name()).orElse("deleted")
               + "; the run stopped writing and committed nothing more"));
     } else {
       report.failed(SyncFailure.general(LEASE_LOST,
-          "another run took over the connection's lease; this run stopped writing and committed"
-              + " nothing more"));
+          "the run lost the connection's lease (another run took it over, or it expired); it stopped"
+              + " writing and committed nothing more"));
     }
     SyncReport result = report.finish(ctx.clock.instant(), SyncOutcome.FAILED);
     ctx.state.recordRun(connectionId, SyncRunRecord.of(result));

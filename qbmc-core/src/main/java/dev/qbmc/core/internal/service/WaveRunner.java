@@ -33,8 +33,15 @@ final class WaveRunner {
   private final int directWriteLimit;
   private final Duration batchTimeout;
   private final SyncReportCollector report;
+  private final Runnable gate;
 
-  WaveRunner(MailchimpClient mailchimp, int directWriteLimit, Duration batchTimeout, SyncReportCollector report) {
+  /**
+   * @param gate asked before every write (each direct call, each {@code /batches} request); throws
+   *     when the run may write nothing more
+   */
+  WaveRunner(MailchimpClient mailchimp, int directWriteLimit, Duration batchTimeout, SyncReportCollector report,
+      Runnable gate) {
+    this.gate = gate;
     this.mailchimp = mailchimp;
     this.directWriteLimit = directWriteLimit;
     this.batchTimeout = batchTimeout;
@@ -67,6 +74,7 @@ final class WaveRunner {
     }
     List<BatchResult> results;
     RecordRejection unanswered;
+    gate.run();
     try {
       results = mailchimp.batches().run(operations, batchTimeout).results();
       unanswered = transientFailure("NO_RESULT", "the batch results held no answer for this operation");
@@ -99,6 +107,7 @@ final class WaveRunner {
   }
 
   private void direct(Write write, List<SyncOperation> done, List<StateChange> confirmed) {
+    gate.run();
     try {
       mailchimp.execute(write.request());
       succeeded(write, done, confirmed);

@@ -1,0 +1,87 @@
+package dev.qbmc.core.internal.service;
+
+import dev.qbmc.core.spi.Lease;
+import dev.qbmc.core.spi.SyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runs of one {@code Qbmc} instance (at most one per connection, the lease holder) and the
+ * ticker that beats their {@link Heartbeat}s while they wait inside a client (a {@code Retry-After}
+ * sleep, a slow response) where no API attempt beats them. The ticker is one daemon thread started
+ * with the first run, ticking every sixth of the lease TTL (at most every 10 seconds) in real time;
+ * each beat renews only when due by the injected clock. Instance state, never static.
+ */
+public final class LeaseKeeper implements AutoCloseable {
+  private final SyncStateStore store;
+  private final Clock clock;
+  private final Duration ttl;
+  private final Map<String, RunControl> runs = new ConcurrentHashMap<>();
+  private ScheduledExecutorService ticker;
+  private boolean closed;
+
+  /**
+   * Creates the keeper.
+   *
+   * @param store the state store
+   * @param clock the clock leases are measured with
+   * @param ttl the lease TTL
+   */
+  public LeaseKeeper(SyncStateStore store, Clock clock, Duration ttl) {
+    this.store = store;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** Registers the run that just acquired {@code lease}. */
+  RunControl started(Lease lease) {
+    RunControl run = new RunControl(store, lease, ttl, clock);
+    runs.put(lease.connectionId(), run);
+    startTicker();
+    return run;
+  }
+
+  /** Forgets a run whose lease was released. */
+  void ended(RunControl run) {
+    runs.remove(run.connectionId(), run);
+    run.ended();
+  }
+
+  /** {@return the run of the connection in this instance, if one runs} */
+  Optional<RunControl> running(String connectionId) {
+    return Optional.ofNullable(runs.get(connectionId));
+  }
+
+  /** {@return the runs of this instance now} */
+  java.util.Collection<RunControl> runs() {
+    return java.util.List.copyOf(runs.values());
+  }
+
+  private synchronized void startTicker() {
+    if (ticker != null || closed) {
+      return;
+    }
+    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "qbmc-lease-keeper");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long period = Math.max(100, Math.min(ttl.toMillis() / 6, 10_000));
+    ticker.scheduleWithFixedDelay(() -> runs.values().forEach(RunControl::beat), period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the ticker; runs still registered are no longer beaten by it. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.qbmc.core.internal.service;
+
+import dev.qbmc.core.spi.Checkpoint;
+import dev.qbmc.core.spi.Lease;
+import dev.qbmc.core.spi.SyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running sync as the rest of this {@code Qbmc} sees it: its lease and {@link Heartbeat}, a
+ * stop request (disconnect, close) and the moment it ended. The run asks {@link #beforeWrite()}
+ * before every Mailchimp write and writes its state only through {@link #commit}; both refuse, with
+ * {@link SyncRun.CommitRefused}, once a stop was requested, the heartbeat lost the lease, or the
+ * store no longer accepts the lease (taken over, connection paused or disconnected, in this process
+ * or another).
+ */
+final class RunControl {
+  private static final Checkpoint NOTHING = Checkpoint.builder().build();
+
+  private final SyncStateStore store;
+  private final Lease lease;
+  private final Heartbeat heartbeat;
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private volatile String stopCode;
+
+  RunControl(SyncStateStore store, Lease lease, Duration ttl, Clock clock) {
+    this.store = store;
+    this.lease = lease;
+    this.heartbeat = new Heartbeat(store, lease, ttl, clock);
+  }
+
+  /** {@return the connection the run syncs} */
+  String connectionId() {
+    return lease.connectionId();
+  }
+
+  /** {@return the lease the run holds} */
+  Lease lease() {
+    return lease;
+  }
+
+  /** Renews the lease when due (see {@link Heartbeat#beat()}); never throws. */
+  void beat() {
+    heartbeat.beat();
+  }
+
+  /**
+   * Asks the run to stop before its next Mailchimp write or commit.
+   *
+   * @param code the failure code its report gets
+   */
+  void requestStop(String code) {
+    if (stopCode == null) {
+      stopCode = code;
+    }
+  }
+
+  /** Throws when the run may write nothing more; reads nothing from the store. */
+  void check() {
+    String code = stopCode;
+    if (code != null) {
+      throw new SyncRun.CommitRefused(code);
+    }
+    if (heartbeat.lost()) {
+      throw new SyncRun.CommitRefused(SyncService.LEASE_LOST);
+    }
+  }
+
+  /**
+   * The gate before a Mailchimp write: the run must not have been asked to stop nor lost its lease,
+   * and the store must still accept its commits (an empty commit writes nothing and tells).
+   */
+  void beforeWrite() {
+    check();
+    heartbeat.beat();
+    if (!store.commit(lease, NOTHING)) {
+      throw new SyncRun.CommitRefused(null);
+    }
+  }
+
+  /**
+   * Commits under the run's lease.
+   *
+   * @param checkpoint what to write
+   * @throws SyncRun.CommitRefused when the run must stop or the store refused
+   */
+  void commit(Checkpoint checkpoint) {
+    check();
+    if (!store.commit(lease, checkpoint)) {
+      throw new SyncRun.CommitRefused(null);
+    }
+  }
+
+  /** Marks the run ended (its lease released). */
+  void ended() {
+    ended.countDown();
+  }
+
+  /**
+   * Waits, in real time, for the run to end.
+   *
+   * @param timeout the longest wait
+   * @return true when it ended
+   */
+  boolean awaitEnd(Duration timeout) throws InterruptedException {
+    return ended.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+  }
+}
