@@ -94,7 +94,7 @@ public final class Qbmc implements AutoCloseable {
             b.sleeper,
             b.listener,
             executor,
-            new SyncTuning(b.chunkSize, b.directWriteLimit, b.batchTimeout, b.leaseTtl),
+            b.tuning(),
             b.instanceName + "/" + UUID.randomUUID());
     this.syncs = new SyncService(context);
     this.disconnects = new DisconnectService(context);
@@ -352,6 +352,12 @@ public final class Qbmc implements AutoCloseable {
    * products, e-commerce customers) is deleted, every audience contact and its tag are kept, QBO is
    * not touched, the stored tokens are deleted. Harmless when repeated.
    *
+   * <p>Disconnect wins over a running sync: the connection is paused first, so a sync of it, in this
+   * process or another sharing the store, stops before its next Mailchimp write or commit; this
+   * waits for it to let go of its lease (at most {@link Builder#disconnectTimeout}), then holds the
+   * lease until the connection is disconnected. Nothing is written to Mailchimp for the connection
+   * after this returns, and no record state is left.
+   *
    * @param connectionId the connection
    * @param revokeQuickBooksToken whether to also revoke the QBO token at Intuit
    * @throws NullPointerException when the connection id is null
@@ -522,6 +528,9 @@ public final class Qbmc implements AutoCloseable {
     private int directWriteLimit = SyncTuning.defaults().directWriteLimit();
     private Duration batchTimeout = SyncTuning.defaults().batchTimeout();
     private Duration leaseTtl = SyncTuning.defaults().leaseTtl();
+    // ---- engine (issue 12): waits of disconnect and close
+    private Duration disconnectTimeout;
+    // ---- end engine
 
     private Builder() {}
 
@@ -707,6 +716,29 @@ public final class Qbmc implements AutoCloseable {
       this.leaseTtl = positive(ttl, "leaseTtl");
       return this;
     }
+
+    // ---- engine (issue 12): waits of disconnect and close
+
+    /**
+     * How long {@link Qbmc#disconnect} waits for a running sync of the connection (here or in
+     * another process sharing the store) to stop (default: {@link #batchTimeout} plus two {@link
+     * #leaseTtl}s). The paused connection stops a sync before its next Mailchimp write or commit; a
+     * sync in the middle of a {@code /batches} wait finishes it first. When the sync does not let go
+     * of its lease in time (a hung process), disconnect goes on without it: its commits are refused.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
+    public Builder disconnectTimeout(Duration timeout) {
+      this.disconnectTimeout = positive(timeout, "disconnectTimeout");
+      return this;
+    }
+
+    private SyncTuning tuning() {
+      return new SyncTuning(chunkSize, directWriteLimit, batchTimeout, leaseTtl,
+          disconnectTimeout != null ? disconnectTimeout : SyncTuning.defaultDisconnectTimeout(batchTimeout, leaseTtl));
+    }
+    // ---- end engine
 
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);

@@ -3,10 +3,12 @@ package dev.qbmc.core.internal.service;
 import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.spi.Connection;
+import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.VersionedTokens;
 import dev.qbmc.mailchimp.MailchimpException;
 import dev.qbmc.quickbooks.QuickBooksException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -37,23 +39,28 @@ public final class DisconnectService {
    */
   public void disconnect(String connectionId, boolean revokeQuickBooksToken) {
     Connection connection = ctx.connection(connectionId);
-    if (connection.status() != ConnectionStatus.DISCONNECTED) {
-      connection = pause(connection);
-      waitForRunningSync(connectionId);
-      deleteStore(connection);
+    Optional<Lease> held = Optional.empty();
+    try {
+      if (connection.status() != ConnectionStatus.DISCONNECTED) {
+        connection = pause(connection);
+        held = stopRunningSync(connectionId);
+        deleteStore(connection);
+      }
+      if (revokeQuickBooksToken) {
+        revoke(connectionId);
+      }
+      ctx.tokens.deleteAll(connectionId);
+      forgetRecords(connectionId);
+      ctx.state.saveConnection(
+          Connection.builder()
+              .from(ctx.connection(connectionId))
+              .status(ConnectionStatus.DISCONNECTED)
+              .fullSyncDone(false)
+              .updatedAt(ctx.clock.instant())
+              .build());
+    } finally {
+      held.ifPresent(ctx.state::releaseLease);
     }
-    if (revokeQuickBooksToken) {
-      revoke(connectionId);
-    }
-    ctx.tokens.deleteAll(connectionId);
-    forgetRecords(connectionId);
-    ctx.state.saveConnection(
-        Connection.builder()
-            .from(ctx.connection(connectionId))
-            .status(ConnectionStatus.DISCONNECTED)
-            .fullSyncDone(false)
-            .updatedAt(ctx.clock.instant())
-            .build());
   }
 
   private Connection pause(Connection connection) {
@@ -62,23 +69,50 @@ public final class DisconnectService {
     return paused;
   }
 
-  /** A sync that already runs holds the lease; wait for it (it stops writing at its next chunk). */
-  private void waitForRunningSync(String connectionId) {
-    Duration waited = Duration.ZERO;
-    Duration step = Duration.ofMillis(250);
-    while (waited.compareTo(ctx.tuning.leaseTtl()) < 0) {
-      var lease = ctx.state.tryAcquireLease(connectionId, ctx.owner, Duration.ofMinutes(1), ctx.clock.instant());
-      if (lease.isPresent()) {
-        ctx.state.releaseLease(lease.get());
-        return;
-      }
+  /**
+   * Disconnect wins: the connection is paused, so a running sync, here or in another process, stops
+   * before its next Mailchimp write or commit (a sync of this instance is also told directly); this
+   * waits for it to let go of the lease, up to the disconnect timeout, then takes the lease (a new
+   * fencing token) and holds it until the connection is disconnected, so that nothing the old holder
+   * might still send is accepted. A holder that hangs stops renewing its lease after the batch
+   * timeout, so it expires and is taken over; only when even that did not happen by the deadline does
+   * disconnect go on without the lease (the pause still refuses every commit) and log it.
+   *
+   * @return the lease taken, or empty when the deadline passed first
+   */
+  private Optional<Lease> stopRunningSync(String connectionId) {
+    Duration timeout = ctx.tuning.disconnectTimeout();
+    Instant deadline = ctx.clock.instant().plus(timeout);
+    Optional<RunControl> local = ctx.keeper.running(connectionId);
+    if (local.isPresent()) {
+      local.get().requestStop(SyncService.CONNECTION_NOT_ACTIVE);
       try {
-        ctx.sleeper.sleep(step);
+        local.get().awaitEnd(timeout);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
       }
-      waited = waited.plus(step);
+    }
+    Duration pause = Duration.ofMillis(250);
+    Duration third = ctx.tuning.leaseTtl().dividedBy(3);
+    Duration longest = third.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : third;
+    while (true) {
+      Optional<Lease> lease = ctx.state.tryAcquireLease(connectionId, ctx.owner, ctx.tuning.leaseTtl(), ctx.clock.instant());
+      if (lease.isPresent()) {
+        return lease;
+      }
+      Duration left = Duration.between(ctx.clock.instant(), deadline);
+      if (left.isNegative() || left.isZero() || Thread.currentThread().isInterrupted()) {
+        LOG.log(System.Logger.Level.WARNING,
+            "connection {0}: a sync still holds the lease after {1}; disconnecting without it (its commits are refused)",
+            connectionId, timeout);
+        return Optional.empty();
+      }
+      try {
+        ctx.sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      pause = pause.multipliedBy(2).compareTo(longest) > 0 ? longest : pause.multipliedBy(2);
     }
   }
 

@@ -24,6 +24,7 @@ final class Heartbeat {
   private final Duration interval;
   private Lease lease;
   private Instant renewedAt;
+  private Instant renewUntil = Instant.MAX;
   private volatile boolean lost;
 
   Heartbeat(SyncStateStore store, Lease lease, Duration ttl, Clock clock) {
@@ -35,21 +36,26 @@ final class Heartbeat {
     this.renewedAt = clock.instant();
   }
 
-  /** Renews the lease when a third of its TTL has passed since the last renewal; never throws. */
-  void beat() {
+  /**
+   * Renews the lease when a third of its TTL has passed since the last renewal; never throws.
+   *
+   * @return true when it renewed the lease just now
+   */
+  boolean beat() {
     if (lost) {
-      return;
+      return false;
     }
     synchronized (this) {
       Instant now = clock.instant();
-      if (lost || Duration.between(renewedAt, now).compareTo(interval) < 0) {
-        return;
+      if (lost || Duration.between(renewedAt, now).compareTo(interval) < 0 || now.isAfter(renewUntil)) {
+        return false;
       }
       try {
         Optional<Lease> renewed = store.renewLease(lease, ttl, now);
         if (renewed.isPresent()) {
           lease = renewed.get();
           renewedAt = now;
+          return true;
         } else {
           lost = true;
           LOG.log(System.Logger.Level.WARNING, "sync of {0} lost its lease (expired or taken over); it stops writing",
@@ -60,6 +66,19 @@ final class Heartbeat {
         LOG.log(System.Logger.Level.WARNING, "renewing the lease of {0} failed: {1}", lease.connectionId(),
             e.getClass().getName());
       }
+      return false;
+    }
+  }
+
+  /**
+   * Renews no more after {@code last}: a run asked to stop keeps its lease while it finishes the
+   * write in flight, but a run that hangs lets it expire, so that disconnect can take it over.
+   *
+   * @param last the last instant a renewal may happen
+   */
+  synchronized void renewUntil(Instant last) {
+    if (last.isBefore(renewUntil)) {
+      renewUntil = last;
     }
   }
 

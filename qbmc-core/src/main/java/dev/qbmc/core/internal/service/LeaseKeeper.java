@@ -22,6 +22,7 @@ public final class LeaseKeeper implements AutoCloseable {
   private final SyncStateStore store;
   private final Clock clock;
   private final Duration ttl;
+  private final Duration linger;
   private final Map<String, RunControl> runs = new ConcurrentHashMap<>();
   private ScheduledExecutorService ticker;
   private boolean closed;
@@ -32,16 +33,19 @@ public final class LeaseKeeper implements AutoCloseable {
    * @param store the state store
    * @param clock the clock leases are measured with
    * @param ttl the lease TTL
+   * @param linger how long a run asked to stop may keep renewing its lease to finish the write in
+   *     flight
    */
-  public LeaseKeeper(SyncStateStore store, Clock clock, Duration ttl) {
+  public LeaseKeeper(SyncStateStore store, Clock clock, Duration ttl, Duration linger) {
     this.store = store;
     this.clock = clock;
     this.ttl = ttl;
+    this.linger = linger;
   }
 
   /** Registers the run that just acquired {@code lease}. */
   RunControl started(Lease lease) {
-    RunControl run = new RunControl(store, lease, ttl, clock);
+    RunControl run = new RunControl(store, lease, ttl, clock, linger);
     runs.put(lease.connectionId(), run);
     startTicker();
     return run;

@@ -1,5 +1,6 @@
 package dev.qbmc.core.internal.service;
 
+import dev.qbmc.core.model.ConnectionStatus;
 import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Lease;
 import dev.qbmc.core.spi.SyncStateStore;
@@ -22,12 +23,20 @@ final class RunControl {
   private final SyncStateStore store;
   private final Lease lease;
   private final Heartbeat heartbeat;
+  private final Clock clock;
+  private final Duration linger;
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile String stopCode;
 
-  RunControl(SyncStateStore store, Lease lease, Duration ttl, Clock clock) {
+  /**
+   * @param linger how long a run asked to stop may keep renewing its lease to finish the write in
+   *     flight (a {@code /batches} wait); after that a hung run lets it expire
+   */
+  RunControl(SyncStateStore store, Lease lease, Duration ttl, Clock clock, Duration linger) {
     this.store = store;
     this.lease = lease;
+    this.clock = clock;
+    this.linger = linger;
     this.heartbeat = new Heartbeat(store, lease, ttl, clock);
   }
 
@@ -41,19 +50,36 @@ final class RunControl {
     return lease;
   }
 
-  /** Renews the lease when due (see {@link Heartbeat#beat()}); never throws. */
+  /**
+   * Renews the lease when due (see {@link Heartbeat#beat()}) and, after each renewal, reads the
+   * connection's status: a connection paused or disconnected (by this process or another) stops
+   * the run. Never throws.
+   */
   void beat() {
-    heartbeat.beat();
+    if (!heartbeat.beat()) {
+      return;
+    }
+    try {
+      boolean connected = store.connection(lease.connectionId())
+          .filter(c -> c.status() == ConnectionStatus.CONNECTED).isPresent();
+      if (!connected) {
+        requestStop(SyncService.CONNECTION_NOT_ACTIVE);
+      }
+    } catch (RuntimeException e) {
+      // the next beat reads it again; gates and commits check the status too
+    }
   }
 
   /**
-   * Asks the run to stop before its next Mailchimp write or commit.
+   * Asks the run to stop before its next Mailchimp write or commit; it keeps renewing its lease for
+   * at most the linger time, to finish the write in flight.
    *
    * @param code the failure code its report gets
    */
-  void requestStop(String code) {
+  synchronized void requestStop(String code) {
     if (stopCode == null) {
       stopCode = code;
+      heartbeat.renewUntil(clock.instant().plus(linger));
     }
   }
 

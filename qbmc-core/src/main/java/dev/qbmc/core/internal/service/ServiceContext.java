@@ -78,7 +78,7 @@ public final class ServiceContext {
     this.executor = executor;
     this.tuning = tuning;
     this.owner = owner;
-    this.keeper = new LeaseKeeper(state, clock, tuning.leaseTtl());
+    this.keeper = new LeaseKeeper(state, clock, tuning.leaseTtl(), tuning.batchTimeout());
   }
 
   /** {@return this instance's running syncs and their lease ticker} */
