@@ -108,14 +108,14 @@ final class SyncRun {
     this.connection = connection;
     this.qbo = qbo;
     this.mailchimp = mailchimp;
-    this.store = store;
+    this.store = dryRun ? new DryRunStore(store) : store;
     this.control = control;
     this.listener = listener;
     this.report = report;
     this.dryRun = dryRun;
     this.tuning = tuning;
     this.mapper = QboMapper.of(Settings.of(connection));
-    this.contacts = new ContactUpkeep(connection.connectionId(), store, mapper.settings(),
+    this.contacts = new ContactUpkeep(connection.connectionId(), this.store, mapper.settings(),
         java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), report);
     Supplier<Set<String>> mergeTags = () -> {
       Set<String> tags = new HashSet<>();
@@ -460,12 +460,13 @@ final class SyncRun {
       }
     }
     ChunkCounts counts = ChunkCounts.of(chunk, plan, stored);
+    MailchimpWriter.Applied applied;
     if (dryRun) {
-      counts.report(report, plan.writes());
-      return;
+      applied = wouldApply(plan); // later chunks plan against it, as they would after real writes
+    } else {
+      control.check();
+      applied = writer.apply(plan);
     }
-    control.check();
-    MailchimpWriter.Applied applied = writer.apply(plan);
     Checkpoint confirmed = confirmed(ContactUpkeep.toCommit(applied.confirmed(), plan));
     if (!confirmed.isEmpty()) {
       commit(confirmed);
@@ -522,9 +523,22 @@ final class SyncRun {
     return checkpoint.build();
   }
 
-  /** Commits under the run's lease; stops the run when the store refuses. */
+  /** Commits under the run's lease (a dry run: to its overlay); stops the run when the store refuses. */
   private void commit(Checkpoint checkpoint) {
-    control.commit(checkpoint);
+    if (dryRun) {
+      store.commit(control.lease(), checkpoint);
+    } else {
+      control.commit(checkpoint);
+    }
+  }
+
+  /** A dry run's outcome of a plan: every write done and confirmed, as if Mailchimp accepted them all. */
+  private static MailchimpWriter.Applied wouldApply(SyncPlan plan) {
+    List<StateChange> confirmed = new ArrayList<>();
+    for (SyncOperation op : plan.writes()) {
+      confirmed.addAll(op.confirms());
+    }
+    return new MailchimpWriter.Applied(plan.writes(), confirmed);
   }
 
   /**
