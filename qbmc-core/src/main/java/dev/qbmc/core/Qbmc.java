@@ -79,9 +79,12 @@ public final class Qbmc implements AutoCloseable {
   private final TokenService tokens;
   private final ExecutorService ownedExecutor;
   private final SyncStateStore state;
+  private final Duration shutdownGrace;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Qbmc(Builder b) {
-    this.ownedExecutor = b.executor == null ? Executors.newFixedThreadPool(2, daemonThreads()) : null;
+    this.ownedExecutor = b.executor == null ? ownedExecutor() : null;
+    this.shutdownGrace = b.shutdownGrace;
     Executor executor = b.executor != null ? b.executor : ownedExecutor;
     this.state = b.stateStore;
     this.context =
@@ -474,22 +477,48 @@ public final class Qbmc implements AutoCloseable {
     return state.recentRuns(requireId(connectionId), limit);
   }
 
+  // ---- engine (issue 12): bounded webhook executor, close stops running work
+
+  /** Two daemon threads with a queue of {@value #WEBHOOK_QUEUE} tasks (at most one per connection). */
+  private static ExecutorService ownedExecutor() {
+    return new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+        new java.util.concurrent.ArrayBlockingQueue<>(WEBHOOK_QUEUE), daemonThreads());
+  }
+
+  /** The owned webhook executor's queue: connections with webhook syncs waiting for a thread. */
+  private static final int WEBHOOK_QUEUE = 1_000;
+
   /**
-   * Stops the executor this instance created for webhook-triggered syncs, if any, and the lease
-   * ticker thread.
+   * Stops this instance's work within the {@link Builder#shutdownGrace shutdown grace period}: no
+   * more webhook-triggered syncs are scheduled (records waiting for one are left to the next
+   * change-feed sync), every sync running in this instance is asked to stop before its next
+   * Mailchimp write or commit (it returns a {@code FAILED} report with the failure code {@code
+   * QBMC_CLOSED}, which its run record keeps), then the executor this instance created and the
+   * lease ticker stop. What a stopped sync committed stays committed; the next sync resumes. Calling
+   * it again does nothing.
    */
   @Override
   public void close() {
-    context.keeper().close();
-    if (ownedExecutor != null) {
-      ownedExecutor.shutdown();
-      try {
-        ownedExecutor.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long deadline = System.nanoTime() + shutdownGrace.toNanos();
+    webhooks.close();
+    try {
+      context.keeper().stopAll(SyncService.CLOSED, shutdownGrace);
+      if (ownedExecutor != null) {
+        ownedExecutor.shutdown();
+        if (!ownedExecutor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          ownedExecutor.shutdownNow();
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      context.keeper().close();
     }
   }
+  // ---- end engine
 
   private static String requireId(String id) {
     Objects.requireNonNull(id, "id");
@@ -530,6 +559,7 @@ public final class Qbmc implements AutoCloseable {
     private Duration leaseTtl = SyncTuning.defaults().leaseTtl();
     // ---- engine (issue 12): waits of disconnect and close
     private Duration disconnectTimeout;
+    private Duration shutdownGrace = Duration.ofSeconds(30);
     // ---- end engine
 
     private Builder() {}
@@ -612,7 +642,10 @@ public final class Qbmc implements AutoCloseable {
     }
 
     /**
-     * Runs webhook-triggered syncs (default: two daemon threads owned and closed by this instance).
+     * Runs webhook-triggered syncs (default: two daemon threads owned and closed by this instance,
+     * with a queue of 1,000 tasks). qbmc submits at most one task per connection at a time and never
+     * blocks a thread waiting for a lease; a task the executor refuses makes {@link
+     * Qbmc#handleWebhook} report the realm {@code QUEUE_FULL} (the change feed still has the changes).
      *
      * @param executor the executor
      * @return this builder
@@ -731,6 +764,19 @@ public final class Qbmc implements AutoCloseable {
      */
     public Builder disconnectTimeout(Duration timeout) {
       this.disconnectTimeout = positive(timeout, "disconnectTimeout");
+      return this;
+    }
+
+    /**
+     * How long {@link Qbmc#close()} waits for the syncs running in this instance to stop (default 30
+     * seconds). They are asked to stop before their next Mailchimp write or commit, so they usually
+     * end at once; one in the middle of a {@code /batches} wait ends when the wait does.
+     *
+     * @param grace the grace period
+     * @return this builder
+     */
+    public Builder shutdownGrace(Duration grace) {
+      this.shutdownGrace = positive(grace, "shutdownGrace");
       return this;
     }
 

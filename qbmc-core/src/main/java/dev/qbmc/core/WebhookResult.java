@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param scheduled events scheduled for a targeted sync, per connection id
  * @param duplicates events already handled in an earlier delivery
  * @param ignoredRealms realms that were ignored, with the reason ({@code UNKNOWN_REALM} or the
- *     connection's status, for example {@code DISCONNECTED})
+ *     connection's status, for example {@code DISCONNECTED}; {@code QUEUE_FULL} when the
+ *     executor refused the sync, {@code CLOSED} when the {@code Qbmc} is closing: the next
+ *     change-feed sync picks those changes up)
  */
 public record WebhookResult(Map<String, Integer> scheduled, int duplicates, Map<String, String> ignoredRealms) {
 
@@ -21,7 +23,9 @@ public record WebhookResult(Map<String, Integer> scheduled, int duplicates, Map<
    * @param scheduled events scheduled for a targeted sync, per connection id
    * @param duplicates events already handled in an earlier delivery
    * @param ignoredRealms realms that were ignored, with the reason ({@code UNKNOWN_REALM} or the
-   *     connection's status, for example {@code DISCONNECTED})
+   *     connection's status, for example {@code DISCONNECTED}; {@code QUEUE_FULL} when the
+   *     executor refused the sync, {@code CLOSED} when the {@code Qbmc} is closing: the next
+   *     change-feed sync picks those changes up)
    * @throws NullPointerException if a map is null
    */
   public WebhookResult {

@@ -26,6 +26,7 @@ public final class LeaseKeeper implements AutoCloseable {
   private final Map<String, RunControl> runs = new ConcurrentHashMap<>();
   private ScheduledExecutorService ticker;
   private boolean closed;
+  private volatile java.util.function.Consumer<String> onEnded = id -> {};
 
   /**
    * Creates the keeper.
@@ -51,10 +52,29 @@ public final class LeaseKeeper implements AutoCloseable {
     return run;
   }
 
-  /** Forgets a run whose lease was released. */
+  /** Forgets a run whose lease was released, and tells the {@link #onEnded} listener. */
   void ended(RunControl run) {
     runs.remove(run.connectionId(), run);
     run.ended();
+    try {
+      onEnded.accept(run.connectionId());
+    } catch (RuntimeException e) {
+      System.getLogger(LeaseKeeper.class.getName()).log(System.Logger.Level.WARNING,
+          "after the sync of {0}: {1}", run.connectionId(), e.getClass().getName());
+    }
+  }
+
+  /** Sets what runs when a run of this instance ended (its connection id given), e.g. waiting webhooks. */
+  void onEnded(java.util.function.Consumer<String> listener) {
+    this.onEnded = listener;
+  }
+
+  /** Runs a task once after a real-time delay on the ticker thread (nothing once closed). */
+  synchronized void later(Runnable task, Duration delay) {
+    startTicker();
+    if (!closed) {
+      ticker.schedule(task, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** {@return the run of the connection in this instance, if one runs} */
@@ -78,6 +98,26 @@ public final class LeaseKeeper implements AutoCloseable {
     });
     long period = Math.max(100, Math.min(ttl.toMillis() / 6, 10_000));
     ticker.scheduleWithFixedDelay(() -> runs.values().forEach(RunControl::beat), period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Asks every run of this instance to stop before its next Mailchimp write or commit and waits, in
+   * real time, for them to end.
+   *
+   * @param code the failure code their reports get
+   * @param grace the longest wait for all of them
+   * @return true when every run ended in time
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public boolean stopAll(String code, Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    java.util.Collection<RunControl> running = runs();
+    running.forEach(run -> run.requestStop(code));
+    boolean all = true;
+    for (RunControl run : running) {
+      all &= run.awaitEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+    return all;
   }
 
   /** Stops the ticker; runs still registered are no longer beaten by it. */

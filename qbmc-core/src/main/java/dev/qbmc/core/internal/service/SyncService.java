@@ -65,6 +65,8 @@ public final class SyncService {
   static final String LEASE_LOST = "LEASE_LOST";
   /** Failure code of a run stopped because its connection was paused, disconnected or deleted. */
   static final String CONNECTION_NOT_ACTIVE = "CONNECTION_NOT_ACTIVE";
+  /** Failure code of a run stopped because its {@code Qbmc} was closed. */
+  public static final String CLOSED = "QBMC_CLOSED";
 
   private final ServiceContext ctx;
 
@@ -95,9 +97,10 @@ public final class SyncService {
    * @param connectionId the connection
    * @param events the events of this connection's realm
    * @return the report
+   * @throws SyncAlreadyRunningException at once when a sync of the connection holds the lease (no wait)
    */
   public SyncReport targeted(String connectionId, List<WebhookEvent> events) {
-    return withLease(connectionId, Optional.of(ctx.tuning.leaseTtl()), (connection, lease) -> runTargeted(connection, lease, events));
+    return withLease(connectionId, Optional.empty(), (connection, lease) -> runTargeted(connection, lease, events));
   }
 
   private interface LeasedWork {
@@ -366,8 +369,8 @@ public final class SyncService {
   private SyncReport refused(SyncReportCollector report, String connectionId, String code) {
     Optional<Connection> connection = ctx.state.connection(connectionId);
     if (code != null && !code.equals(CONNECTION_NOT_ACTIVE) && !code.equals(LEASE_LOST)) {
-      report.failed(SyncFailure.general(code, "the run was asked to stop (" + code.toLowerCase(java.util.Locale.ROOT)
-          + "); it stopped writing and committed nothing more"));
+      report.failed(SyncFailure.general(code, (CLOSED.equals(code) ? "the Qbmc instance was closed"
+          : "the run was asked to stop") + "; it stopped writing and committed nothing more"));
     } else if (CONNECTION_NOT_ACTIVE.equals(code) || (!LEASE_LOST.equals(code)
         && (connection.isEmpty() || connection.get().status() != ConnectionStatus.CONNECTED))) {
       report.failed(SyncFailure.general(CONNECTION_NOT_ACTIVE,

@@ -16,16 +16,17 @@ import java.util.Optional;
 /**
  * Handles Intuit webhook deliveries fast: verifies the signature over the raw bytes, parses both
  * payload formats, drops events already seen, maps realms to connections and hands each
- * connection's events to a targeted sync on the executor. It never waits for the sync, so the host
- * can answer within Intuit's 3 seconds.
+ * connection's events to a {@link WebhookQueue}, which runs targeted syncs on the executor without
+ * ever parking a worker on a lease. It never waits for the sync, so the host can answer within
+ * Intuit's 3 seconds.
  */
 public final class WebhookService {
-  private static final System.Logger LOG = System.getLogger(WebhookService.class.getName());
 
   private final ServiceContext ctx;
   private final SyncService syncs;
   private final WebhookVerifier verifier;
   private final WebhookParser parser = new WebhookParser();
+  private final WebhookQueue queue;
 
   /**
    * Creates the service.
@@ -39,6 +40,7 @@ public final class WebhookService {
     this.ctx = ctx;
     this.syncs = syncs;
     this.verifier = verifier;
+    this.queue = new WebhookQueue(ctx, syncs);
   }
 
   /**
@@ -81,21 +83,20 @@ public final class WebhookService {
         }
       }
       if (!fresh.isEmpty()) {
-        scheduled.put(connectionId, fresh.size());
-        ctx.executor.execute(() -> runTargeted(connectionId, fresh));
+        WebhookQueue.Outcome outcome = queue.offer(connectionId, fresh);
+        if (outcome == WebhookQueue.Outcome.SCHEDULED) {
+          scheduled.put(connectionId, fresh.size());
+        } else {
+          ignored.put(realm.getKey(), outcome.name());
+        }
       }
     }
     return new WebhookResult(scheduled, duplicates, ignored);
   }
 
-  private void runTargeted(String connectionId, List<WebhookEvent> events) {
-    try {
-      syncs.targeted(connectionId, events);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING,
-          "webhook-triggered sync of connection {0} failed ({1}); the next incremental sync picks the changes up",
-          connectionId, e.getClass().getSimpleName());
-    }
+  /** Schedules no more webhook-triggered syncs; what waits is left to the next change-feed sync. */
+  public void close() {
+    queue.close();
   }
 
   private static Optional<String> header(Map<String, List<String>> headers, String name) {
