@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -216,7 +217,29 @@ public final class Batches {
    *     a connection failure that outlasts the retry policy)
    */
   public BatchOutcome run(List<BatchOperation> operations, Duration timeout) {
+    return run(operations, timeout, () -> true);
+  }
+
+  /**
+   * {@link #run(List, Duration)}, asking {@code mayResubmit} before each follow-up batch: when it
+   * answers false (the caller may write no more, e.g. its work was cancelled), no follow-up is
+   * submitted and the results so far stand.
+   *
+   * @param operations the operations; give each a distinct {@code operation_id}
+   * @param timeout the overall deadline for Mailchimp to finish
+   * @param mayResubmit asked before each follow-up batch, on the calling thread
+   * @return the outcome; with errored operations it is a partial success, see {@link BatchOutcome#failed()}
+   * @throws MailchimpOutcomeUnknownException if the first request was sent but its outcome is unknown
+   *     (not retried)
+   * @throws MailchimpBatchTimeoutException if Mailchimp has not finished the first batch by the
+   *     deadline (the batch may still finish)
+   * @throws MailchimpMalformedResponseException if the first batch's results cannot be read
+   * @throws MailchimpException if the call fails (an error answer, or throttling, a server error or
+   *     a connection failure that outlasts the retry policy)
+   */
+  public BatchOutcome run(List<BatchOperation> operations, Duration timeout, BooleanSupplier mayResubmit) {
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(mayResubmit, "mayResubmit");
     Instant deadline = deadline(timeout);
     BatchStatus finished = runOnce(operations, deadline, timeout);
     List<BatchResult> first = finished.totalOperations() == 0 ? List.of() : results(finished);
@@ -224,6 +247,9 @@ public final class Batches {
     for (int attempt = 1; attempt < retry.maxAttempts() && followUps.hasRetries(); attempt++) {
       try {
         transport.sleeper.sleep(retry.backoff(attempt, random.getAsDouble()));
+        if (!mayResubmit.getAsBoolean()) {
+          break;
+        }
         List<BatchOperation> again = followUps.retries();
         LOG.log(System.Logger.Level.DEBUG, () -> "resubmitting " + again.size() + " batch operations");
         finished = runOnce(again, deadline, timeout);

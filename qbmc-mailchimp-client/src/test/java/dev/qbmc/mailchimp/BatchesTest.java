@@ -135,6 +135,24 @@ class BatchesTest extends WireMockMailchimpTest {
   }
 
   @Test
+  void run_whenTheCallerMayNotResubmit_sendsNoFollowUp_andKeepsTheFirstResults() throws Exception {
+    Batches batches = client().batches();
+    List<BatchOperation> ops = List.of(
+        batches.operation("DELETE", "/ecommerce/stores/s/orders/a", null, "a"),
+        batches.operation("DELETE", "/ecommerce/stores/s/orders/b", null, "b"));
+    stubBatch("b1", 1, results("a", 200, "b", 503));
+    stubBatch("b2", 2, results("b", 200));
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+    BatchOutcome outcome = batches.run(ops, Duration.ofMinutes(10), () -> asked.incrementAndGet() < 0);
+
+    assertThat(asked.get()).isEqualTo(1);
+    assertThat(WM.findAll(postRequestedFor(urlEqualTo("/3.0/batches")))).hasSize(1);
+    assertThat(outcome.results()).extracting(r -> r.operationId().orElseThrow() + " " + r.statusCode())
+        .containsExactly("a 200", "b 503");
+  }
+
+  @Test
   void run_whenAFollowUpCannotBeSubmitted_keepsTheFirstResults() throws Exception {
     Batches batches = client().batches();
     List<BatchOperation> ops = List.of(

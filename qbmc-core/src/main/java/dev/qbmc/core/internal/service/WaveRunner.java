@@ -76,7 +76,7 @@ final class WaveRunner {
     RecordRejection unanswered;
     gate.run();
     try {
-      results = mailchimp.batches().run(operations, batchTimeout).results();
+      results = mailchimp.batches().run(operations, batchTimeout, this::mayWrite).results();
       unanswered = transientFailure("NO_RESULT", "the batch results held no answer for this operation");
     } catch (MailchimpBatchTimeoutException e) {
       results = List.of();
@@ -103,6 +103,16 @@ final class WaveRunner {
       if (!answered.contains(write.operationId())) {
         failed(write, unanswered);
       }
+    }
+  }
+
+  /** Whether the gate lets the run write (asked before a follow-up batch); the next gate throws. */
+  private boolean mayWrite() {
+    try {
+      gate.run();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
