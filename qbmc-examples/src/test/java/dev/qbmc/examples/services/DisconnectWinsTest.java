@@ -87,6 +87,32 @@ class DisconnectWinsTest {
     }
   }
 
+  @Test
+  void disconnectCalledBackFromTheSyncsOwnListener_returnsAtOnce_andTheSyncWritesNothingAfter() {
+    java.util.concurrent.atomic.AtomicReference<Qbmc> self = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicLong writesWhenDisconnected = new java.util.concurrent.atomic.AtomicLong(-1);
+    try (SimulatedWorld world = new SimulatedWorld()) {
+      SyncListener disconnectMidway = new SyncListener() {
+        @Override
+        public void onProgress(SyncProgress progress) {
+          if (progress.phase() == SyncPhase.ORDERS && progress.done() >= ORDERS_BEFORE_DISCONNECT
+              && writesWhenDisconnected.get() < 0) {
+            self.get().disconnect(SimulatedWorld.CONNECTION, false);
+            writesWhenDisconnected.set(world.mailchimpWrites());
+          }
+        }
+      };
+      try (Qbmc qbmc = world.qbmc(b -> b.chunkSize(20).listener(disconnectMidway))) {
+        self.set(qbmc);
+        world.connect(qbmc);
+
+        SyncReport report = qbmc.sync(SimulatedWorld.CONNECTION);
+
+        assertDisconnectWon(world, report, writesWhenDisconnected.get());
+      }
+    }
+  }
+
   private static void assertDisconnectWon(SimulatedWorld world, SyncReport report, long writesWhenDisconnected) {
     assertThat(world.mailchimpWrites()).as("Mailchimp writes after disconnect returned").isEqualTo(writesWhenDisconnected);
     assertThat(report.outcome()).isEqualTo(SyncOutcome.FAILED);

@@ -86,6 +86,9 @@ public final class DisconnectService {
     Optional<RunControl> local = ctx.keeper.running(connectionId);
     if (local.isPresent()) {
       local.get().requestStop(SyncService.CONNECTION_NOT_ACTIVE);
+      if (local.get().isCurrentThread()) {
+        return Optional.empty(); // called back from the run itself: it stops once this returns
+      }
       try {
         local.get().awaitEnd(timeout);
       } catch (InterruptedException e) {

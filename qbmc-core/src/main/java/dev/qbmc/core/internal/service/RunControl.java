@@ -26,6 +26,8 @@ final class RunControl {
   private final Clock clock;
   private final Duration linger;
   private final CountDownLatch ended = new CountDownLatch(1);
+  /** The thread that runs the sync (the one that acquired the lease). */
+  private final Thread thread = Thread.currentThread();
   private volatile String stopCode;
 
   /**
@@ -117,6 +119,11 @@ final class RunControl {
     if (!store.commit(lease, checkpoint)) {
       throw new SyncRun.CommitRefused(null);
     }
+  }
+
+  /** {@return whether the calling thread is the run's own (e.g. a listener of the run calling back)} */
+  boolean isCurrentThread() {
+    return Thread.currentThread() == thread;
   }
 
   /** Marks the run ended (its lease released). */
