@@ -7,9 +7,12 @@ import dev.qbmc.core.internal.store.EventLog;
 import dev.qbmc.core.internal.store.FolderNames;
 import dev.qbmc.core.internal.store.LeaseTable;
 import dev.qbmc.core.internal.store.SeenEvents;
-import dev.qbmc.core.internal.store.StateJournal;
 import dev.qbmc.core.internal.store.StoreJson.TokenFile;
 import dev.qbmc.core.internal.store.StoreJson;
+import dev.qbmc.core.internal.store.file.CorruptFileException;
+import dev.qbmc.core.internal.store.file.Recovery;
+import dev.qbmc.core.internal.store.file.StateFiles;
+import dev.qbmc.core.internal.store.file.StoreFolder;
 import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
@@ -43,10 +46,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -65,19 +66,41 @@ import java.util.stream.Stream;
  *   events/&lt;scope&gt;.log                 seen webhook event ids
  * </pre>
  *
- * Folder names are the connection ids when those are plain ({@code [A-Za-z0-9._-]}, up to 100
- * characters), otherwise {@code ~} plus their URL-safe Base64.
+ * Folder names are the connection ids when those are plain lowercase ({@code [a-z0-9._-]}, up to
+ * 100 characters), otherwise {@code ~~} plus the lowercase Base32 of their UTF-8 bytes, so ids that
+ * differ only by case get their own folders on case-insensitive file systems too. Folders named by
+ * the first layout (ids of any case, {@code ~} plus Base64) are renamed when the store opens.
  *
- * <h2>Crash safety</h2>
+ * <p><b>Permissions</b> (where POSIX permissions exist): folders are created {@code rwx------} and
+ * files {@code rw-------}. When the store opens, an existing store folder, connection folder or
+ * file readable or writable by group or others is tightened to owner only and a warning logged; a
+ * folder the process cannot change (another owner) fails the open with {@link StoreIoException}.
+ *
+ * <h2>Crash safety and damage</h2>
  *
  * Small files are replaced atomically (write a temporary file, force it, {@code ATOMIC_MOVE} it
- * over the old one). Record states go to an append-only journal of CRC32-checked frames, one frame
- * per {@link #commit} (its puts and removals together), so a checkpoint writes only the changed
- * states; the journal is compacted into a snapshot once it outgrows both the snapshot and a
- * threshold (default 64 MiB), by default on a background daemon thread ({@code
- * qbmc-filestore-compaction}) while appends continue in a fresh journal; {@link #close()} waits for
- * it. On open, a torn journal tail (a crash during an append) is cut off: the store reopens with
- * the states of the last complete frame. See {@code StateJournal} for the format.
+ * over the old one). Record states go to an append-only journal of frames, one frame per {@link
+ * #commit} (its puts and removals together), so a checkpoint writes only the changed states; the
+ * journal is compacted into a snapshot once it outgrows both the snapshot and a threshold (default
+ * 64 MiB), by default on a background daemon thread ({@code qbmc-filestore-compaction}) while
+ * appends continue in a fresh journal; {@link #close()} waits for it. Each frame starts with a
+ * marker, its length and a CRC32 of both, and holds at most 64 MiB.
+ *
+ * <ul>
+ *   <li>A torn journal tail (bytes after the last complete frame, with no valid frame after them:
+ *       a crash during an append) is cut off on open: the store reopens with the states of the last
+ *       complete commit.
+ *   <li>Damage followed by valid frames (a flipped bit, a garbage length: frames that were complete
+ *       when written), or any damage in the snapshot, is never cut off silently: reading the
+ *       connection's states throws {@link StoreCorruptedException} naming the file and the byte
+ *       offset, and nothing is changed on disk. {@link #recover} then keeps every valid frame,
+ *       drops and counts the damaged ones, and resets the cursors of the connections that lost
+ *       states so that their next sync reads everything again.
+ *   <li>A damaged {@code connection.json} is logged and skipped: the other connections open; that
+ *       connection throws {@link StoreCorruptedException} (see {@link #damagedConnections()}).
+ *   <li>State files of the first layout (no markers) are read, with its rule that the first bad
+ *       frame ends a file, and rewritten in the current format when first opened for writing.
+ * </ul>
  *
  * <h2>Commits</h2>
  *
@@ -115,8 +138,16 @@ import java.util.stream.Stream;
  *
  * <h2>Memory</h2>
  *
- * Connections, cursors, leases and runs are loaded on open; the record states of a connection are
- * loaded into memory on first use (about 200 bytes per state) and served from there.
+ * Connections, cursors, leases and runs are loaded on open. Record states stay on disk: per
+ * connection the store keeps an index of 16 to 32 bytes per state (a 32-bit key hash and the
+ * state's file offset; the key itself is read back to confirm a match), built by reading the
+ * snapshot and journal once on first use, and reads each state from the files when asked for it.
+ * A stream reads the states of one kind in file order (8 bytes per state while it is open).
+ *
+ * <h2>Reading while another process writes</h2>
+ *
+ * {@link #openReadOnly} opens a folder without its lock, for status displays beside a running
+ * sync; see {@link Builder#readOnly}.
  *
  * <h2>Errors</h2>
  *
@@ -144,9 +175,11 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Map<String, ConnectionTable> tables = new TreeMap<>();
-  private final Map<String, StateJournal> journals = new HashMap<>();
+  private final Map<String, StateFiles> stateFiles = new HashMap<>();
   private final Map<String, EventLog> eventLogs = new HashMap<>();
-  private final Map<String, Future<?>> compactions = new HashMap<>();
+  /** Connections whose connection.json does not read back, by id (decoded from the folder name). */
+  private final Map<String, Path> damaged = new TreeMap<>();
+  private final boolean readOnly;
   /** Connections whose stored lease was granted (or renewed) by this open of the folder. */
   private final Set<String> leasesOfThisOpen = new HashSet<>();
   private final boolean backgroundCompaction;
@@ -161,6 +194,20 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     this.fsync = b.fsync;
     this.compactionThreshold = b.compactionThresholdBytes;
     this.backgroundCompaction = b.backgroundCompaction;
+    this.readOnly = b.readOnly;
+    if (readOnly) {
+      this.lockChannel = null;
+      this.lock = null;
+      if (!Files.isDirectory(root)) {
+        throw new StoreIoException("cannot open file store " + root + " read-only: no such folder", null);
+      }
+      try {
+        loadConnections();
+      } catch (IOException e) {
+        throw new StoreIoException("cannot open file store " + root, e);
+      }
+      return;
+    }
     FileChannel ch = null;
     FileLock acquired = null;
     try {
@@ -184,6 +231,11 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       this.lock = acquired;
       AtomicFiles.createOwnerOnlyDirectories(connectionsDir);
       AtomicFiles.createOwnerOnlyDirectories(eventsDir);
+      StoreFolder.tighten(root, false);
+      StoreFolder.tighten(connectionsDir, false);
+      StoreFolder.tighten(eventsDir, true);
+      StoreFolder.migrateNames(connectionsDir, "", "connectionId");
+      StoreFolder.migrateNames(eventsDir, ".log", "scope");
       loadConnections();
     } catch (IOException e) {
       closeQuietly(ch);
@@ -210,6 +262,95 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   }
 
   /**
+   * Opens an existing store folder read-only, without its lock, so that it can be read while
+   * another process writes it; see {@link Builder#readOnly}.
+   *
+   * @param directory the store folder
+   * @return the open store; close it when done
+   * @throws StoreIoException if the folder does not exist or cannot be read
+   */
+  public static FileStore openReadOnly(Path directory) {
+    return builder().directory(directory).readOnly(true).build();
+  }
+
+  /**
+   * Repairs the record state files of a store folder that {@link #open} refused with {@link
+   * StoreCorruptedException}: every state file is rewritten with all its valid frames (frames are
+   * CRC-checked and start with a marker, so the frames after a damaged one are found again), the
+   * damaged frames are dropped and counted, and each connection that lost frames has its cursor
+   * deleted so that its next sync reads everything again. Takes the folder's lock like {@link
+   * #open}.
+   *
+   * @param directory the store folder
+   * @return what was kept and lost
+   * @throws StoreLockedException if the folder is open in a store
+   * @throws StoreIoException if a file cannot be read or written
+   */
+  public static FileStoreRecovery recover(Path directory) {
+    Path root = directory.toAbsolutePath().normalize();
+    Path connections = root.resolve("connections");
+    long kept = 0;
+    long lost = 0;
+    long dropped = 0;
+    List<Path> rewritten = new ArrayList<>();
+    List<String> reset = new ArrayList<>();
+    List<Path> unreadable = new ArrayList<>();
+    try (FileChannel ch = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock held;
+      try {
+        held = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        held = null;
+      }
+      if (held == null) {
+        throw new StoreLockedException("store folder " + root + " is open in a FileStore; close it first", null);
+      }
+      List<Path> dirs = new ArrayList<>();
+      if (Files.isDirectory(connections)) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(connections)) {
+          stream.forEach(dirs::add);
+        }
+      }
+      for (Path dir : dirs) {
+        if (!Files.isDirectory(dir)) {
+          continue;
+        }
+        long lostHere = 0;
+        for (Recovery.FileResult r : Recovery.recover(dir)) {
+          kept += r.framesKept();
+          lostHere += r.framesLost();
+          dropped += r.bytesDropped();
+          if (r.rewritten()) {
+            rewritten.add(r.file());
+          }
+        }
+        lost += lostHere;
+        if (lostHere > 0 && Files.deleteIfExists(dir.resolve(CURSOR))) {
+          String id = FolderNames.decode(dir.getFileName().toString());
+          reset.add(id == null ? dir.getFileName().toString() : id);
+          AtomicFiles.forceDirectory(dir);
+        }
+        Path connectionFile = dir.resolve(CONNECTION);
+        byte[] bytes = AtomicFiles.readIfExists(connectionFile);
+        if (bytes != null) {
+          try {
+            StoreJson.connection(StoreJson.parse(bytes));
+          } catch (IOException | RuntimeException e) {
+            unreadable.add(connectionFile);
+          }
+        }
+      }
+      held.release();
+    } catch (IOException e) {
+      throw new StoreIoException("cannot recover file store " + root, e);
+    }
+    FileStoreRecovery report = new FileStoreRecovery(kept, lost, dropped, rewritten, reset, unreadable);
+    LOG.log(lost > 0 ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+        "file store " + root + " recovered: " + report);
+    return report;
+  }
+
+  /**
    * Starts a builder.
    *
    * @return a new builder
@@ -225,8 +366,24 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     private boolean fsync = true;
     private long compactionThresholdBytes = 64L * 1024 * 1024;
     private boolean backgroundCompaction = true;
+    private boolean readOnly;
 
     private Builder() {}
+
+    /**
+     * Opens the folder read-only (default false): no lock is taken, so this works while another
+     * process has the folder open and syncs (for status displays); nothing on disk is created or
+     * changed, every writing method throws {@link IllegalStateException}, and reads see the files
+     * as they were when each connection was first read (connections, cursors, leases and runs are
+     * replaced atomically by the writer; record states are read once per connection).
+     *
+     * @param readOnly the flag
+     * @return this builder
+     */
+    public Builder readOnly(boolean readOnly) {
+      this.readOnly = readOnly;
+      return this;
+    }
 
     /**
      * Whether journal compaction writes the snapshot on a background thread (default true), so
@@ -365,6 +522,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   }
 
   private void writeTokens(String connectionId, Provider provider, TokenFile file) {
+    checkWritable();
     Path path = tokenFile(connectionId, provider);
     try {
       AtomicFiles.createOwnerOnlyDirectories(path.getParent());
@@ -399,28 +557,66 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     return connectionsDir.resolve(FolderNames.encode(connectionId, "connectionId"));
   }
 
+  /**
+   * Loads every connection. A {@code connection.json} that does not read back is logged and
+   * remembered (its connection then fails with {@link StoreCorruptedException}), so that it does
+   * not keep the other connections from opening.
+   */
   private void loadConnections() throws IOException {
+    if (!Files.isDirectory(connectionsDir)) {
+      return;
+    }
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(connectionsDir)) {
       for (Path dir : dirs) {
+        if (!Files.isDirectory(dir)) {
+          continue;
+        }
+        if (!readOnly) {
+          StoreFolder.tighten(dir, true);
+        }
         Path connectionFile = dir.resolve(CONNECTION);
         byte[] bytes = AtomicFiles.readIfExists(connectionFile);
         if (bytes == null) {
           continue; // tokens only, or an emptied folder
         }
-        Connection c;
         try {
-          c = StoreJson.connection(StoreJson.parse(bytes));
+          Connection c = StoreJson.connection(StoreJson.parse(bytes));
+          table(c.connectionId()).connection(c);
         } catch (IOException | RuntimeException e) {
-          throw damagedOrIo(connectionFile, e);
+          String id = FolderNames.decode(dir.getFileName().toString());
+          damaged.put(id == null ? dir.getFileName().toString() : id, connectionFile);
+          LOG.log(System.Logger.Level.ERROR, "file store: " + connectionFile + " is damaged ("
+              + e.getClass().getSimpleName() + "); connection skipped, the others open");
         }
-        table(c.connectionId()).connection(c);
       }
+    }
+  }
+
+  /**
+   * The {@code connection.json} files that did not read back when the store was opened. Their
+   * connections are missing from {@link #connections()}, and {@link #connection} and the other
+   * calls about them throw {@link StoreCorruptedException} until the file is repaired or the
+   * connection is saved again.
+   *
+   * @return the damaged files, by connection id
+   */
+  public synchronized Map<String, Path> damagedConnections() {
+    checkOpen();
+    return Map.copyOf(damaged);
+  }
+
+  private void checkNotDamaged(String connectionId) {
+    Path file = damaged.get(connectionId);
+    if (file != null) {
+      throw new StoreCorruptedException("store file " + file + " is damaged; repair or delete it,"
+          + " or save the connection again", null);
     }
   }
 
   /** The table of a connection, with its small files loaded on first access. */
   private ConnectionTable table(String connectionId) {
     Args.notBlank(connectionId, "connectionId");
+    checkNotDamaged(connectionId);
     ConnectionTable t = tables.get(connectionId);
     if (t != null) {
       return t;
@@ -454,36 +650,39 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   }
 
   /**
-   * Loads the record states for a read: like {@link #journal} when the connection has a folder;
-   * without one there is nothing to load and nothing is created.
+   * The record state files of a connection, opened on first use; null for a read of a connection
+   * that has no folder (nothing is created for a read).
    */
-  private void loadStatesForRead(String connectionId, ConnectionTable t) {
-    if (journals.containsKey(connectionId) || Files.isDirectory(connectionDir(connectionId))) {
-      journal(connectionId, t);
-    }
-  }
-
-  /** The table with its record states loaded (journal replayed) on first use. */
-  private StateJournal journal(String connectionId, ConnectionTable t) {
-    StateJournal j = journals.get(connectionId);
-    if (j != null) {
-      return j;
+  private StateFiles states(String connectionId, boolean forWrite) {
+    StateFiles f = stateFiles.get(connectionId);
+    if (f != null) {
+      return f;
     }
     Path dir = connectionDir(connectionId);
-    try {
-      AtomicFiles.createOwnerOnlyDirectories(dir);
-      j = StateJournal.open(dir, t, fsync, compactionThreshold);
-      if (j.hasOldJournal()) {
-        j.compact(t); // an interrupted background compaction: finish it now
-      }
-    } catch (IOException | RuntimeException e) {
-      throw damagedOrIo(dir.resolve(StateJournal.JOURNAL), e);
+    if (!forWrite && !Files.isDirectory(dir)) {
+      return null;
     }
-    journals.put(connectionId, j);
-    return j;
+    try {
+      if (forWrite) {
+        AtomicFiles.createOwnerOnlyDirectories(dir);
+      }
+      f = StateFiles.open(dir, fsync, compactionThreshold, readOnly);
+    } catch (IOException | RuntimeException e) {
+      throw damagedOrIo(dir.resolve(StateFiles.JOURNAL), e);
+    }
+    stateFiles.put(connectionId, f);
+    return f;
+  }
+
+  private void checkWritable() {
+    checkOpen();
+    if (readOnly) {
+      throw new IllegalStateException("FileStore " + root + " is open read-only");
+    }
   }
 
   private void writeSmall(String connectionId, String name, byte[] content) {
+    checkWritable();
     Path dir = connectionDir(connectionId);
     try {
       AtomicFiles.createOwnerOnlyDirectories(dir);
@@ -505,14 +704,17 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   public synchronized void saveConnection(Connection connection) {
     checkOpen();
     Args.notNull(connection, "connection");
+    checkWritable();
     writeSmall(connection.connectionId(), CONNECTION, json(StoreJson.connection(connection)));
+    damaged.remove(connection.connectionId());
     table(connection.connectionId()).connection(connection);
   }
 
   @Override
   public synchronized Optional<Connection> connection(String connectionId) {
     checkOpen();
-    ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
+    checkNotDamaged(Args.notBlank(connectionId, "connectionId"));
+    ConnectionTable t = tables.get(connectionId);
     return Optional.ofNullable(t == null ? null : t.connection());
   }
 
@@ -532,18 +734,19 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   public synchronized void deleteConnection(String connectionId) {
     checkOpen();
     Args.notBlank(connectionId, "connectionId");
+    checkWritable();
     Path dir = connectionDir(connectionId);
+    damaged.remove(connectionId);
     long lastLeaseToken = table(connectionId).lastLeaseToken();
-    awaitCompaction(connectionId);
-    StateJournal j = journals.remove(connectionId);
+    StateFiles f = stateFiles.remove(connectionId);
     try {
-      if (j != null) {
-        j.close();
+      if (f != null) {
+        f.close();
       }
       // The connection file first: once it is gone the connection no longer exists on reopen.
       for (String name :
-          List.of(CONNECTION, CURSOR, RUNS, StateJournal.JOURNAL, StateJournal.JOURNAL_OLD,
-              StateJournal.SNAPSHOT)) {
+          List.of(CONNECTION, CURSOR, RUNS, StateFiles.JOURNAL, StateFiles.JOURNAL_OLD,
+              StateFiles.SNAPSHOT, StateFiles.SNAPSHOT + ".tmp")) {
         Files.deleteIfExists(dir.resolve(name));
       }
       if (lastLeaseToken > 0) { // no lease, but its token counter, so that tokens keep increasing
@@ -578,49 +781,43 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       String connectionId, Collection<RecordKey> keys) {
     checkOpen();
     Args.notNull(keys, "keys");
-    ConnectionTable t = table(connectionId);
-    loadStatesForRead(connectionId, t);
-    return t.get(keys);
-  }
-
-  /** One append to a connection's state journal. */
-  @FunctionalInterface
-  private interface JournalAppend {
-    void appendTo(StateJournal journal) throws IOException;
-  }
-
-  /**
-   * Appends a frame to the connection's journal (opening it first), then applies the same change
-   * to the in-memory table and compacts when due.
-   */
-  private void appendToJournal(
-      String connectionId, ConnectionTable t, JournalAppend append, Runnable apply) {
-    StateJournal j = journal(connectionId, t);
+    keys.forEach(k -> Args.notNull(k, "key"));
+    table(connectionId);
+    StateFiles f = states(connectionId, false);
+    if (f == null) {
+      return new HashMap<>();
+    }
     try {
-      append.appendTo(j);
+      return f.get(keys);
+    } catch (IOException | RuntimeException e) {
+      throw damagedOrIo(connectionDir(connectionId), e);
+    }
+  }
+
+  /** One write to a connection's state files. */
+  @FunctionalInterface
+  private interface StateWrite {
+    void writeTo(StateFiles files) throws IOException;
+  }
+
+  /** Writes to the connection's state files (opening them first), then compacts when due. */
+  private void writeStates(String connectionId, StateWrite write) {
+    checkWritable();
+    StateFiles f = states(connectionId, true);
+    try {
+      write.writeTo(f);
     } catch (IOException e) {
       throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
     }
-    apply.run();
-    compactIfNeeded(connectionId, t, j);
-  }
-
-  private void compactIfNeeded(String connectionId, ConnectionTable t, StateJournal j) {
-    if (!j.needsCompaction()) {
+    if (!f.needsCompaction()) {
       return;
     }
     try {
-      if (!backgroundCompaction || j.hasOldJournal()) {
-        j.compact(t);
+      if (!backgroundCompaction || !f.canCompactInBackground()) {
+        f.compactNow();
         return;
       }
-      Runnable task =
-          j.startBackgroundCompaction(
-              t,
-              e ->
-                  LOG.log(System.Logger.Level.WARNING,
-                      "background state journal compaction failed for " + connectionId
-                          + "; the next compaction retries it", e));
+      Runnable task = f.startBackgroundCompaction();
       if (compactor == null) {
         compactor =
             Executors.newSingleThreadExecutor(
@@ -630,26 +827,10 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
                   return thread;
                 });
       }
-      compactions.put(connectionId, compactor.submit(task));
+      compactor.execute(task);
     } catch (IOException e) {
       // Snapshot and journals are still complete; compaction is retried on a later write.
       LOG.log(System.Logger.Level.WARNING, "state journal compaction failed for " + connectionId, e);
-    }
-  }
-
-  /** Waits for a running background compaction of the connection, if any. */
-  private void awaitCompaction(String connectionId) {
-    Future<?> f = compactions.remove(connectionId);
-    if (f == null) {
-      return;
-    }
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      LOG.log(System.Logger.Level.WARNING, "background compaction failed for " + connectionId,
-          e.getCause());
     }
   }
 
@@ -661,16 +842,16 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
    */
   @Override
   public synchronized void clearSyncState(String connectionId) {
-    checkOpen();
+    checkWritable();
     ConnectionTable t = tables.get(Args.notBlank(connectionId, "connectionId"));
     Path dir = connectionDir(connectionId);
     if (t == null && !Files.isDirectory(dir)) {
       return;
     }
-    t = table(connectionId);
-    ConnectionTable table = t;
-    appendToJournal(connectionId, t, j -> j.appendClear(List.of(RecordKind.values())),
-        () -> table.clearSyncState());
+    checkWritable();
+    ConnectionTable table = table(connectionId);
+    writeStates(connectionId, f -> f.clear(List.of(RecordKind.values())));
+    table.clearCursor();
     try {
       if (Files.deleteIfExists(dir.resolve(CURSOR)) && fsync) {
         AtomicFiles.forceDirectory(dir);
@@ -684,18 +865,22 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   public synchronized Stream<RecordState> streamStates(String connectionId, RecordKind kind) {
     checkOpen();
     Args.notNull(kind, "kind");
-    ConnectionTable t = table(connectionId);
-    loadStatesForRead(connectionId, t);
-    return t.snapshot(kind);
+    table(connectionId);
+    StateFiles f = states(connectionId, false);
+    try {
+      return f == null ? Stream.empty() : f.stream(kind);
+    } catch (IOException | RuntimeException e) {
+      throw damagedOrIo(connectionDir(connectionId), e);
+    }
   }
 
   @Override
   public synchronized long countStates(String connectionId, RecordKind kind) {
     checkOpen();
     Args.notNull(kind, "kind");
-    ConnectionTable t = table(connectionId);
-    loadStatesForRead(connectionId, t);
-    return t.count(kind);
+    table(connectionId);
+    StateFiles f = states(connectionId, false);
+    return f == null ? 0 : f.count(kind);
   }
 
   // ---- lease -------------------------------------------------------------------------------
@@ -768,7 +953,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
    */
   @Override
   public synchronized boolean commit(Lease lease, Checkpoint checkpoint) {
-    checkOpen();
+    checkWritable();
     Args.notNull(lease, "lease");
     Args.notNull(checkpoint, "checkpoint");
     String connectionId = lease.connectionId();
@@ -782,9 +967,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     byte[] connection = done == null ? null : json(StoreJson.connection(done));
     byte[] runs = checkpoint.run().map(r -> runsWith(t, r)).orElse(null);
     if (!checkpoint.puts().isEmpty() || !checkpoint.removals().isEmpty()) {
-      appendToJournal(connectionId, t,
-          j -> j.appendCommit(checkpoint.puts(), checkpoint.removals()),
-          () -> t.applyStates(checkpoint));
+      writeStates(connectionId, f -> f.commit(checkpoint.puts(), checkpoint.removals()));
     }
     if (cursor != null) {
       writeSmall(connectionId, CURSOR, cursor);
@@ -835,7 +1018,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
 
   @Override
   public synchronized boolean markEventSeen(String scope, String eventId, Instant now) {
-    checkOpen();
+    checkWritable();
     Args.notBlank(scope, "scope");
     Args.notBlank(eventId, "eventId");
     Args.notNull(now, "now");
@@ -873,14 +1056,8 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       return;
     }
     closed = true;
-    for (String connectionId : new ArrayList<>(compactions.keySet())) {
-      awaitCompaction(connectionId);
-    }
-    if (compactor != null) {
-      compactor.shutdown();
-    }
     IOException failure = null;
-    List<AutoCloseable> toClose = new ArrayList<>(journals.values());
+    List<AutoCloseable> toClose = new ArrayList<>(stateFiles.values()); // each awaits its compaction
     toClose.addAll(eventLogs.values());
     for (AutoCloseable c : toClose) {
       try {
@@ -889,12 +1066,17 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
         failure = failure == null ? new IOException("cannot close store files", e) : failure;
       }
     }
-    journals.clear();
+    if (compactor != null) {
+      compactor.shutdown();
+    }
+    stateFiles.clear();
     eventLogs.clear();
     tables.clear();
     try {
-      lock.release();
-      lockChannel.close();
+      if (lock != null) {
+        lock.release();
+        lockChannel.close();
+      }
     } catch (IOException e) {
       failure = failure == null ? e : failure;
     }
@@ -907,12 +1089,15 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     if (e instanceof StoreException se) {
       return se;
     }
-    if (e instanceof IOException io && !(e instanceof StateJournal.CorruptSnapshotException)
+    if (e instanceof CorruptFileException c) {
+      return new StoreCorruptedException(c.getMessage(), c); // our own message: path and offset
+    }
+    if (e instanceof java.io.UncheckedIOException u) {
+      return damagedOrIo(file, u.getCause());
+    }
+    if (e instanceof IOException io
         && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
       return new StoreIoException("cannot read " + file, io);
-    }
-    if (e instanceof StateJournal.CorruptSnapshotException) {
-      return new StoreCorruptedException(e.getMessage(), e); // our own message: path and offset
     }
     // No parser message here: it could quote file content, and token files hold secrets.
     return new StoreCorruptedException(

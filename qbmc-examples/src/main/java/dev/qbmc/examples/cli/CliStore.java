@@ -37,6 +37,22 @@ final class CliStore implements AutoCloseable {
    * @throws QbmcCli.UsageException when the state folder does not exist and {@code creating} is false
    */
   static CliStore open(CliConfig config, boolean creating) {
+    return open(config, creating, false);
+  }
+
+  /**
+   * Opens the configured store for reading only ({@code status}): a state folder is opened without
+   * its lock ({@link FileStore#openReadOnly}), so this works while another process syncs.
+   *
+   * @param config the configuration
+   * @return the store; close it
+   * @throws QbmcCli.UsageException when the state folder does not exist
+   */
+  static CliStore openForReading(CliConfig config) {
+    return open(config, false, true);
+  }
+
+  private static CliStore open(CliConfig config, boolean creating, boolean readOnly) {
     if (config.storeUrl().isPresent()) {
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setURL(config.storeUrl().get());
@@ -50,7 +66,7 @@ final class CliStore implements AutoCloseable {
       throw new QbmcCli.UsageException("no connection '" + config.connectionId() + "': " + config.stateDir()
           + " does not exist; run 'connect' first (or set QBMC_STATE_DIR or QBMC_STORE_URL)");
     }
-    FileStore store = FileStore.open(config.stateDir());
+    FileStore store = readOnly ? FileStore.openReadOnly(config.stateDir()) : FileStore.open(config.stateDir());
     return new CliStore(store, store, store, config.stateDir().toString());
   }
 

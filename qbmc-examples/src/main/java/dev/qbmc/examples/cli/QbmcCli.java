@@ -239,7 +239,7 @@ public final class QbmcCli {
 
   private int status() {
     CliConfig config = CliConfig.fromEnvironment(env);
-    try (CliStore store = CliStore.open(config, false)) {
+    try (CliStore store = CliStore.openForReading(config)) {
       Connection connection = requireConnection(store, config);
       Operations.printConnection(connection, out);
       Operations.printRuns(store.state().recentRuns(config.connectionId(), 5), out);

@@ -174,6 +174,20 @@ class OperatorCliTest {
   }
 
   @Test
+  void status_readsWhileAnotherProcessHoldsTheStateFolder() {
+    Map<String, String> env = sandboxEnvironment();
+    assertThat(CliRun.of(env, "connect").exitCode()).isZero();
+    assertThat(CliRun.of(env, "sync").exitCode()).isZero();
+    // A running sync holds the folder's exclusive lock for its whole run.
+    try (dev.qbmc.core.store.FileStore syncing = dev.qbmc.core.store.FileStore.open(stateDir)) {
+      CliRun status = CliRun.of(env, "status");
+      assertThat(status.exitCode()).as(status.toString()).isZero();
+      assertThat(status.out()).contains("CONNECTED");
+      assertThat(CliRun.of(env, "sync").exitCode()).as("a second writer is still refused").isNotZero();
+    }
+  }
+
+  @Test
   void statusAndContacts_showTheConnectionRunsAndImportedContacts_andNoCommandPrintsASecret() {
     Map<String, String> env = sandboxEnvironment();
     String refreshToken = env.get(Setting.QBMC_QBO_REFRESH_TOKEN.name());

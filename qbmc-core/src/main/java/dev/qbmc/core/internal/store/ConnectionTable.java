@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Everything the embedded stores hold in memory for one connection. Record states are kept per
+ * Everything the embedded stores hold in memory for one connection (the file store uses it for all
+ * but the record states, which it keeps in {@code file.StateFiles}). Record states are kept per
  * kind in a compact form (id to one packed array of fingerprint and Mailchimp id) to save heap. Not thread-safe: the
  * stores lock around it.
  */
@@ -240,6 +241,11 @@ public final class ConnectionTable {
     checkpoint.cursor().ifPresent(this::cursor);
     checkpoint.fullSyncDoneAt().ifPresent(at -> connection(withFullSyncDone(at)));
     checkpoint.run().ifPresent(r -> recordRun(r, keepRuns));
+  }
+
+  /** Forgets the cursor only (the file store keeps record states in its state files). */
+  public void clearCursor() {
+    cursor = null;
   }
 
   /** Forgets the cursor and every record state. */
