@@ -10,7 +10,7 @@ import dev.qbmc.core.internal.store.SeenEvents;
 import dev.qbmc.core.internal.store.StoreJson.TokenFile;
 import dev.qbmc.core.internal.store.StoreJson;
 import dev.qbmc.core.internal.store.file.CorruptFileException;
-import dev.qbmc.core.internal.store.file.Recovery;
+import dev.qbmc.core.internal.store.file.FolderRecovery;
 import dev.qbmc.core.internal.store.file.StateFiles;
 import dev.qbmc.core.internal.store.file.StoreFolder;
 import dev.qbmc.core.model.Provider;
@@ -287,67 +287,17 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
    * @throws StoreIoException if a file cannot be read or written
    */
   public static FileStoreRecovery recover(Path directory) {
-    Path root = directory.toAbsolutePath().normalize();
-    Path connections = root.resolve("connections");
-    long kept = 0;
-    long lost = 0;
-    long dropped = 0;
-    List<Path> rewritten = new ArrayList<>();
-    List<String> reset = new ArrayList<>();
-    List<Path> unreadable = new ArrayList<>();
-    try (FileChannel ch = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock held;
-      try {
-        held = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        held = null;
-      }
-      if (held == null) {
-        throw new StoreLockedException("store folder " + root + " is open in a FileStore; close it first", null);
-      }
-      List<Path> dirs = new ArrayList<>();
-      if (Files.isDirectory(connections)) {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(connections)) {
-          stream.forEach(dirs::add);
-        }
-      }
-      for (Path dir : dirs) {
-        if (!Files.isDirectory(dir)) {
-          continue;
-        }
-        long lostHere = 0;
-        for (Recovery.FileResult r : Recovery.recover(dir)) {
-          kept += r.framesKept();
-          lostHere += r.framesLost();
-          dropped += r.bytesDropped();
-          if (r.rewritten()) {
-            rewritten.add(r.file());
-          }
-        }
-        lost += lostHere;
-        if (lostHere > 0 && Files.deleteIfExists(dir.resolve(CURSOR))) {
-          String id = FolderNames.decode(dir.getFileName().toString());
-          reset.add(id == null ? dir.getFileName().toString() : id);
-          AtomicFiles.forceDirectory(dir);
-        }
-        Path connectionFile = dir.resolve(CONNECTION);
-        byte[] bytes = AtomicFiles.readIfExists(connectionFile);
-        if (bytes != null) {
-          try {
-            StoreJson.connection(StoreJson.parse(bytes));
-          } catch (IOException | RuntimeException e) {
-            unreadable.add(connectionFile);
-          }
-        }
-      }
-      held.release();
+    Args.notNull(directory, "directory");
+    FolderRecovery.Report r;
+    try {
+      r = FolderRecovery.recover(directory);
+    } catch (FolderRecovery.LockedException e) {
+      throw new StoreLockedException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new StoreIoException("cannot recover file store " + root, e);
+      throw new StoreIoException("cannot recover file store " + directory, e);
     }
-    FileStoreRecovery report = new FileStoreRecovery(kept, lost, dropped, rewritten, reset, unreadable);
-    LOG.log(lost > 0 ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
-        "file store " + root + " recovered: " + report);
-    return report;
+    return new FileStoreRecovery(r.framesKept(), r.framesLost(), r.bytesDropped(), r.filesRewritten(),
+        r.connectionsReset(), r.unreadable());
   }
 
   /**
@@ -880,7 +830,11 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     Args.notNull(kind, "kind");
     table(connectionId);
     StateFiles f = states(connectionId, false);
-    return f == null ? 0 : f.count(kind);
+    try {
+      return f == null ? 0 : f.count(kind);
+    } catch (IOException e) {
+      throw new StoreIoException("cannot install the compacted states of " + connectionId, e);
+    }
   }
 
   // ---- lease -------------------------------------------------------------------------------

@@ -239,4 +239,36 @@ class FileStoreDurabilityTest {
       assertThat(writer.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(51);
     }
   }
+
+  @Test
+  void aStreamOpenedBeforeCompactions_readsThePointInTimeStatesToItsEnd() {
+    for (boolean background : new boolean[] {false, true}) {
+      Path folder = dir.resolve("bg-" + background);
+      try (FileStore store = FileStore.builder().directory(folder).compactionThresholdBytes(4096)
+          .backgroundCompaction(background).build()) {
+        FileStoreTest.commit(store, "acme", Checkpoint.builder()
+            .addAllPuts(IntStream.range(0, 2000).mapToObj(FileStoreDurabilityTest::state).toList()).build());
+        List<String> seen = new ArrayList<>();
+        try (Stream<RecordState> stream = store.streamStates("acme", RecordKind.CUSTOMER)) {
+          java.util.Iterator<RecordState> it = stream.iterator();
+          for (int i = 0; i < 10; i++) {
+            seen.add(it.next().fingerprint());
+          }
+          for (int round = 0; round < 20; round++) { // each outgrows the threshold: compactions
+            FileStoreTest.commit(store, "acme", Checkpoint.builder()
+                .addAllPuts(IntStream.range(0, 100).mapToObj(i -> RecordState.of(state(i).key(), "new", null)).toList())
+                .addRemovals(state(1000 + round).key())
+                .build());
+          }
+          it.forEachRemaining(s -> seen.add(s.fingerprint()));
+        }
+        assertThat(seen).as("background " + background).hasSize(2000).doesNotContain("new");
+        assertThat(store.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(1980);
+      }
+      try (FileStore store = FileStore.open(folder)) {
+        assertThat(store.states("acme", List.of(state(5).key())).get(state(5).key()).fingerprint()).isEqualTo("new");
+        assertThat(store.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(1980);
+      }
+    }
+  }
 }

@@ -47,6 +47,17 @@ public final class AtomicFiles {
   }
 
   /**
+   * The attributes that create a file {@code rw-------} where POSIX is supported.
+   *
+   * @return the attributes (none elsewhere)
+   */
+  public static FileAttribute<?>[] ownerOnlyFile() {
+    return POSIX
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+        : new FileAttribute<?>[0];
+  }
+
+  /**
    * Creates a directory (and parents) readable by the owner only where POSIX is supported.
    *
    * @param dir the directory

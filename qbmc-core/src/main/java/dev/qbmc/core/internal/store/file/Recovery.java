@@ -57,7 +57,8 @@ public final class Recovery {
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".recovered");
     Files.deleteIfExists(tmp);
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = FileChannel.open(tmp,
+        java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), AtomicFiles.ownerOnlyFile())) {
       Frames.writeFully(ch, ByteBuffer.wrap(Frames.HEADER));
       for (byte[] payload : frames) {
         Frames.writeFully(ch, Frames.frame(payload, payload.length));

@@ -33,8 +33,9 @@ final class SnapshotWriter {
       readers[f] = sources[f] == null ? null : new RecordReader(sources[f], 1 << 18);
     }
     long[] moved = new long[sorted.length];
-    try (FileChannel out =
-        FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel out = FileChannel.open(target,
+        java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        dev.qbmc.core.internal.store.AtomicFiles.ownerOnlyFile())) {
       Frames.writeFully(out, ByteBuffer.wrap(Frames.HEADER));
       long pos = Frames.HEADER.length;
       Payloads.Bytes body = new Payloads.Bytes(1 << 20);

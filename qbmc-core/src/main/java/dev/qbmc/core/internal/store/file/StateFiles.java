@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -66,7 +64,7 @@ public final class StateFiles implements AutoCloseable {
   private final FileChannel[] channels = new FileChannel[4];
   private final RecordReader[] readers = new RecordReader[4];
   private final StateIndex index;
-  private final Retired retired = new Retired();
+  private final RetiredChannels retired = new RetiredChannels();
   private long journalSize;
   private long snapshotSize;
   private Pending pending;
@@ -282,8 +280,10 @@ public final class StateFiles implements AutoCloseable {
    *
    * @param kind the kind
    * @return the count
+   * @throws IOException if a finished compaction cannot be installed
    */
-  public long count(RecordKind kind) {
+  public long count(RecordKind kind) throws IOException {
+    installIfDone();
     return index.count(kind);
   }
 
@@ -416,7 +416,8 @@ public final class StateFiles implements AutoCloseable {
   private void replaceJournal() throws IOException {
     Path next = dir.resolve(JOURNAL + ".new");
     Files.deleteIfExists(next);
-    try (FileChannel ch = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = FileChannel.open(next,
+        java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), AtomicFiles.ownerOnlyFile())) {
       Frames.writeFully(ch, ByteBuffer.wrap(Frames.HEADER));
       ch.force(true);
     }
@@ -466,7 +467,7 @@ public final class StateFiles implements AutoCloseable {
 
   private void closeQuietly() {
     for (int f = F_SNAPSHOT; f <= F_JOURNAL; f++) {
-      Retired.closeQuietly(channels[f]);
+      RetiredChannels.closeQuietly(channels[f]);
       channels[f] = null;
     }
     retired.closeAll();
@@ -481,49 +482,6 @@ public final class StateFiles implements AutoCloseable {
 
     Pending(long[] sorted) {
       this.sorted = sorted;
-    }
-  }
-
-  /** Replaced channels stay open while a stream may still read them. */
-  private static final class Retired {
-    private final List<FileChannel> channels = new ArrayList<>();
-    private int streams;
-
-    synchronized void streamOpened() {
-      streams++;
-    }
-
-    synchronized void streamClosed() {
-      if (--streams == 0) {
-        channels.forEach(Retired::closeQuietly);
-        channels.clear();
-      }
-    }
-
-    synchronized void retire(FileChannel ch) {
-      if (ch == null) {
-        return;
-      }
-      if (streams == 0) {
-        closeQuietly(ch);
-      } else {
-        channels.add(ch);
-      }
-    }
-
-    synchronized void closeAll() {
-      channels.forEach(Retired::closeQuietly);
-      channels.clear();
-    }
-
-    static void closeQuietly(FileChannel ch) {
-      if (ch != null) {
-        try {
-          ch.close();
-        } catch (IOException ignored) {
-          // nothing left to do
-        }
-      }
     }
   }
 }
