@@ -9,6 +9,7 @@ import dev.qbmc.core.internal.store.LeaseTable;
 import dev.qbmc.core.internal.store.SeenEvents;
 import dev.qbmc.core.internal.store.StoreJson.TokenFile;
 import dev.qbmc.core.internal.store.StoreJson;
+import dev.qbmc.core.internal.store.file.ConnectionStates;
 import dev.qbmc.core.internal.store.file.CorruptFileException;
 import dev.qbmc.core.internal.store.file.FolderRecovery;
 import dev.qbmc.core.internal.store.file.StateFiles;
@@ -46,8 +47,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -175,7 +174,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Map<String, ConnectionTable> tables = new TreeMap<>();
-  private final Map<String, StateFiles> stateFiles = new HashMap<>();
+  private final ConnectionStates stateFiles;
   private final Map<String, EventLog> eventLogs = new HashMap<>();
   /** Connections whose connection.json does not read back, by id (decoded from the folder name). */
   private final Map<String, Path> damaged = new TreeMap<>();
@@ -183,7 +182,6 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   /** Connections whose stored lease was granted (or renewed) by this open of the folder. */
   private final Set<String> leasesOfThisOpen = new HashSet<>();
   private final boolean backgroundCompaction;
-  private ExecutorService compactor;
   private boolean closed;
 
   private FileStore(Builder b) {
@@ -195,6 +193,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     this.compactionThreshold = b.compactionThresholdBytes;
     this.backgroundCompaction = b.backgroundCompaction;
     this.readOnly = b.readOnly;
+    this.stateFiles = new ConnectionStates(fsync, compactionThreshold, readOnly, backgroundCompaction);
     if (readOnly) {
       this.lockChannel = null;
       this.lock = null;
@@ -604,24 +603,12 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
    * that has no folder (nothing is created for a read).
    */
   private StateFiles states(String connectionId, boolean forWrite) {
-    StateFiles f = stateFiles.get(connectionId);
-    if (f != null) {
-      return f;
-    }
     Path dir = connectionDir(connectionId);
-    if (!forWrite && !Files.isDirectory(dir)) {
-      return null;
-    }
     try {
-      if (forWrite) {
-        AtomicFiles.createOwnerOnlyDirectories(dir);
-      }
-      f = StateFiles.open(dir, fsync, compactionThreshold, readOnly);
+      return stateFiles.get(connectionId, dir, forWrite);
     } catch (IOException | RuntimeException e) {
       throw damagedOrIo(dir.resolve(StateFiles.JOURNAL), e);
     }
-    stateFiles.put(connectionId, f);
-    return f;
   }
 
   private void checkWritable() {
@@ -688,11 +675,8 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     Path dir = connectionDir(connectionId);
     damaged.remove(connectionId);
     long lastLeaseToken = table(connectionId).lastLeaseToken();
-    StateFiles f = stateFiles.remove(connectionId);
     try {
-      if (f != null) {
-        f.close();
-      }
+      stateFiles.forget(connectionId);
       // The connection file first: once it is gone the connection no longer exists on reopen.
       for (String name :
           List.of(CONNECTION, CURSOR, RUNS, StateFiles.JOURNAL, StateFiles.JOURNAL_OLD,
@@ -744,43 +728,16 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     }
   }
 
-  /** One write to a connection's state files. */
-  @FunctionalInterface
-  private interface StateWrite {
-    void writeTo(StateFiles files) throws IOException;
-  }
-
   /** Writes to the connection's state files (opening them first), then compacts when due. */
-  private void writeStates(String connectionId, StateWrite write) {
+  private void writeStates(String connectionId, ConnectionStates.StateWrite write) {
     checkWritable();
-    StateFiles f = states(connectionId, true);
+    Path dir = connectionDir(connectionId);
     try {
-      write.writeTo(f);
+      stateFiles.write(connectionId, dir, write);
+    } catch (CorruptFileException e) {
+      throw damagedOrIo(dir, e);
     } catch (IOException e) {
       throw new StoreIoException("cannot append to the state journal of " + connectionId, e);
-    }
-    if (!f.needsCompaction()) {
-      return;
-    }
-    try {
-      if (!backgroundCompaction || !f.canCompactInBackground()) {
-        f.compactNow();
-        return;
-      }
-      Runnable task = f.startBackgroundCompaction();
-      if (compactor == null) {
-        compactor =
-            Executors.newSingleThreadExecutor(
-                r -> {
-                  Thread thread = new Thread(r, "qbmc-filestore-compaction");
-                  thread.setDaemon(true);
-                  return thread;
-                });
-      }
-      compactor.execute(task);
-    } catch (IOException e) {
-      // Snapshot and journals are still complete; compaction is retried on a later write.
-      LOG.log(System.Logger.Level.WARNING, "state journal compaction failed for " + connectionId, e);
     }
   }
 
@@ -1011,7 +968,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     }
     closed = true;
     IOException failure = null;
-    List<AutoCloseable> toClose = new ArrayList<>(stateFiles.values()); // each awaits its compaction
+    List<AutoCloseable> toClose = new ArrayList<>(List.of(stateFiles)); // awaits the compactions
     toClose.addAll(eventLogs.values());
     for (AutoCloseable c : toClose) {
       try {
@@ -1020,10 +977,6 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
         failure = failure == null ? new IOException("cannot close store files", e) : failure;
       }
     }
-    if (compactor != null) {
-      compactor.shutdown();
-    }
-    stateFiles.clear();
     eventLogs.clear();
     tables.clear();
     try {
