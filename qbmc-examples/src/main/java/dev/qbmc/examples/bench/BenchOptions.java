@@ -17,7 +17,9 @@ final class BenchOptions {
       "  --qbo-per-minute N       QBO requests per realm per minute (default 500)",
       "  --qbo-in-flight N        QBO requests in flight per realm (default 10)",
       "  --mailchimp-connections N  Mailchimp simultaneous connections (default 10)",
-      "  --state-store file|memory  sync state store (default file, in a new temp directory)",
+      "  --state-store file|memory|postgres  sync state store (default file, in a new temp directory;",
+      "                           postgres: QBMC_STORE_URL, or a throwaway embedded server when the",
+      "                           qbmc-core test jar is on the class path); --store is the same",
       "  --chunk-size N           QBO records per sync chunk (default: the services' 5000)",
       "  --batch-poll-cap-ms N    cap every wait of the Mailchimp client (batch status polls start after",
       "                           100 ms + 0.2 ms per operation) at N ms; default: no cap (the real one)",
@@ -44,6 +46,7 @@ final class BenchOptions {
   int qboInFlight = 10;
   int mailchimpConnections = 10;
   boolean memoryStore;
+  boolean postgresStore;
   Integer chunkSize;
   Long pollCapMillis;
   boolean skipBaseline;
@@ -77,12 +80,13 @@ final class BenchOptions {
         case "--mailchimp-connections" -> o.mailchimpConnections = positiveInt(args, ++i, arg);
         case "--chunk-size" -> o.chunkSize = positiveInt(args, ++i, arg);
         case "--batch-poll-cap-ms" -> o.pollCapMillis = number(args, ++i, arg);
-        case "--state-store" -> {
+        case "--state-store", "--store" -> {
           String kind = value(args, ++i, arg).toLowerCase(Locale.ROOT);
-          if (!kind.equals("file") && !kind.equals("memory")) {
-            throw new IllegalArgumentException("--state-store must be file or memory, was " + kind);
+          if (!kind.equals("file") && !kind.equals("memory") && !kind.equals("postgres")) {
+            throw new IllegalArgumentException(arg + " must be file, memory or postgres, was " + kind);
           }
           o.memoryStore = kind.equals("memory");
+          o.postgresStore = kind.equals("postgres");
         }
         case "--skip-baseline" -> o.skipBaseline = true;
         case "--simulators-heap" -> o.simulatorsHeap = value(args, ++i, arg);

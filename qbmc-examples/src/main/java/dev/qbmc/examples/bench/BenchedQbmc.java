@@ -9,6 +9,7 @@ import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.core.store.FileStore;
+import dev.qbmc.core.store.JdbcStore;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.mailchimp.ConnectionLimiter;
@@ -26,8 +27,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A {@link Qbmc} wired to the benchmark's simulators, with a file or in-memory store, and connected;
- * its clients' request times and the Mailchimp client's waits go to an {@link ApiTimes}.
+ * A {@link Qbmc} wired to the benchmark's simulators, with a file, in-memory or PostgreSQL store, and
+ * connected; its clients' request times and the Mailchimp client's waits go to an {@link ApiTimes}.
  */
 final class BenchedQbmc implements AutoCloseable {
   static final String CONNECTION = "bench";
@@ -37,17 +38,22 @@ final class BenchedQbmc implements AutoCloseable {
   final Qbmc qbmc;
   private final FileStore fileStore;
   private final Path directory;
+  private final PostgresForBench postgres;
 
   BenchedQbmc(Simulators sims, BenchOptions options, int chunkSize, ApiTimes times) {
     SimInfo info = sims.info();
     try {
-      directory = options.memoryStore ? null : Files.createTempDirectory("qbmc-bench-");
+      directory = options.memoryStore || options.postgresStore ? null : Files.createTempDirectory("qbmc-bench-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the state directory", e);
     }
     fileStore = directory == null ? null : FileStore.open(directory);
-    TokenStore tokens = fileStore != null ? fileStore : new InMemoryTokenStore();
-    SyncStateStore state = fileStore != null ? fileStore : new InMemorySyncStateStore();
+    postgres = options.postgresStore ? PostgresForBench.start(System.err) : null;
+    JdbcStore jdbc = postgres == null ? null
+        : JdbcStore.builder().dataSource(postgres.dataSource())
+            .tablePrefix("bench" + System.currentTimeMillis() + "_").build();
+    TokenStore tokens = fileStore != null ? fileStore : jdbc != null ? jdbc : new InMemoryTokenStore();
+    SyncStateStore state = fileStore != null ? fileStore : jdbc != null ? jdbc : new InMemorySyncStateStore();
     IntuitOAuth oauth = IntuitOAuth.builder().clientId(info.qboClientId()).clientSecret(info.qboClientSecret())
         .redirectUri(URI.create("http://127.0.0.1/callback")).tokenEndpoint(URI.create(info.qboTokenUrl()))
         .revocationEndpoint(URI.create(info.qboRevokeUrl())).build();
@@ -107,12 +113,18 @@ final class BenchedQbmc implements AutoCloseable {
   }
 
   String storeDescription() {
+    if (postgres != null) {
+      return "JdbcStore on " + postgres.description();
+    }
     return directory == null ? "in-memory" : "file store in " + directory;
   }
 
   @Override
   public void close() {
     qbmc.close();
+    if (postgres != null) {
+      postgres.close();
+    }
     if (fileStore != null) {
       fileStore.close();
       try (Stream<Path> files = Files.walk(directory)) {

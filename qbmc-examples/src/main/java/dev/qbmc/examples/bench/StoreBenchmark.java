@@ -41,9 +41,7 @@ import javax.sql.DataSource;
  * then reads 1,000 states by key (20 times), commits 1,000 changed states (100 times), streams
  * one kind, closes and reopens it, and reports throughput, mean and p99 latencies, heap per state
  * (live heap after a full GC, less the heap before the fill), peak heap and disk bytes per state.
- * {@code postgres} uses {@code QBMC_STORE_URL} (with {@code QBMC_STORE_USER} and {@code
- * QBMC_STORE_PASSWORD}) when set, otherwise a throwaway server from the embedded binaries ({@code
- * TestPostgres} of the qbmc-core test jar, which must be on the class path).
+ * {@code postgres}: see {@link PostgresForBench}.
  */
 public final class StoreBenchmark {
 
@@ -175,37 +173,11 @@ public final class StoreBenchmark {
     return new Opened(() -> store, () -> { }, () -> 0L);
   }
 
-  private static Opened postgres(PrintStream out) throws Exception {
-    String url = System.getenv("QBMC_STORE_URL");
-    DataSource ds;
-    AutoCloseable cleanup;
-    if (url != null && !url.isBlank()) {
-      org.postgresql.ds.PGSimpleDataSource simple = new org.postgresql.ds.PGSimpleDataSource();
-      simple.setURL(url);
-      String user = System.getenv("QBMC_STORE_USER");
-      String password = System.getenv("QBMC_STORE_PASSWORD");
-      if (user != null) {
-        simple.setUser(user);
-      }
-      if (password != null) {
-        simple.setPassword(password);
-      }
-      ds = simple;
-      cleanup = () -> { };
-      out.println("PostgreSQL of QBMC_STORE_URL (a new connection per call)");
-    } else {
-      // TestPostgres is in the qbmc-core test jar: reached by reflection so that main code does
-      // not depend on test code.
-      Class<?> server = Class.forName("dev.qbmc.core.testing.TestPostgres");
-      Object pg = server.getMethod("startPrivate", boolean.class).invoke(null, true);
-      Object db = server.getMethod("createDatabase", String.class).invoke(pg, "bench");
-      ds = (DataSource) db.getClass().getMethod("dataSource").invoke(db);
-      cleanup = () -> server.getMethod("stop").invoke(pg);
-      out.println("embedded PostgreSQL " + server.getMethod("version").invoke(pg)
-          + " (durable defaults, a reused connection)");
-    }
-    DataSource source = ds;
-    return new Opened(() -> JdbcStore.builder().dataSource(source).build(), cleanup, () -> tableBytes(source));
+  private static Opened postgres(PrintStream out) {
+    PostgresForBench pg = PostgresForBench.start(out);
+    out.println(pg.description());
+    DataSource source = pg.dataSource();
+    return new Opened(() -> JdbcStore.builder().dataSource(source).build(), pg, () -> tableBytes(source));
   }
 
   private static long tableBytes(DataSource ds) {

@@ -80,6 +80,22 @@ class SyncBenchmarkTest {
   }
 
   @Test
+  void run_withThePostgresStore_syncsEveryPhaseThroughAJdbcStore() throws Exception {
+    List<String> args = new ArrayList<>(TINY);
+    args.addAll(List.of("--skip-baseline", "--store", "postgres", "--json"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int code = SyncBenchmark.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(text).isZero();
+    JsonNode json = new ObjectMapper().readTree(text);
+    assertThat(json.path("measured").path("phases")).hasSize(3);
+    assertThat(json.path("measured").path("phases").get(2).path("calls").path("mailchimpWrites").asLong()).isZero();
+    assertThat(text).contains("JdbcStore on embedded PostgreSQL");
+  }
+
+  @Test
   void run_withSimulatorsOfAnotherProcess_readsTheirCallsThroughTheControlServer() {
     LocalSimulators local = new LocalSimulators(new SimSettings(new CompanySize(5, 3, 8, 2), Duration.ZERO, 500, 10,
         10));
