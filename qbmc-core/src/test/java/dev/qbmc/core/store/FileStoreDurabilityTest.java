@@ -271,4 +271,43 @@ class FileStoreDurabilityTest {
       }
     }
   }
+
+  @Test
+  void aJournalOfTheFirstFormat_isReadReadOnlyAsIs_andRewrittenOnTheFirstWritableOpen() throws IOException {
+    // The first format: frames of int length, int crc32(payload), payload; no header, no marker.
+    java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(payload);
+    out.writeByte(4); // commit
+    out.writeInt(2);
+    for (String id : List.of("c1", "c2")) {
+      for (String part : List.of("CUSTOMER", id, "f-" + id)) {
+        out.writeInt(part.length());
+        out.writeBytes(part);
+      }
+      out.writeByte(0); // flags: no Mailchimp id, no memo
+    }
+    out.writeInt(0); // no removals
+    byte[] body = payload.toByteArray();
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(body);
+    byte[] legacy = ByteBuffer.allocate(8 + body.length).putInt(body.length).putInt((int) crc.getValue()).put(body).array();
+    try (FileStore store = FileStore.open(dir)) {
+      store.saveConnection(SyncStateStoreContractTest.connection("acme", "realm-1"));
+    }
+    Files.write(journal("acme"), legacy);
+
+    try (FileStore reader = FileStore.openReadOnly(dir)) {
+      assertThat(reader.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(2);
+    }
+    assertThat(Files.readAllBytes(journal("acme"))).as("a read-only open changes nothing").isEqualTo(legacy);
+    try (FileStore store = FileStore.open(dir)) {
+      RecordKey c2 = RecordKey.of(RecordKind.CUSTOMER, "c2");
+      assertThat(store.states("acme", List.of(c2)).get(c2).fingerprint()).isEqualTo("f-c2");
+    }
+    byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(journal("acme").resolveSibling("states.snapshot")), 8);
+    assertThat(new String(header, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("qbmcSF2\n");
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.countStates("acme", RecordKind.CUSTOMER)).isEqualTo(2);
+    }
+  }
 }
