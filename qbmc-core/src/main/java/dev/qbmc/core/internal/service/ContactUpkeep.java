@@ -31,7 +31,7 @@ import java.util.Set;
 
 /**
  * What one sync run does for contacts that read like people and for their fact tags, kept out of
- * {@link SyncRun}'s reading and writing: chunks carry the connection's import and fact tags and the
+ * {@link ChunkPipeline}'s reading and writing: chunks carry the connection's import and fact tags and the
  * run's day; the states a chunk's states point to are loaded with them ({@link
  * Reconciler#followUpKeys}); jobs whose parent was not known yet are planned again once the
  * customers are read; the state a plan keeps without a Mailchimp write is committed with the

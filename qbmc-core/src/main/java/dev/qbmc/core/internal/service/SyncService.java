@@ -7,8 +7,6 @@ import dev.qbmc.core.SyncOptions;
 import dev.qbmc.core.SyncPhase;
 import dev.qbmc.core.SyncProgress;
 import dev.qbmc.core.model.ConnectionStatus;
-import dev.qbmc.core.model.RecordKey;
-import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.SyncMode;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncFailure;
@@ -21,25 +19,13 @@ import dev.qbmc.core.spi.SyncCursor;
 import dev.qbmc.core.spi.SyncRunRecord;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpException;
-import dev.qbmc.mailchimp.model.StorePatch;
-import dev.qbmc.quickbooks.ChangeSet;
-import dev.qbmc.quickbooks.EntityType;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.QuickBooksException;
-import dev.qbmc.quickbooks.model.Customer;
-import dev.qbmc.quickbooks.model.Invoice;
-import dev.qbmc.quickbooks.model.Item;
-import dev.qbmc.quickbooks.model.SalesReceipt;
 import dev.qbmc.quickbooks.oauth.ReauthorizationRequiredException;
 import dev.qbmc.quickbooks.webhook.WebhookEvent;
-import dev.qbmc.quickbooks.webhook.WebhookOperation;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -175,10 +161,10 @@ public final class SyncService {
     QuickBooksClient qbo = ctx.quickBooksClient(id, connection.realmId(), calls);
     MailchimpClient mailchimp = ctx.mailchimpClient(id, calls);
     SyncRun run = null;
-    Reading reading;
+    SyncRun.Reading reading;
     try {
       run = newRun(connection, qbo, mailchimp, report, options.dryRun(), lease);
-      reading = read(run, qbo, mailchimp, connection, full, changedSince, started, options.dryRun(), lease);
+      reading = run.sync(full, changedSince, started);
     } catch (SyncRun.CommitRefused e) {
       calls.copyTo(report);
       return refused(report, id, e.code());
@@ -199,61 +185,6 @@ public final class SyncService {
     return finish(report, run, options.dryRun(), null, lease, last);
   }
 
-  /** Where a read ended: the cursor for the next run, and whether it read everything it meant to. */
-  private record Reading(Instant nextCursor, boolean completed) {}
-
-  /**
-   * Reads and applies: everything (first run, forced, cursor too old, or so many deletions that
-   * the change set may have lost some), the changes since the cursor, or, when the change set may be
-   * truncated, the records queried by their last update. A failure that outlasts the clients' retries ends the run; it
-   * is reported with what was written and committed before it, the cursor stays, and the next run
-   * repeats the rest idempotently.
-   */
-  private Reading read(
-      SyncRun run, QuickBooksClient qbo, MailchimpClient mailchimp, Connection connection, boolean full,
-      Optional<Instant> changedSince, Instant started, boolean dryRun, RunControl control) {
-    if (full) {
-      boolean backfill = !connection.fullSyncDone() && !dryRun;
-      return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, backfill, control));
-    }
-    ChangeSet changes =
-        qbo.changesSince(
-            changedSince.orElseThrow().atOffset(ZoneOffset.UTC),
-            EntityType.CUSTOMER, EntityType.ITEM, EntityType.INVOICE, EntityType.SALES_RECEIPT);
-    if (changes.possiblyTruncated()) {
-      int deleted = changes.deleted(EntityType.INVOICE).size() + changes.deleted(EntityType.SALES_RECEIPT).size();
-      if (deleted >= TRUNCATION) {
-        return new Reading(started.minus(CURSOR_MARGIN), fullRead(run, mailchimp, connection, false, control));
-      }
-      run.changedSince(changedSince.orElseThrow().atOffset(ZoneOffset.UTC), changes);
-      run.dueDateCrossings(changedSince.orElseThrow());
-      return new Reading(changes.nextChangedSince().toInstant(), true);
-    }
-    run.changes(changes);
-    run.dueDateCrossings(changedSince.orElseThrow());
-    return new Reading(changes.nextChangedSince().toInstant(), true);
-  }
-
-  private boolean fullRead(
-      SyncRun run, MailchimpClient mailchimp, Connection connection, boolean backfill, RunControl control) {
-    if (backfill) {
-      control.beforeWrite();
-      mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(true).build());
-    }
-    boolean refused = false;
-    try {
-      return run.full();
-    } catch (SyncRun.CommitRefused e) {
-      refused = true; // no more writes: the run that holds the lease now owns the flag
-      throw e;
-    } finally {
-      if (backfill && !refused) {
-        control.beforeWrite(); // a run that may no longer write leaves the flag to the next holder
-        mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(false).build());
-      }
-    }
-  }
-
   private SyncReport runTargeted(Connection connection, RunControl lease, List<WebhookEvent> events) {
     String id = connection.connectionId();
     ApiCallCounter calls = new ApiCallCounter(lease::beat);
@@ -264,7 +195,7 @@ public final class SyncService {
     SyncRun run = null;
     try {
       run = newRun(connection, qbo, mailchimp, report, false, lease);
-      applyWebhookEvents(run, qbo, events);
+      run.targeted(events);
     } catch (SyncRun.CommitRefused e) {
       calls.copyTo(report);
       return refused(report, id, e.code());
@@ -295,42 +226,6 @@ public final class SyncService {
     return finish(report, run, dryRun, SyncOutcome.FAILED, lease, Checkpoint.builder());
   }
   // ---- end robust
-
-  private static void applyWebhookEvents(SyncRun run, QuickBooksClient qbo, List<WebhookEvent> events) {
-    Map<String, Item> items = new LinkedHashMap<>();
-    Map<String, Customer> customers = new LinkedHashMap<>();
-    Map<String, Invoice> invoices = new LinkedHashMap<>();
-    Map<String, SalesReceipt> receipts = new LinkedHashMap<>();
-    List<RecordKey> deletions = new ArrayList<>();
-    for (WebhookEvent event : events) {
-      Optional<EntityType<?>> type = event.entityType();
-      if (type.isEmpty()) {
-        continue;
-      }
-      boolean deleted = event.operation() == WebhookOperation.DELETE;
-      if (type.get() == EntityType.ITEM && !deleted) {
-        qbo.find(EntityType.ITEM, event.entityId()).ifPresent(i -> items.put(i.id(), i));
-      } else if (type.get() == EntityType.CUSTOMER && !deleted) {
-        qbo.find(EntityType.CUSTOMER, event.entityId()).ifPresent(c -> customers.put(c.id(), c));
-      } else if (type.get() == EntityType.INVOICE) {
-        Optional<Invoice> invoice = deleted ? Optional.empty() : qbo.find(EntityType.INVOICE, event.entityId());
-        invoice.ifPresentOrElse(
-            i -> invoices.put(i.id(), i), () -> deletions.add(RecordKey.of(RecordKind.INVOICE, event.entityId())));
-      } else if (type.get() == EntityType.SALES_RECEIPT) {
-        Optional<SalesReceipt> receipt =
-            deleted ? Optional.empty() : qbo.find(EntityType.SALES_RECEIPT, event.entityId());
-        receipt.ifPresentOrElse(
-            r -> receipts.put(r.id(), r),
-            () -> deletions.add(RecordKey.of(RecordKind.SALES_RECEIPT, event.entityId())));
-      }
-    }
-    run.records(
-        new ArrayList<>(items.values()),
-        new ArrayList<>(customers.values()),
-        new ArrayList<>(invoices.values()),
-        new ArrayList<>(receipts.values()),
-        deletions);
-  }
 
   private SyncRun newRun(
       Connection connection, QuickBooksClient qbo, MailchimpClient mailchimp, SyncReportCollector report,
