@@ -69,6 +69,7 @@ public final class QuickBooksClient {
   private final URI baseUri;
   private final String realmId;
   private final int minorVersion;
+  private final int maxPageSize;
   private final Clock clock;
   private final RequestExecutor executor;
   private final QboPayloads payloads;
@@ -77,6 +78,7 @@ public final class QuickBooksClient {
     this.baseUri = b.baseUri;
     this.realmId = b.realmId;
     this.minorVersion = b.minorVersion;
+    this.maxPageSize = b.maxPageSize;
     this.clock = b.clock;
     ObjectMapper mapper = QboJacksonModule.newMapper();
     this.payloads = new QboPayloads(mapper);
@@ -147,7 +149,7 @@ public final class QuickBooksClient {
     Objects.requireNonNull(query, "query");
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(
-            new Pager<>(query), Spliterator.ORDERED | Spliterator.NONNULL),
+            new Pager<>(capped(query)), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
@@ -181,7 +183,7 @@ public final class QuickBooksClient {
     if (!paging.isParallel()) {
       return query(query);
     }
-    ParallelPager<T> pager = new ParallelPager<>(query, paging, this::fetchPage, this::count);
+    ParallelPager<T> pager = new ParallelPager<>(capped(query), paging, this::fetchPage, this::count);
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
@@ -200,7 +202,7 @@ public final class QuickBooksClient {
    */
   public <T> Iterable<T> queryIterable(Query<T> query) {
     Objects.requireNonNull(query, "query");
-    return () -> new Pager<>(query);
+    return () -> new Pager<>(capped(query));
   }
 
   /**
@@ -216,7 +218,7 @@ public final class QuickBooksClient {
    */
   public <T> List<T> queryPage(Query<T> query, int startPosition) {
     Objects.requireNonNull(query, "query");
-    return fetchPage(query, startPosition).items();
+    return fetchPage(capped(query), startPosition).items();
   }
 
   /**
@@ -416,6 +418,11 @@ public final class QuickBooksClient {
   }
 
   /** Lazy pager over one query. */
+  /** The query with its page size lowered to this client's {@code maxPageSize}. */
+  private <T> Query<T> capped(Query<T> query) {
+    return query.pageSize() > maxPageSize ? query.pageSize(maxPageSize) : query;
+  }
+
   private final class Pager<T> implements Iterator<T> {
     private final Query<T> query;
     private final Deque<T> buffer = new ArrayDeque<>();
@@ -464,6 +471,7 @@ public final class QuickBooksClient {
     private QuickBooksRequestListener requestListener = QuickBooksRequestListener.none();
     private int maxConcurrentRequests = 10;
     private int maxRequestsPerMinute = 500;
+    private int maxPageSize = Query.MAX_PAGE_SIZE;
     private RandomGenerator random;
 
     private Builder() {}
@@ -655,6 +663,23 @@ public final class QuickBooksClient {
         throw new IllegalArgumentException("maxRequestsPerMinute must be at least 1");
       }
       this.maxRequestsPerMinute = max;
+      return this;
+    }
+
+    /**
+     * The most rows one query page asks for (default and highest 1,000, QBO's limit): every query
+     * of this client, whatever its own {@link Query#pageSize(int)}, pages by at most this many
+     * rows, e.g. to bound the size of one answer.
+     *
+     * @param rows 2 to 1,000 (parallel paging overlaps pages by one row)
+     * @return this builder
+     * @throws IllegalArgumentException when outside 2 to 1,000
+     */
+    public Builder maxPageSize(int rows) {
+      if (rows < 2 || rows > Query.MAX_PAGE_SIZE) {
+        throw new IllegalArgumentException("maxPageSize must be 2.." + Query.MAX_PAGE_SIZE + ", was " + rows);
+      }
+      this.maxPageSize = rows;
       return this;
     }
 

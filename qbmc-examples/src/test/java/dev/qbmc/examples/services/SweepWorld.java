@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SweepWorld implements AutoCloseable {
   static final String CONNECTION = "sweep";
+  /** QBO rows per page: every entity takes several pages. */
+  static final int PAGE_SIZE = 8;
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final QuickBooksSimulator qbo;
@@ -91,6 +93,7 @@ final class SweepWorld implements AutoCloseable {
             .accessTokenProvider(accessTokens)
             .requestListener(listener)
             .httpClient(timeouts)
+            .maxPageSize(PAGE_SIZE)
             .clock(clock)
             .sleeper(clock::advance)
             .build()))
@@ -140,12 +143,12 @@ final class SweepWorld implements AutoCloseable {
   }
 
   /**
-   * The same QuickBooks changes in every world, ten minutes after the full sync: a renamed
+   * The same QuickBooks changes in every world, a day after the full sync (so the incremental sync also reads the invoices fallen due): a renamed
    * customer, a new customer with an invoice, a new invoice and sales receipt of an existing
    * customer, a repriced item, a voided invoice and a deleted sales receipt.
    */
   void editQuickBooks() {
-    clock.advance(Duration.ofMinutes(10));
+    clock.advance(Duration.ofDays(1));
     qbo.update(SimEntity.CUSTOMER, "1", c -> c.put("GivenName", "Renamed"));
     ObjectNode added = qbo.addCustomer("Sweep Newcomer", "newcomer@example.com");
     qbo.addInvoice(added.path("Id").asText(), "2", 3, new BigDecimal("19.99"));

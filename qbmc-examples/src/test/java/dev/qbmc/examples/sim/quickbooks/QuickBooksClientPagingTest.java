@@ -68,6 +68,36 @@ class QuickBooksClientPagingTest {
   }
 
   @Test
+  void maxPageSize_pagesEveryQueryByAtMostThatManyRows_sequentialAndParallel() {
+    QuickBooksClient small = QuickBooksClient.builder()
+        .baseUri(URI.create(sim.baseUrl()))
+        .realmId(sim.realmId())
+        .accessTokenProvider(AccessTokenProvider.ofStatic(sim.mintTokens().accessToken()))
+        .maxPageSize(500)
+        .build();
+    long count = small.count(Query.select(EntityType.INVOICE));
+    List<Long> all = read(Paging.sequential());
+    statements.clear();
+
+    List<Long> sequential;
+    try (Stream<Invoice> rows = small.query(Query.select(EntityType.INVOICE).orderBy("Id"), Paging.sequential())) {
+      sequential = rows.map(i -> Long.parseLong(i.id())).collect(Collectors.toList());
+    }
+    assertThat(sequential).containsExactlyElementsOf(all);
+    assertThat(statements).hasSize((int) (count / 500) + 1).allSatisfy(s -> assertThat(s).endsWith("MAXRESULTS 500"));
+    statements.clear();
+
+    List<Long> parallel;
+    try (Stream<Invoice> rows = small.query(Query.select(EntityType.INVOICE).orderBy("Id").pageSize(800),
+        Paging.parallel(3).expectedRows(count))) {
+      parallel = rows.map(i -> Long.parseLong(i.id())).collect(Collectors.toList());
+    }
+    assertThat(parallel).containsExactlyElementsOf(all);
+    assertThat(statements).allSatisfy(s -> assertThat(s).endsWith("MAXRESULTS 500"));
+    assertThat(small.queryPage(Query.select(EntityType.INVOICE).orderBy("Id"), 1)).hasSize(500);
+  }
+
+  @Test
   void parallelPaging_readsWhatSequentialPagingReads_eachPageOnce() {
     long count = client.count(Query.select(EntityType.INVOICE));
     List<Long> sequential = read(Paging.sequential());
