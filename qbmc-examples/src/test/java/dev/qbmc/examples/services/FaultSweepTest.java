@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
+import dev.qbmc.examples.sim.MailchimpSnapshot;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ class FaultSweepTest {
         }
         List<String> state = world.mailchimpState();
         if (!state.equals(expected)) {
-          defect.accept("Mailchimp state differs: " + diff(expected, state));
+          defect.accept("Mailchimp state differs: " + MailchimpSnapshot.diff(expected, state));
         }
         long writesBefore = writes(world);
         SyncReport third = world.sync();
@@ -178,17 +179,5 @@ class FaultSweepTest {
     Map<String, Long> counts = new TreeMap<>();
     requests.forEach(r -> counts.merge(r, 1L, Long::sum));
     return counts;
-  }
-
-  private static String diff(List<String> expected, List<String> actual) {
-    List<String> missing = new ArrayList<>(expected);
-    actual.forEach(missing::remove);
-    List<String> extra = new ArrayList<>(actual);
-    expected.forEach(extra::remove);
-    return "missing " + abbreviate(missing) + ", unexpected " + abbreviate(extra);
-  }
-
-  private static String abbreviate(List<String> lines) {
-    return lines.size() <= 3 ? lines.toString() : lines.subList(0, 3) + " and " + (lines.size() - 3) + " more";
   }
 }

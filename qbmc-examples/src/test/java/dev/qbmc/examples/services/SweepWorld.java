@@ -1,6 +1,5 @@
 package dev.qbmc.examples.services;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.core.AudienceChoice;
 import dev.qbmc.core.ConnectRequest;
@@ -13,8 +12,8 @@ import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.examples.sim.FaultInjector;
+import dev.qbmc.examples.sim.MailchimpSnapshot;
 import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
-import dev.qbmc.examples.sim.mailchimp.MemberView;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
 import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
@@ -171,32 +170,9 @@ final class SweepWorld implements AutoCloseable {
         .orElseThrow();
   }
 
-  /**
-   * What Mailchimp holds, one line per member, store, e-commerce customer, product and order, sorted;
-   * a duplicate shows as a repeated line. Timestamps the sleepers' clock moved are left out.
-   */
+  /** What Mailchimp holds ({@link MailchimpSnapshot}). */
   List<String> mailchimpState() {
-    List<String> lines = new ArrayList<>();
-    for (MemberView m : mailchimp.members(listId)) {
-      lines.add("member " + m.emailAddress() + " " + m.status() + " " + new java.util.TreeSet<>(m.tags()) + " "
-          + m.mergeFields());
-    }
-    for (JsonNode store : mailchimp.stores()) {
-      lines.add("store " + store.path("id").asText() + " syncing=" + store.path("is_syncing").asBoolean());
-    }
-    mailchimp.customers(storeId).forEach(c -> lines.add("customer " + timeless(c)));
-    mailchimp.products(storeId).forEach(p -> lines.add("product " + timeless(p)));
-    mailchimp.orders(storeId).forEach(o -> lines.add("order " + o.path("id").asText() + " "
-        + o.path("order_total").decimalValue().toPlainString() + " " + o.path("financial_status").asText() + " "
-        + o.path("customer").path("id").asText() + " " + o.path("lines")));
-    Collections.sort(lines);
-    return lines;
-  }
-
-  private static String timeless(JsonNode node) {
-    ObjectNode copy = (ObjectNode) node.deepCopy();
-    copy.remove(List.of("created_at", "updated_at", "published_at_foreign"));
-    return copy.toString();
+    return MailchimpSnapshot.of(mailchimp, listId, storeId);
   }
 
   @Override
