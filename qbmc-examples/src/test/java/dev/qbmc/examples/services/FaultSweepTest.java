@@ -130,6 +130,9 @@ class FaultSweepTest {
       }
       boolean onPlannedRoute = requests.size() >= before + c.call()
           && requests.get(before + c.call() - 1).equals(c.route());
+      if (injector.fired() != 1) {
+        defect.accept("the fault fired " + injector.fired() + " times");
+      }
       injector.clear();
       reRecord(world);
       try {

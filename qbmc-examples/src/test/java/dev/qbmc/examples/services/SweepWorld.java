@@ -60,7 +60,9 @@ final class SweepWorld implements AutoCloseable {
         .salesReceipts(30)
         .baseTime(Instant.parse("2026-01-05T09:00:00Z"))
         .build();
-    qbo = QuickBooksSimulator.builder().company(company).clock(clock).build().start();
+    // Intuit keeps a rotated refresh token working for 24 hours: a lost token answer costs nothing.
+    qbo = QuickBooksSimulator.builder().company(company).clock(clock).refreshTokenGrace(Duration.ofHours(24))
+        .build().start();
     mailchimp = MailchimpSimulator.builder()
         .clock(clock)
         .batchExecutor(job -> {
@@ -83,6 +85,7 @@ final class SweepWorld implements AutoCloseable {
         .redirectUri(URI.create("http://127.0.0.1/callback"))
         .tokenEndpoint(URI.create(qbo.tokenUrl()))
         .revocationEndpoint(URI.create(qbo.revokeUrl()))
+        .httpClient(timeouts)
         .clock(clock)
         .build();
     qbmc = Qbmc.builder()

@@ -1,6 +1,9 @@
 package dev.qbmc.examples.sim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
 import dev.qbmc.examples.sim.mailchimp.MemberView;
@@ -39,7 +42,7 @@ public final class MailchimpSnapshot {
     mailchimp.products(storeId).forEach(p -> lines.add("product " + timeless(p)));
     mailchimp.orders(storeId).forEach(o -> lines.add("order " + o.path("id").asText() + " "
         + o.path("order_total").decimalValue().toPlainString() + " " + o.path("financial_status").asText() + " "
-        + o.path("customer").path("id").asText() + " " + o.path("lines")));
+        + o.path("customer").path("id").asText() + " " + sorted(o.path("lines"))));
     Collections.sort(lines);
     return lines;
   }
@@ -63,9 +66,20 @@ public final class MailchimpSnapshot {
     return lines.size() <= 3 ? lines.toString() : lines.subList(0, 3) + " and " + (lines.size() - 3) + " more";
   }
 
+  private static final ObjectMapper SORTED = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  /** The JSON without its timestamps, its fields sorted (a field's place in a body means nothing). */
   private static String timeless(JsonNode node) {
     ObjectNode copy = (ObjectNode) node.deepCopy();
     copy.remove(List.of("created_at", "updated_at", "published_at_foreign"));
-    return copy.toString();
+    return sorted(copy);
+  }
+
+  private static String sorted(JsonNode node) {
+    try {
+      return SORTED.writeValueAsString(SORTED.convertValue(node, Object.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
