@@ -1,30 +1,38 @@
 package dev.qbmc.core;
 
 import dev.qbmc.mailchimp.MailchimpClient;
-import dev.qbmc.mailchimp.MailchimpCredentials;
 import dev.qbmc.mailchimp.MailchimpOAuth;
-import dev.qbmc.mailchimp.MailchimpRequestListener;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
- * How qbmc reaches Mailchimp for a connection: how to build a {@link MailchimpClient} from the
- * credentials kept in the {@link dev.qbmc.core.spi.TokenStore} and, when the host uses Mailchimp
- * OAuth, the host's OAuth app. Clients of one Mailchimp account should share one {@link
- * dev.qbmc.mailchimp.ConnectionLimiter} so that together they stay within 10 connections.
+ * How qbmc reaches Mailchimp: the host's settings for the clients qbmc builds from the credentials
+ * kept in the {@link dev.qbmc.core.spi.TokenStore} (API keys, or OAuth tokens with their data
+ * centre) and, when the host uses Mailchimp OAuth, the host's OAuth app.
+ *
+ * <p>qbmc prepares every client itself: the credentials, the {@code Qbmc}'s one shared {@link
+ * java.net.http.HttpClient}, one {@link dev.qbmc.mailchimp.ConnectionLimiter} per credential
+ * (Mailchimp allows 10 connections per account) and its API-call counter, added with {@link
+ * MailchimpClient.Builder#addRequestListener}, so that a listener the host sets with {@link
+ * MailchimpClient.Builder#requestListener} is heard as well and the sync report's call counts are
+ * never lost.
+ *
+ * <pre>{@code
+ * MailchimpConnector.apiKeys();                                   // each account's data centre
+ * MailchimpConnector.of(client -> client.baseUri(simulator));     // a simulator
+ * MailchimpConnector.of(client -> {}, mailchimpOAuth);            // accounts connect with OAuth
+ * }</pre>
  */
 public interface MailchimpConnector {
 
   /**
-   * Builds a client for the given credentials. The client must use {@code listener} (chain your own
-   * after it if you have one).
+   * Builds a client from the builder qbmc prepared (see the type's description). Settings the host
+   * applies last win, so the host may also replace the shared HTTP client or connection limiter.
    *
-   * @param credentials an API key or an OAuth token with its data centre
-   * @param listener counts the client's API calls for the sync report
+   * @param prepared the prepared builder
    * @return the client
    */
-  MailchimpClient client(MailchimpCredentials credentials, MailchimpRequestListener listener);
+  MailchimpClient client(MailchimpClient.Builder prepared);
 
   /**
    * The host's Mailchimp OAuth app, when it uses OAuth rather than API keys.
@@ -33,33 +41,52 @@ public interface MailchimpConnector {
    */
   Optional<MailchimpOAuth> oauth();
 
-  /**
-   * A connector for API keys or tokens obtained elsewhere (no OAuth app).
-   *
-   * @param clients builds a client from credentials, for example {@code
-   *     (creds, listener) -> MailchimpClient.builder().credentials(creds)
-   *     .requestListener(listener).build()}
-   * @return the connector
-   */
-  static MailchimpConnector of(BiFunction<MailchimpCredentials, MailchimpRequestListener, MailchimpClient> clients) {
-    return of(clients, null);
+  /** The host's settings for the Mailchimp clients qbmc prepares. */
+  @FunctionalInterface
+  interface ClientSettings {
+    /**
+     * Applies the host's settings, for example {@code client.baseUri(uri)}.
+     *
+     * @param client the builder qbmc prepared
+     */
+    void configure(MailchimpClient.Builder client);
   }
 
   /**
-   * A connector with an OAuth app.
+   * A connector for API keys (or tokens obtained elsewhere) with the clients' defaults: each
+   * account's data centre, no OAuth app.
    *
-   * @param clients builds a client from credentials
+   * @return the connector
+   */
+  static MailchimpConnector apiKeys() {
+    return of(client -> {}, null);
+  }
+
+  /**
+   * A connector with the host's client settings and no OAuth app.
+   *
+   * @param settings applied to every builder qbmc prepares, for example {@code client ->
+   *     client.baseUri(uri)}
+   * @return the connector
+   */
+  static MailchimpConnector of(ClientSettings settings) {
+    return of(settings, null);
+  }
+
+  /**
+   * A connector with the host's client settings and an OAuth app.
+   *
+   * @param settings applied to every builder qbmc prepares
    * @param oauth the OAuth app, or null
    * @return the connector
    */
-  static MailchimpConnector of(
-      BiFunction<MailchimpCredentials, MailchimpRequestListener, MailchimpClient> clients, MailchimpOAuth oauth) {
-    Objects.requireNonNull(clients, "clients");
+  static MailchimpConnector of(ClientSettings settings, MailchimpOAuth oauth) {
+    Objects.requireNonNull(settings, "settings");
     return new MailchimpConnector() {
       @Override
-      public MailchimpClient client(MailchimpCredentials credentials, MailchimpRequestListener listener) {
-        return Objects.requireNonNull(
-            clients.apply(credentials, listener), "client factory returned null");
+      public MailchimpClient client(MailchimpClient.Builder prepared) {
+        settings.configure(prepared);
+        return prepared.build();
       }
 
       @Override

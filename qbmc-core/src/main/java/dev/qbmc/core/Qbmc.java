@@ -2,9 +2,11 @@ package dev.qbmc.core;
 
 import dev.qbmc.core.internal.service.ConnectService;
 import dev.qbmc.core.internal.service.DisconnectService;
+import dev.qbmc.core.internal.service.GuardedSyncListener;
 import dev.qbmc.core.internal.service.ReviewService;
 import dev.qbmc.core.internal.service.SegmentService;
 import dev.qbmc.core.internal.service.ServiceContext;
+import dev.qbmc.core.internal.service.SharedClients;
 import dev.qbmc.core.internal.service.SyncService;
 import dev.qbmc.core.internal.service.SyncTuning;
 import dev.qbmc.core.internal.service.TokenService;
@@ -25,6 +27,7 @@ import dev.qbmc.quickbooks.webhook.WebhookPayloadException;
 import dev.qbmc.quickbooks.webhook.WebhookSignatureException;
 import dev.qbmc.quickbooks.webhook.WebhookVerifier;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,13 +52,9 @@ import java.util.stream.Stream;
  * <pre>{@code
  * FileStore store = FileStore.open(Path.of("/var/lib/qbmc"));   // tokens and sync state
  * Qbmc qbmc = Qbmc.builder()
- *     .quickBooks(QuickBooksConnector.of(intuitOAuth, (realm, tokens, listener) ->
- *         QuickBooksClient.builder().realmId(realm).accessTokenProvider(tokens)
- *             .requestListener(listener).build()))
- *     .mailchimp(MailchimpConnector.of((credentials, listener) ->
- *         MailchimpClient.builder().credentials(credentials).requestListener(listener).build()))
- *     .tokenStore(store)
- *     .stateStore(store)
+ *     .quickBooks(QuickBooksConnector.of(intuitOAuth))              // Intuit's production API
+ *     .mailchimp(MailchimpConnector.apiKeys())                      // each key's data centre
+ *     .store(store)
  *     .build();
  * }</pre>
  *
@@ -81,12 +80,14 @@ public final class Qbmc implements AutoCloseable {
   private final SyncStateStore state;
   private final Duration shutdownGrace;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final GuardedSyncListener syncListener;
 
   private Qbmc(Builder b) {
     this.ownedExecutor = b.executor == null ? ownedExecutor() : null;
     this.shutdownGrace = b.shutdownGrace;
     Executor executor = b.executor != null ? b.executor : ownedExecutor;
     this.state = b.stateStore;
+    this.syncListener = new GuardedSyncListener(b.listener);
     this.context =
         new ServiceContext(
             b.quickBooks,
@@ -95,10 +96,11 @@ public final class Qbmc implements AutoCloseable {
             b.stateStore,
             b.clock,
             b.sleeper,
-            b.listener,
+            syncListener,
             executor,
             b.tuning(),
-            b.instanceName + "/" + UUID.randomUUID());
+            b.instanceName + "/" + UUID.randomUUID(),
+            new SharedClients(b.httpClient != null ? b.httpClient : SharedClients.defaultHttpClient()));
     this.syncs = new SyncService(context);
     this.disconnects = new DisconnectService(context);
     this.connects = new ConnectService(context, disconnects);
@@ -325,7 +327,18 @@ public final class Qbmc implements AutoCloseable {
    * @throws IllegalArgumentException when the connection id is blank
    */
   public SyncReport sync(String connectionId, SyncOptions options) {
-    return syncs.sync(requireId(connectionId), Objects.requireNonNull(options, "options"));
+    String id = requireId(connectionId);
+    Objects.requireNonNull(options, "options");
+    try {
+      return syncs.sync(id, options);
+    } catch (RuntimeException e) {
+      // A sync that ends without a report (refused, lease lost, re-authorisation needed) is logged
+      // as one line too; the exception's type names the outcome, its message may not be logged.
+      syncListener.syncEnded(id);
+      System.getLogger(GuardedSyncListener.LOGGER).log(System.Logger.Level.INFO,
+          "sync {0} ended without a report: {1}", id, e.getClass().getName());
+      throw e;
+    }
   }
 
   /**
@@ -546,6 +559,9 @@ public final class Qbmc implements AutoCloseable {
     private MailchimpConnector mailchimp;
     private TokenStore tokenStore;
     private SyncStateStore stateStore;
+    // ---- shared HTTP client (issue 12 item 7)
+    private HttpClient httpClient;
+    // ---- end shared HTTP client
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private SyncListener listener = SyncListener.none();
@@ -607,6 +623,38 @@ public final class Qbmc implements AutoCloseable {
       this.stateStore = Objects.requireNonNull(store, "store");
       return this;
     }
+
+    // ---- production defaults and the shared HTTP client (issue 12 item 7, issue 16)
+
+    /**
+     * One store for both tokens and sync state, as the embedded stores are ({@code FileStore},
+     * {@code JdbcStore}): the same as {@link #tokenStore} and {@link #stateStore} with it.
+     *
+     * @param store the store
+     * @param <S> a store that is both
+     * @return this builder
+     */
+    public <S extends TokenStore & SyncStateStore> Builder store(S store) {
+      Objects.requireNonNull(store, "store");
+      return tokenStore(store).stateStore(store);
+    }
+
+    /**
+     * The one HTTP client every QuickBooks and Mailchimp client of this instance uses (default: one
+     * the instance builds, with a 10 s connect timeout and no redirects). Either way every sync,
+     * connect and webhook shares it, so syncs cost no selector thread or connection pool of their
+     * own. A host's client should not follow redirects (the instance's own does not); closing it
+     * stays the host's business.
+     *
+     * @param client the HTTP client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    // ---- end production defaults
 
     /**
      * The clock (default: system UTC).

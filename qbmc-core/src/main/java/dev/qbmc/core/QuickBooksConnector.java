@@ -1,16 +1,28 @@
 package dev.qbmc.core;
 
-import dev.qbmc.quickbooks.AccessTokenProvider;
 import dev.qbmc.quickbooks.QuickBooksClient;
-import dev.qbmc.quickbooks.QuickBooksRequestListener;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.util.Objects;
 
 /**
- * How qbmc reaches QuickBooks Online for a connection: the host's Intuit OAuth app (to exchange
- * codes, refresh and revoke tokens) and how to build a {@link QuickBooksClient} for a realm. qbmc
- * passes its own {@link AccessTokenProvider}, backed by the {@link dev.qbmc.core.spi.TokenStore},
- * which refreshes tokens ahead of expiry.
+ * How qbmc reaches QuickBooks Online: the host's Intuit OAuth app (to exchange codes, refresh and
+ * revoke tokens) and the host's settings for the clients qbmc builds (host, timeouts, retry policy,
+ * its own request listener).
+ *
+ * <p>qbmc prepares every client itself: the realm id, its own {@link
+ * dev.qbmc.quickbooks.AccessTokenProvider} backed by the {@link dev.qbmc.core.spi.TokenStore}
+ * (which refreshes tokens ahead of expiry and stores rotated ones), the {@code Qbmc}'s one shared
+ * {@link java.net.http.HttpClient}, the realm's {@link dev.qbmc.quickbooks.RealmLimiter} (shared by
+ * every sync of the realm) and its API-call counter, added with {@link
+ * QuickBooksClient.Builder#addRequestListener}, so that a listener the host sets with {@link
+ * QuickBooksClient.Builder#requestListener} is heard as well and the sync report's call counts are
+ * never lost.
+ *
+ * <pre>{@code
+ * QuickBooksConnector.of(intuit);                                               // production
+ * QuickBooksConnector.of(intuit, client -> client.environment(QuickBooksEnvironment.SANDBOX));
+ * QuickBooksConnector.of(intuit, client -> client.baseUri(simulator));          // a simulator
+ * }</pre>
  */
 public interface QuickBooksConnector {
 
@@ -22,45 +34,48 @@ public interface QuickBooksConnector {
   IntuitOAuth oauth();
 
   /**
-   * Builds a client for one realm. Called once per sync run or connect; the returned client must use
-   * {@code accessTokens} and {@code listener} (chain your own listener after it if you have one) and
-   * may set environment, base URL, limits and so on.
+   * Builds a client from the builder qbmc prepared (see the type's description); called once per
+   * sync run, connect or credential check. Settings the host applies last win, so the host may also
+   * replace the shared HTTP client or limiter (for tests, say).
    *
-   * @param realmId the QBO company id
-   * @param accessTokens the token provider to give the client
-   * @param listener counts the client's API calls for the sync report
+   * @param prepared the prepared builder
    * @return the client
    */
-  QuickBooksClient client(String realmId, AccessTokenProvider accessTokens, QuickBooksRequestListener listener);
+  QuickBooksClient client(QuickBooksClient.Builder prepared);
 
-  /** Builds a {@link QuickBooksClient} for a realm; see {@link QuickBooksConnector#client}. */
+  /** The host's settings for the QuickBooks clients qbmc prepares. */
   @FunctionalInterface
-  interface ClientFactory {
+  interface ClientSettings {
     /**
-     * Builds the client.
+     * Applies the host's settings, for example {@code client.baseUri(uri)} or {@code
+     * client.environment(QuickBooksEnvironment.SANDBOX)}.
      *
-     * @param realmId the QBO company id
-     * @param accessTokens the token provider to give the client
-     * @param listener the request listener to give the client
-     * @return the client
+     * @param client the builder qbmc prepared
      */
-    QuickBooksClient create(String realmId, AccessTokenProvider accessTokens, QuickBooksRequestListener listener);
+    void configure(QuickBooksClient.Builder client);
   }
 
   /**
-   * A connector from an OAuth app and a client factory, for example {@code
-   * QuickBooksConnector.of(oauth, (realm, tokens, listener) -> QuickBooksClient.builder()
-   * .environment(QuickBooksEnvironment.SANDBOX).realmId(realm).accessTokenProvider(tokens)
-   * .requestListener(listener).build())}.
+   * A connector for Intuit's production API with the clients' defaults.
    *
    * @param oauth the OAuth app
-   * @param clients builds a client from a realm id, a token provider and a listener
    * @return the connector
    */
-  static QuickBooksConnector of(
-      IntuitOAuth oauth, ClientFactory clients) {
+  static QuickBooksConnector of(IntuitOAuth oauth) {
+    return of(oauth, client -> {});
+  }
+
+  /**
+   * A connector from an OAuth app and the host's client settings, for example {@code
+   * QuickBooksConnector.of(oauth, client -> client.environment(QuickBooksEnvironment.SANDBOX))}.
+   *
+   * @param oauth the OAuth app
+   * @param settings applied to every builder qbmc prepares, before it is built
+   * @return the connector
+   */
+  static QuickBooksConnector of(IntuitOAuth oauth, ClientSettings settings) {
     Objects.requireNonNull(oauth, "oauth");
-    Objects.requireNonNull(clients, "clients");
+    Objects.requireNonNull(settings, "settings");
     return new QuickBooksConnector() {
       @Override
       public IntuitOAuth oauth() {
@@ -68,10 +83,9 @@ public interface QuickBooksConnector {
       }
 
       @Override
-      public QuickBooksClient client(
-          String realmId, AccessTokenProvider accessTokens, QuickBooksRequestListener listener) {
-        return Objects.requireNonNull(
-            clients.create(realmId, accessTokens, listener), "client factory returned null");
+      public QuickBooksClient client(QuickBooksClient.Builder prepared) {
+        settings.configure(prepared);
+        return prepared.build();
       }
 
       @Override

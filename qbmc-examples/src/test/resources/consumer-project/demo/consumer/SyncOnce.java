@@ -9,8 +9,6 @@ import dev.qbmc.core.model.MarketingStatus;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import dev.qbmc.core.store.FileStore;
-import dev.qbmc.mailchimp.MailchimpClient;
-import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,20 +30,11 @@ public final class SyncOnce {
         .redirectUri(URI.create("https://app.example.com/oauth/quickbooks/callback"))
         .tokenEndpoint(URI.create(env.get("QBMC_QBO_TOKEN_URL")))
         .build();
-    QuickBooksConnector quickBooks = QuickBooksConnector.of(intuit, (realmId, accessTokens, listener) ->
-        QuickBooksClient.builder()
-            .baseUri(URI.create(env.get("QBMC_QBO_BASE_URL")))
-            .realmId(realmId)
-            .accessTokenProvider(accessTokens)
-            .requestListener(listener)
-            .build());
-    MailchimpConnector mailchimp = MailchimpConnector.of((credentials, listener) ->
-        MailchimpClient.builder()
-            .credentials(credentials)
-            .baseUri(URI.create(env.get("QBMC_MAILCHIMP_BASE_URL")))
-            .requestListener(listener)
-            .sleeper(duration -> { }) // the simulator finishes batches before answering
-            .build());
+    QuickBooksConnector quickBooks = QuickBooksConnector.of(intuit, client ->
+        client.baseUri(URI.create(env.get("QBMC_QBO_BASE_URL"))));
+    MailchimpConnector mailchimp = MailchimpConnector.of(client -> client
+        .baseUri(URI.create(env.get("QBMC_MAILCHIMP_BASE_URL")))
+        .sleeper(duration -> { })); // the simulator finishes batches before answering
     String realmId = env.get("QBMC_QBO_REALM_ID");
     SyncReport report;
     try (FileStore store = FileStore.open(Path.of(args[0]));

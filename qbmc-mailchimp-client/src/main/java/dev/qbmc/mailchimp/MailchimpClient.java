@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,7 +51,7 @@ public final class MailchimpClient {
     DoubleSupplier jitter = random != null ? random::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
     this.limiter = b.limiter != null ? b.limiter : ConnectionLimiter.mailchimpDefault();
     this.transport = new Transport(base, http, credentials.authorizationHeader(), b.clock, b.sleeper, b.retryPolicy,
-        b.requestTimeout, b.userAgent, b.listener, limiter, jitter);
+        b.requestTimeout, b.userAgent, b.listeners(), limiter, jitter);
     this.audiences = new Audiences(transport);
     this.members = new Members(transport);
     this.tags = new Tags(transport);
@@ -187,6 +189,7 @@ public final class MailchimpClient {
     private Duration requestTimeout = Duration.ofSeconds(120);
     private String userAgent = "qbmc-mailchimp-client/0.1 (Java " + Runtime.version().feature() + ")";
     private MailchimpRequestListener listener = MailchimpRequestListener.none();
+    private final List<MailchimpRequestListener> addedListeners = new ArrayList<>();
     private ConnectionLimiter limiter;
     private RandomGenerator random;
 
@@ -287,13 +290,28 @@ public final class MailchimpClient {
     }
 
     /**
-     * Observes every attempt (default: none).
+     * Observes every attempt (default: none); replaces an earlier {@code requestListener}, but not
+     * the listeners given to {@link #addRequestListener}.
      *
      * @param listener the listener
      * @return this builder
      */
     public Builder requestListener(MailchimpRequestListener listener) {
       this.listener = Objects.requireNonNull(listener, "requestListener");
+      return this;
+    }
+
+    /**
+     * Adds a listener that observes every attempt as well, whatever {@link #requestListener} is set
+     * to later: a builder prepared by a framework (qbmc counts a sync's API calls this way) keeps its
+     * listener when the host sets its own. Added listeners are called in the order added, before the
+     * {@code requestListener}; one that throws does not keep the event from the others.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder addRequestListener(MailchimpRequestListener listener) {
+      this.addedListeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -345,6 +363,32 @@ public final class MailchimpClient {
      */
     public MailchimpClient build() {
       return new MailchimpClient(this);
+    }
+
+    /** The added listeners, then the request listener; every one hears every event. */
+    private MailchimpRequestListener listeners() {
+      if (addedListeners.isEmpty()) {
+        return listener;
+      }
+      List<MailchimpRequestListener> all = new ArrayList<>(addedListeners);
+      all.add(listener);
+      return event -> {
+        RuntimeException first = null;
+        for (MailchimpRequestListener each : all) {
+          try {
+            each.onAttempt(event);
+          } catch (RuntimeException e) {
+            if (first == null) {
+              first = e;
+            } else {
+              first.addSuppressed(e);
+            }
+          }
+        }
+        if (first != null) {
+          throw first;
+        }
+      };
     }
 
     private static Duration positive(Duration d, String name) {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
@@ -40,8 +41,8 @@ import java.util.stream.StreamSupport;
 /**
  * Client for one QuickBooks Online company (realm): typed queries with automatic paging, reads by
  * id, company info and preferences, and Change Data Capture. Thread-safe; create one instance per
- * realm and share it, because the per-realm limits (10 requests in flight, 500 per rolling minute)
- * are enforced per instance.
+ * realm and share it, or give every client of a realm the same {@link RealmLimiter}, because the
+ * per-realm limits (10 requests in flight, 500 per rolling minute) are enforced per limiter.
  *
  * <pre>{@code
  * QuickBooksClient qbo = QuickBooksClient.builder()
@@ -73,6 +74,7 @@ public final class QuickBooksClient {
   private final Clock clock;
   private final RequestExecutor executor;
   private final QboPayloads payloads;
+  private final RealmLimiter limiter;
 
   private QuickBooksClient(Builder b) {
     this.baseUri = b.baseUri;
@@ -92,14 +94,16 @@ public final class QuickBooksClient {
     RandomGenerator random = b.random;
     DoubleSupplier jitter =
         random != null ? random::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
+    this.limiter =
+        b.realmLimiter != null ? b.realmLimiter : RealmLimiter.of(b.maxConcurrentRequests, b.maxRequestsPerMinute);
     this.executor =
         new RequestExecutor(
             http,
             b.accessTokenProvider,
-            new RealmLimiter(b.maxConcurrentRequests, b.maxRequestsPerMinute, b.clock, b.sleeper),
+            limiter,
             b.retryPolicy,
             new FaultMapper(mapper, b.clock),
-            b.requestListener,
+            b.listeners(),
             b.clock,
             b.sleeper,
             jitter,
@@ -114,6 +118,16 @@ public final class QuickBooksClient {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The limits this client's requests count against: the one given to {@link
+   * Builder#realmLimiter(RealmLimiter)}, shared with other clients of the realm, or the client's own.
+   *
+   * @return the limiter
+   */
+  public RealmLimiter realmLimiter() {
+    return limiter;
   }
 
   /**
@@ -469,8 +483,10 @@ public final class QuickBooksClient {
     private Duration requestTimeout = Duration.ofSeconds(100);
     private String userAgent = "qbmc-quickbooks-client/0.1 (Java " + Runtime.version().feature() + ")";
     private QuickBooksRequestListener requestListener = QuickBooksRequestListener.none();
-    private int maxConcurrentRequests = 10;
-    private int maxRequestsPerMinute = 500;
+    private final List<QuickBooksRequestListener> addedListeners = new ArrayList<>();
+    private int maxConcurrentRequests = RealmLimiter.INTUIT_MAX_IN_FLIGHT;
+    private int maxRequestsPerMinute = RealmLimiter.INTUIT_MAX_PER_MINUTE;
+    private RealmLimiter realmLimiter;
     private int maxPageSize = Query.MAX_PAGE_SIZE;
     private RandomGenerator random;
 
@@ -625,7 +641,8 @@ public final class QuickBooksClient {
     }
 
     /**
-     * Receives an event per HTTP attempt (default none).
+     * Receives an event per HTTP attempt (default none); replaces an earlier {@code
+     * requestListener}, but not the listeners given to {@link #addRequestListener}.
      *
      * @param listener the listener
      * @return this builder
@@ -636,7 +653,23 @@ public final class QuickBooksClient {
     }
 
     /**
-     * Requests in flight at once, across all threads (default 10, Intuit's per-realm limit).
+     * Adds a listener that receives an event per HTTP attempt as well, whatever {@link
+     * #requestListener} is set to later: a builder prepared by a framework (qbmc counts a sync's API
+     * calls this way) keeps its listener when the host sets its own. Added listeners are called in
+     * the order added, before the {@code requestListener}; one that throws does not keep the event
+     * from the others.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder addRequestListener(QuickBooksRequestListener listener) {
+      this.addedListeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Requests in flight at once, across all threads (default 10, Intuit's per-realm limit), in a
+     * limiter of this client's own; replaces a {@link #realmLimiter} given before.
      *
      * @param max at least 1
      * @return this builder
@@ -647,12 +680,26 @@ public final class QuickBooksClient {
         throw new IllegalArgumentException("maxConcurrentRequests must be at least 1");
       }
       this.maxConcurrentRequests = max;
+      this.realmLimiter = null;
+      return this;
+    }
+
+    /**
+     * Counts this client's requests against limits shared with other clients of the same realm
+     * (default: a limiter of the client's own, from {@link #maxConcurrentRequests} and {@link
+     * #maxRequestsPerMinute}, which replace it when called after this).
+     *
+     * @param limiter the realm's limiter; never share one between realms
+     * @return this builder
+     */
+    public Builder realmLimiter(RealmLimiter limiter) {
+      this.realmLimiter = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
     /**
      * Requests started per rolling minute, across all threads (default 500, Intuit's per-realm
-     * limit).
+     * limit), in a limiter of this client's own; replaces a {@link #realmLimiter} given before.
      *
      * @param max at least 1
      * @return this builder
@@ -663,6 +710,7 @@ public final class QuickBooksClient {
         throw new IllegalArgumentException("maxRequestsPerMinute must be at least 1");
       }
       this.maxRequestsPerMinute = max;
+      this.realmLimiter = null;
       return this;
     }
 
@@ -709,6 +757,32 @@ public final class QuickBooksClient {
         throw new IllegalStateException("accessTokenProvider is required");
       }
       return new QuickBooksClient(this);
+    }
+
+    /** The added listeners, then the request listener; every one hears every event. */
+    private QuickBooksRequestListener listeners() {
+      if (addedListeners.isEmpty()) {
+        return requestListener;
+      }
+      List<QuickBooksRequestListener> all = new ArrayList<>(addedListeners);
+      all.add(requestListener);
+      return event -> {
+        RuntimeException first = null;
+        for (QuickBooksRequestListener listener : all) {
+          try {
+            listener.onAttempt(event);
+          } catch (RuntimeException e) {
+            if (first == null) {
+              first = e;
+            } else {
+              first.addSuppressed(e);
+            }
+          }
+        }
+        if (first != null) {
+          throw first;
+        }
+      };
     }
 
     private static URI checkBaseUri(URI uri) {

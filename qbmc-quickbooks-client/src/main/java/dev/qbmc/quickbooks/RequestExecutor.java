@@ -146,7 +146,7 @@ final class RequestExecutor {
         if (throttled != null) {
           Duration wait = throttled.retryAfter().orElse(retryPolicy.throttleDelay());
           // Every thread of this client waits; this thread waits in its next acquire().
-          limiter.pauseFor(wait);
+          limiter.pauseFor(wait, clock);
           LOG.log(Level.DEBUG, "QBO throttled {0}; waiting {1}", pathTemplate, wait);
         } else {
           pause(backoff(failures), pathTemplate, "HTTP " + status);
@@ -168,7 +168,7 @@ final class RequestExecutor {
 
   private void acquire() {
     try {
-      limiter.acquire();
+      limiter.acquire(clock, sleeper);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new QuickBooksTransportException("Interrupted while waiting for a request slot", e);

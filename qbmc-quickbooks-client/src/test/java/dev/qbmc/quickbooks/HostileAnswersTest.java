@@ -83,10 +83,10 @@ class HostileAnswersTest {
 
   @Test
   void theRealmPause_isCapped_andAHugeOneNeitherOverflowsNorParksTheRealm() throws InterruptedException {
-    RealmLimiter limiter = new RealmLimiter(10, 500, clock, sleeper);
+    RealmLimiter limiter = RealmLimiter.intuitDefaults();
 
-    limiter.pauseFor(Duration.ofSeconds(Long.MAX_VALUE));
-    limiter.acquire();
+    limiter.pauseFor(Duration.ofSeconds(Long.MAX_VALUE), clock);
+    limiter.acquire(clock, sleeper);
     limiter.release();
 
     assertThat(sleeper.sleeps).containsExactly(RealmLimiter.MAX_PAUSE);

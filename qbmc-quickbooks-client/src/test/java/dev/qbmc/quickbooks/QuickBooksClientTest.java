@@ -565,6 +565,47 @@ class QuickBooksClientTest {
   }
 
   @Test
+  void clientsSharingARealmLimiter_shareItsRollingMinute() {
+    server.stubFor(get(urlPathEqualTo(BASE + "/customer/5")).willReturn(ok("customer-read_qbo-api.json")));
+    RealmLimiter realm = RealmLimiter.of(10, 3);
+    QuickBooksClient first = builder().realmLimiter(realm).build();
+    QuickBooksClient second = builder().realmLimiter(realm).build();
+    first.read(EntityType.CUSTOMER, "5");
+    clock.advance(Duration.ofSeconds(10));
+    second.read(EntityType.CUSTOMER, "5");
+    clock.advance(Duration.ofSeconds(10));
+    first.read(EntityType.CUSTOMER, "5");
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(sleeper.sleeps).isEmpty();
+
+    second.read(EntityType.CUSTOMER, "5");
+
+    // three starts of the realm since t=0 (two clients), now t=30 s: the fourth waits until t=60 s
+    assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(30));
+    assertThat(first.realmLimiter()).isSameAs(second.realmLimiter()).isSameAs(realm);
+    assertThat(builder().build().realmLimiter()).isNotSameAs(realm);
+    assertThat(builder().realmLimiter(realm).maxRequestsPerMinute(7).build().realmLimiter().maxPerMinute()).isEqualTo(7);
+  }
+
+  @Test
+  void anAddedRequestListener_isKeptWhenTheRequestListenerIsSetLater_andHearsEvenWhenAnotherThrows() {
+    server.stubFor(get(urlPathEqualTo(BASE + "/customer/5")).willReturn(ok("customer-read_qbo-api.json")));
+    List<QuickBooksRequestEvent> counted = new CopyOnWriteArrayList<>();
+    QuickBooksClient client = builder()
+        .addRequestListener(counted::add)
+        .requestListener(event -> {
+          throw new IllegalStateException("host listener fails");
+        })
+        .build();
+
+    client.read(EntityType.CUSTOMER, "5");
+    client.read(EntityType.CUSTOMER, "5");
+
+    assertThat(counted).hasSize(2);
+    assertThat(events).isEmpty(); // the builder's requestListener(events::add) was replaced
+  }
+
+  @Test
   void builder_rejectsBadInput() {
     assertThatThrownBy(() -> QuickBooksClient.builder().realmId("  "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("realmId");

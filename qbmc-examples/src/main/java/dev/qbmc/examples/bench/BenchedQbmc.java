@@ -13,9 +13,8 @@ import dev.qbmc.core.store.JdbcStore;
 import dev.qbmc.core.store.InMemorySyncStateStore;
 import dev.qbmc.core.store.InMemoryTokenStore;
 import dev.qbmc.mailchimp.ConnectionLimiter;
-import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpSleeper;
-import dev.qbmc.quickbooks.QuickBooksClient;
+import dev.qbmc.quickbooks.RealmLimiter;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,28 +65,18 @@ final class BenchedQbmc implements AutoCloseable {
         times.ended(ApiTimes.Kind.MAILCHIMP_WAIT, System.nanoTime() - start);
       }
     };
+    RealmLimiter qboLimits = RealmLimiter.of(options.qboInFlight, options.qboPerMinute); // one realm
+    ConnectionLimiter mailchimpConnections = ConnectionLimiter.of(options.mailchimpConnections); // one account
     qbmc = Qbmc.builder()
-        .quickBooks(QuickBooksConnector.of(oauth, (realm, accessTokens, listener) -> QuickBooksClient.builder()
+        .quickBooks(QuickBooksConnector.of(oauth, client -> client
             .baseUri(URI.create(info.qboBaseUrl()))
-            .realmId(realm)
-            .accessTokenProvider(accessTokens)
-            .requestListener(e -> {
-              times.ended(ApiTimes.Kind.QBO, e.duration().toNanos());
-              listener.onAttempt(e);
-            })
-            .maxConcurrentRequests(options.qboInFlight)
-            .maxRequestsPerMinute(options.qboPerMinute)
-            .build()))
-        .mailchimp(MailchimpConnector.of((credentials, listener) -> MailchimpClient.builder()
-            .credentials(credentials)
+            .realmLimiter(qboLimits)
+            .requestListener(e -> times.ended(ApiTimes.Kind.QBO, e.duration().toNanos()))))
+        .mailchimp(MailchimpConnector.of(client -> client
             .baseUri(URI.create(info.mailchimpBaseUrl()))
-            .requestListener(e -> {
-              times.ended(ApiTimes.Kind.MAILCHIMP, e.duration().toNanos());
-              listener.onAttempt(e);
-            })
-            .connectionLimiter(ConnectionLimiter.of(options.mailchimpConnections))
-            .sleeper(sleeper)
-            .build()))
+            .requestListener(e -> times.ended(ApiTimes.Kind.MAILCHIMP, e.duration().toNanos()))
+            .connectionLimiter(mailchimpConnections)
+            .sleeper(sleeper)))
         .tokenStore(tokens)
         .stateStore(state)
         .chunkSize(chunkSize)

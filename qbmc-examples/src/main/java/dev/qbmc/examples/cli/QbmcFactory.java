@@ -6,10 +6,7 @@ import dev.qbmc.core.QuickBooksConnector;
 import dev.qbmc.core.SyncListener;
 import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;
-import dev.qbmc.mailchimp.ConnectionLimiter;
-import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpSleeper;
-import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.net.URI;
 import java.util.Objects;
@@ -18,7 +15,7 @@ import java.util.Optional;
 /**
  * Builds a {@link Qbmc} from the CLI configuration: the Intuit OAuth app from the client id and
  * secret, QuickBooks and Mailchimp clients pointed at the configured base URLs (real APIs or the
- * loopback simulators), one shared Mailchimp connection limiter, and the given stores.
+ * loopback simulators), and the given stores; qbmc shares one HTTP client and the limiters.
  */
 public final class QbmcFactory {
   /**
@@ -86,25 +83,13 @@ public final class QbmcFactory {
       revocationEndpointFor(url).ifPresent(oauth::revocationEndpoint);
     });
     Optional<URI> qboBase = config.quickBooksBaseUrl();
-    QuickBooksConnector quickBooks =
-        QuickBooksConnector.of(
-            oauth.build(),
-            (realm, accessTokens, requests) -> {
-              QuickBooksClient.Builder client =
-                  QuickBooksClient.builder().realmId(realm).accessTokenProvider(accessTokens).requestListener(requests);
-              qboBase.ifPresent(client::baseUri);
-              return client.build();
-            });
-    ConnectionLimiter account = ConnectionLimiter.mailchimpDefault();
+    QuickBooksConnector quickBooks = QuickBooksConnector.of(oauth.build(), client -> qboBase.ifPresent(client::baseUri));
     Optional<URI> mailchimpBase = config.mailchimpBaseUrl();
     MailchimpConnector mailchimp =
         MailchimpConnector.of(
-            (credentials, requests) -> {
-              MailchimpClient.Builder client =
-                  MailchimpClient.builder().credentials(credentials).requestListener(requests).connectionLimiter(account)
-                      .sleeper(mailchimpSleeper);
+            client -> {
+              client.sleeper(mailchimpSleeper);
               mailchimpBase.ifPresent(client::baseUri);
-              return client.build();
             });
     return Qbmc.builder()
         .quickBooks(quickBooks)

@@ -3,18 +3,15 @@ package dev.qbmc.examples.host;
 import dev.qbmc.core.MailchimpConnector;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QuickBooksConnector;
-import dev.qbmc.mailchimp.ConnectionLimiter;
-import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpOAuth;
-import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.net.URI;
 import java.util.Objects;
 
 /**
- * How a host builds its {@link Qbmc}: the Intuit OAuth app, a QuickBooks client per realm, a
- * Mailchimp client per set of credentials sharing one connection limiter, and (added by the
- * caller) the stores, the OAuth state key and the webhook verifier token. The README's embedding
+ * How a host builds its {@link Qbmc}: the Intuit OAuth app, the settings of the QuickBooks and
+ * Mailchimp clients qbmc builds (their hosts), and (added by the caller) the stores, the OAuth
+ * state key and the webhook verifier token. The README's embedding
  * quickstart is copied from this class and the other host examples.
  */
 public final class QbmcSetup {
@@ -55,22 +52,10 @@ public final class QbmcSetup {
     Objects.requireNonNull(endpoints, "endpoints");
     Objects.requireNonNull(intuit, "intuit");
     // quickstart:start connectors
-    QuickBooksConnector quickBooks = QuickBooksConnector.of(intuit, (realmId, accessTokens, listener) ->
-        QuickBooksClient.builder()
-            .baseUri(endpoints.quickBooksApi())
-            .realmId(realmId)
-            .accessTokenProvider(accessTokens) // qbmc refreshes and stores rotated tokens
-            .requestListener(listener)         // counts API calls for the sync report
-            .build());
-    ConnectionLimiter mailchimpConnections = ConnectionLimiter.mailchimpDefault(); // 10 per account
-    MailchimpConnector mailchimp = MailchimpConnector.of((credentials, listener) -> {
-      MailchimpClient.Builder client = MailchimpClient.builder()
-          .credentials(credentials)
-          .requestListener(listener)
-          .connectionLimiter(mailchimpConnections);
-      endpoints.mailchimpApi().ifPresent(client::baseUri);
-      return client.build();
-    }, mailchimpOAuth);
+    QuickBooksConnector quickBooks = QuickBooksConnector.of(intuit, client ->
+        client.baseUri(endpoints.quickBooksApi())); // leave out for Intuit's production API
+    MailchimpConnector mailchimp = MailchimpConnector.of(client ->
+        endpoints.mailchimpApi().ifPresent(client::baseUri), mailchimpOAuth); // default: each account's data centre
     Qbmc.Builder qbmc = Qbmc.builder().quickBooks(quickBooks).mailchimp(mailchimp);
     // quickstart:end
     return qbmc;

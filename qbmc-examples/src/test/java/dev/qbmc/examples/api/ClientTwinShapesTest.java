@@ -76,7 +76,7 @@ class ClientTwinShapesTest {
             MailchimpClient.Builder.class,
             // QBO: one client per realm, its host per environment, per-realm limits in the client.
             Set.of("environment", "realmId", "accessTokenProvider", "minorVersion", "maxConcurrentRequests",
-                "maxRequestsPerMinute", "maxPageSize"),
+                "maxRequestsPerMinute", "maxPageSize", "realmLimiter"),
             // Mailchimp: credentials decide the data centre; one connection limiter per account.
             Set.of("credentials", "connectionLimiter"),
             false),

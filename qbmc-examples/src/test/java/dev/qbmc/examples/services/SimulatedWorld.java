@@ -90,28 +90,20 @@ final class SimulatedWorld implements AutoCloseable {
             .quickBooks(
                 QuickBooksConnector.of(
                     oauth,
-                    (realm, accessTokens, listener) ->
-                        QuickBooksClient.builder()
+                    client ->
+                        client
                             .baseUri(URI.create(qbo.baseUrl()))
-                            .realmId(realm)
-                            .accessTokenProvider(accessTokens)
-                            .requestListener(listener)
                             .clock(clock)
-                            .sleeper(d -> clock.advance(d))
-                            .build()))
+                            .sleeper(d -> clock.advance(d))))
             .mailchimp(
                 MailchimpConnector.of(
-                    (credentials, listener) ->
-                        mailchimpBuilder
-                            .apply(
-                                MailchimpClient.builder()
-                                    .credentials(credentials)
-                                    .baseUri(URI.create(mailchimp.baseUrl()))
-                                    .requestListener(listener)
-                                    .clock(clock)
-                                    .retryPolicy(MailchimpRetryPolicy.defaults())
-                                    .sleeper(d -> clock.advance(d)))
-                            .build()))
+                    client ->
+                        mailchimpBuilder.apply(
+                            client
+                                .baseUri(URI.create(mailchimp.baseUrl()))
+                                .clock(clock)
+                                .retryPolicy(MailchimpRetryPolicy.defaults())
+                                .sleeper(d -> clock.advance(d)))))
             .tokenStore(tokens)
             .stateStore(state)
             .clock(clock)

@@ -14,9 +14,11 @@ import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpCredentials;
+import dev.qbmc.quickbooks.AccessTokenProvider;
 import dev.qbmc.quickbooks.QuickBooksClient;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,6 +43,7 @@ public final class ServiceContext {
   final SyncTuning tuning;
   final String owner;
   final LeaseKeeper keeper;
+  final SharedClients clients;
   private final Map<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
 
   /**
@@ -56,6 +59,7 @@ public final class ServiceContext {
    * @param executor runs webhook-triggered syncs
    * @param tuning chunking and batching
    * @param owner this instance's lease owner name
+   * @param clients the HTTP client and limiters every client of the instance shares
    */
   public ServiceContext(
       QuickBooksConnector quickBooks,
@@ -67,7 +71,8 @@ public final class ServiceContext {
       SyncListener listener,
       Executor executor,
       SyncTuning tuning,
-      String owner) {
+      String owner,
+      SharedClients clients) {
     this.quickBooks = quickBooks;
     this.mailchimp = mailchimp;
     this.tokens = tokens;
@@ -79,6 +84,7 @@ public final class ServiceContext {
     this.tuning = tuning;
     this.owner = owner;
     this.keeper = new LeaseKeeper(state, clock, tuning.leaseTtl(), tuning.batchTimeout());
+    this.clients = clients;
   }
 
   /** {@return this instance's running syncs and their lease ticker} */
@@ -101,7 +107,17 @@ public final class ServiceContext {
             sleeper,
             refreshLocks.computeIfAbsent(connectionId, id -> new ReentrantLock()),
             () -> markNeedsReauthorization(connectionId));
-    return quickBooks.client(realmId, provider, calls::quickBooks);
+    return quickBooksClient(realmId, provider, calls);
+  }
+
+  /**
+   * A QBO client with the given tokens: the connector's settings on a builder prepared with the
+   * shared HTTP client, the realm's limiter and the call counter (added, so never lost).
+   */
+  QuickBooksClient quickBooksClient(String realmId, AccessTokenProvider provider, ApiCallCounter calls) {
+    QuickBooksClient.Builder prepared =
+        clients.quickBooks(realmId).accessTokenProvider(provider).addRequestListener(calls::quickBooks);
+    return Objects.requireNonNull(quickBooks.client(prepared), "the QuickBooks connector returned no client");
   }
 
   /** A Mailchimp client from the credentials stored under the connection. */
@@ -111,7 +127,14 @@ public final class ServiceContext {
             .load(connectionId, Provider.MAILCHIMP)
             .orElseThrow(() -> new MissingCredentialsException(connectionId, Provider.MAILCHIMP))
             .tokens();
-    return mailchimp.client(credentials(stored), calls::mailchimp);
+    return mailchimpClient(credentials(stored), stored.accessToken(), calls);
+  }
+
+  /** A Mailchimp client: the connector's settings on a builder prepared like the QBO one. */
+  MailchimpClient mailchimpClient(MailchimpCredentials credentials, String secret, ApiCallCounter calls) {
+    MailchimpClient.Builder prepared =
+        clients.mailchimp(secret).credentials(credentials).addRequestListener(calls::mailchimp);
+    return Objects.requireNonNull(mailchimp.client(prepared), "the Mailchimp connector returned no client");
   }
 
   static MailchimpCredentials credentials(StoredTokens stored) {
