@@ -248,6 +248,62 @@ public final class Qbmc implements AutoCloseable {
     tokens.storeMailchimpApiKey(requireId(connectionId), requireSecret(apiKey));
   }
 
+  // ------------------------------------------------------------------ proven credentials
+
+  /**
+   * Proves a QBO refresh token before storing anything: refreshes it at Intuit and reads the realm's
+   * company info with the fresh access token, then stores the fresh tokens (Intuit rotates the
+   * refresh token). A refused token changes nothing: a connection keeps its working tokens, so
+   * running a setup again with a stale token cannot break it.
+   *
+   * @param connectionId the connection
+   * @param realmId the QBO realm the token belongs to
+   * @param refreshToken the refresh token
+   * @throws NullPointerException when the connection or realm id is null
+   * @throws IllegalArgumentException when an argument is blank or the refresh token is null
+   * @throws CredentialsRejectedException when Intuit refuses the token, or QBO the realm with it
+   * @throws QuickBooksException when Intuit or QBO cannot be reached or fail
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
+   */
+  public void checkAndStoreQuickBooksRefreshToken(String connectionId, String realmId, String refreshToken) {
+    tokens.checkAndStoreQuickBooksRefreshToken(requireId(connectionId), requireId(realmId), requireSecret(refreshToken));
+  }
+
+  /**
+   * Proves QBO tokens before storing them: reads the realm's company info with their access token
+   * (no refresh), then stores them. Refused tokens change nothing.
+   *
+   * @param connectionId the connection
+   * @param realmId the QBO realm the tokens belong to
+   * @param tokens the tokens
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the connection or realm id is blank
+   * @throws CredentialsRejectedException when QBO refuses the access token for the realm
+   * @throws QuickBooksException when QBO cannot be reached or fails
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
+   */
+  public void checkAndStoreQuickBooksTokens(String connectionId, String realmId, IntuitTokens tokens) {
+    this.tokens.checkAndStoreQuickBooksTokens(
+        requireId(connectionId), requireId(realmId), Objects.requireNonNull(tokens, "tokens"));
+  }
+
+  /**
+   * Proves a Mailchimp API key before storing it: reads the account's API root with it, then stores
+   * it. A refused key changes nothing.
+   *
+   * @param connectionId the connection
+   * @param apiKey the API key
+   * @throws NullPointerException when the connection id is null
+   * @throws IllegalArgumentException when the connection id is blank, or the key is null, blank or
+   *     does not end with its data centre (like {@code -us6})
+   * @throws CredentialsRejectedException when Mailchimp refuses the key
+   * @throws MailchimpException when Mailchimp cannot be reached or fails
+   * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
+   */
+  public void checkAndStoreMailchimpApiKey(String connectionId, String apiKey) {
+    tokens.checkAndStoreMailchimpApiKey(requireId(connectionId), requireSecret(apiKey));
+  }
+
   // ------------------------------------------------------------------ connect
 
   /**

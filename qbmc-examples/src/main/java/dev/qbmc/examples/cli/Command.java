@@ -22,8 +22,9 @@ enum Command {
   CONNECT("connect", "", "store the credentials and connect the realm to the audience",
       "Checks both credentials, stores the QuickBooks refresh token and the Mailchimp API key under"
           + " QBMC_CONNECTION_ID in the file store at QBMC_STATE_DIR, and connects the realm to the"
-          + " audience with the marketing status new contacts get. Nothing is stored when a credential"
-          + " is refused."),
+          + " audience with the marketing status new contacts get. A credential is stored only once it"
+          + " worked (the refresh token is refreshed at Intuit): a refused one exits 1 and leaves a"
+          + " working connection as it was."),
   SYNC("sync", "[--dry-run] [--json]", "sync now; --json prints the report as one JSON object on stdout",
       "Syncs the connection: in full the first time, then only what changed in QuickBooks Online."
           + " Progress goes to stderr; the report goes to stdout as tables, or as one JSON object."

@@ -46,8 +46,10 @@ public final class Operations {
   }
 
   /**
-   * Stores the configured credentials under the connection id and connects the realm to the
-   * audience: {@code QBMC_QBO_REALM_ID}, {@code QBMC_QBO_REFRESH_TOKEN} (with {@code
+   * Proves the configured credentials (a refresh token is refreshed at Intuit and the realm read
+   * with it; a given access token is used to read the realm; the API key reads Mailchimp's API
+   * root), stores each only once it worked, so a stale one leaves a working connection as it was,
+   * and connects the realm to the audience: {@code QBMC_QBO_REALM_ID}, {@code QBMC_QBO_REFRESH_TOKEN} (with {@code
    * QBMC_QBO_ACCESS_TOKEN} when set), {@code QBMC_MAILCHIMP_API_KEY}, {@code QBMC_AUDIENCE_ID} and
    * {@code QBMC_MARKETING_STATUS} are required; {@code QBMC_TAG} and {@code QBMC_CONTACT_LIMIT}
    * are used when set.
@@ -57,6 +59,8 @@ public final class Operations {
    * @param clock the clock used to date a given access token
    * @return the stored connection
    * @throws ConfigException when a required setting is missing
+   * @throws dev.qbmc.core.CredentialsRejectedException when Intuit, QBO or Mailchimp refuses a
+   *     credential (nothing of it was stored)
    */
   public static Connection connect(Qbmc qbmc, CliConfig config, Clock clock) {
     String id = config.connectionId();
@@ -73,10 +77,13 @@ public final class Operations {
             .factTags(config.factTags())
             .contactLimit(config.contactLimit())
             .build();
+    // Prove each credential before storing it: a stale token given to connect again must not
+    // replace the working ones of a connection (issue 12 item 5).
     if (config.accessToken().isPresent()) {
       Instant now = clock.instant();
-      qbmc.storeQuickBooksTokens(
+      qbmc.checkAndStoreQuickBooksTokens(
           id,
+          realmId,
           IntuitTokens.builder()
               .accessToken(config.accessToken().get())
               .refreshToken(refreshToken)
@@ -85,9 +92,9 @@ public final class Operations {
               .realmId(realmId)
               .build());
     } else {
-      qbmc.storeQuickBooksRefreshToken(id, realmId, refreshToken);
+      qbmc.checkAndStoreQuickBooksRefreshToken(id, realmId, refreshToken);
     }
-    qbmc.storeMailchimpApiKey(id, apiKey);
+    qbmc.checkAndStoreMailchimpApiKey(id, apiKey);
     return qbmc.connect(request);
   }
 

@@ -264,6 +264,35 @@ class OperatorCliTest {
   }
 
   @Test
+  void connectAgainWithAStaleCredential_exits1_andLeavesTheWorkingConnectionSyncing() {
+    Map<String, String> env = sandboxEnvironment();
+    assertThat(CliRun.of(env, "connect").exitCode()).isZero();
+    assertThat(CliRun.of(env, "sync").exitCode()).isZero();
+    Map<String, String> staleQuickBooks = new HashMap<>(env);
+    staleQuickBooks.put(Setting.QBMC_QBO_REFRESH_TOKEN.name(), "stale-refresh-token-from-an-old-shell");
+    Map<String, String> staleMailchimp = new HashMap<>(env);
+    // (the first connect rotated the environment's refresh token: connect with a fresh one)
+    staleMailchimp.put(Setting.QBMC_QBO_REFRESH_TOKEN.name(), sandbox.quickBooks().mintTokens().refreshToken());
+    staleMailchimp.put(Setting.QBMC_MAILCHIMP_API_KEY.name(), "feedfacefeedfacefeedfacefeedface-us6");
+
+    CliRun qbo = CliRun.of(staleQuickBooks, "connect");
+    CliRun mailchimp = CliRun.of(staleMailchimp, "connect");
+
+    // Before: the stale refresh token replaced the working one, the connection turned
+    // NEEDS_REAUTHORIZATION and every later sync failed.
+    for (CliRun connect : List.of(qbo, mailchimp)) {
+      assertThat(connect.exitCode()).as(connect.toString()).isEqualTo(QbmcCli.FAILED);
+      assertThat(connect.errLines()).singleElement().asString().startsWith("qbmc: ").contains("rejected")
+          .doesNotContain("stale-refresh-token", "feedface");
+    }
+    assertThat(qbo.errLines().get(0)).contains("QUICKBOOKS");
+    assertThat(mailchimp.errLines().get(0)).contains("MAILCHIMP");
+    assertThat(CliRun.of(env, "status").out()).contains("Connection default: CONNECTED");
+    CliRun sync = CliRun.of(env, "sync");
+    assertThat(sync.exitCode()).as(sync.toString()).isZero();
+  }
+
+  @Test
   void aForgottenAddress_isSkippedAsForgotten_andTheReportMasksIt() throws Exception {
     Map<String, String> env = sandboxEnvironment();
     assertThat(CliRun.of(env, "connect").exitCode()).isZero();

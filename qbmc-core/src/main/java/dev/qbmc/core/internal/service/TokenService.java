@@ -2,16 +2,26 @@ package dev.qbmc.core.internal.service;
 
 import dev.qbmc.core.AuthorizationFailedException;
 import dev.qbmc.core.ConcurrentTokenUpdateException;
+import dev.qbmc.core.CredentialsRejectedException;
 import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.VersionedTokens;
+import dev.qbmc.mailchimp.MailchimpAuthenticationException;
+import dev.qbmc.mailchimp.MailchimpClient;
+import dev.qbmc.mailchimp.MailchimpCredentials;
+import dev.qbmc.mailchimp.MailchimpForbiddenException;
 import dev.qbmc.mailchimp.MailchimpOAuth;
 import dev.qbmc.mailchimp.model.OAuthMetadata;
 import dev.qbmc.mailchimp.model.OAuthToken;
+import dev.qbmc.quickbooks.AccessTokenProvider;
+import dev.qbmc.quickbooks.QuickBooksAuthenticationException;
+import dev.qbmc.quickbooks.QuickBooksClient;
+import dev.qbmc.quickbooks.QuickBooksForbiddenException;
 import dev.qbmc.quickbooks.oauth.AuthorizationCallback;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import dev.qbmc.quickbooks.oauth.IntuitTokens;
 import dev.qbmc.quickbooks.oauth.OAuthStateSigner;
+import dev.qbmc.quickbooks.oauth.ReauthorizationRequiredException;
 import java.net.URI;
 
 /**
@@ -122,6 +132,48 @@ public final class TokenService {
         Provider.MAILCHIMP,
         StoredTokens.builder().accessToken(apiKey).dataCenter(apiKey.substring(dash + 1)).build());
   }
+
+  // ---- proven credentials (issue 12 item 5): nothing is stored before it worked
+
+  /**
+   * Refreshes a refresh token at Intuit, reads the realm's company info with the fresh access
+   * token, and only then stores the fresh tokens.
+   */
+  public void checkAndStoreQuickBooksRefreshToken(String connectionId, String realmId, String refreshToken) {
+    IntuitTokens fresh;
+    try {
+      fresh = ctx.quickBooks.oauth().refresh(refreshToken);
+    } catch (ReauthorizationRequiredException e) {
+      throw new CredentialsRejectedException(Provider.QUICKBOOKS, e);
+    }
+    checkAndStoreQuickBooksTokens(connectionId, realmId, fresh);
+  }
+
+  /** Reads the realm's company info with the tokens' access token, then stores them. */
+  public void checkAndStoreQuickBooksTokens(String connectionId, String realmId, IntuitTokens tokens) {
+    QuickBooksClient qbo =
+        ctx.quickBooksClient(realmId, AccessTokenProvider.ofStatic(tokens.accessToken()), new ApiCallCounter());
+    try {
+      qbo.companyInfo();
+    } catch (QuickBooksAuthenticationException | QuickBooksForbiddenException | ReauthorizationRequiredException e) {
+      throw new CredentialsRejectedException(Provider.QUICKBOOKS, e);
+    }
+    storeQuickBooksTokens(connectionId, IntuitTokens.builder().from(tokens).realmId(realmId).build());
+  }
+
+  /** Reads the account root with an API key, then stores it. */
+  public void checkAndStoreMailchimpApiKey(String connectionId, String apiKey) {
+    MailchimpClient mailchimp =
+        ctx.mailchimpClient(MailchimpCredentials.apiKey(apiKey), apiKey, new ApiCallCounter());
+    try {
+      mailchimp.account();
+    } catch (MailchimpAuthenticationException | MailchimpForbiddenException e) {
+      throw new CredentialsRejectedException(Provider.MAILCHIMP, e);
+    }
+    storeMailchimpApiKey(connectionId, apiKey);
+  }
+
+  // ---- end proven credentials
 
   private void replace(String connectionId, Provider provider, StoredTokens tokens) {
     for (int attempt = 0; attempt < 10; attempt++) {
