@@ -135,39 +135,50 @@ public final class Qbmc implements AutoCloseable {
   // ------------------------------------------------------------------ OAuth and credentials
 
   /**
-   * The Intuit authorization URL to send the user to, with a signed {@code state} bound to the
-   * connection id. Needs {@link Builder#oauthStateKey(byte[])}.
+   * The Intuit authorization URL to send the user to, with a signed, expiring {@code state} bound to
+   * the user's session and the connection. Needs {@link Builder#oauthStateKey(byte[])}.
+   *
+   * <p>{@code session} is an opaque value of the signed-in user's session that an attacker cannot
+   * learn or set (a session id, or a random value kept in the server-side session), and {@code
+   * connectionId} the connection that user may set up, from the host's own records, never from the
+   * request. The callback must pass the same pair: a state started in another session (an attacker
+   * sending the victim a callback URL with the attacker's code) is refused.
    *
    * @param connectionId the host's id for the connection being set up
+   * @param session the signed-in user's session value; never stored or logged
    * @return the URL
-   * @throws NullPointerException when the connection id is null
-   * @throws IllegalArgumentException when the connection id is blank
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when an argument is blank
    * @throws IllegalStateException when no {@link Builder#oauthStateKey(byte[]) oauthStateKey} was
    *     configured
    */
-  public URI quickBooksAuthorizationUrl(String connectionId) {
-    return tokens.quickBooksAuthorizationUrl(requireId(connectionId));
+  public URI quickBooksAuthorizationUrl(String connectionId, String session) {
+    return tokens.quickBooksAuthorizationUrl(requireId(connectionId), requireSession(session));
   }
 
   /**
-   * Handles Intuit's redirect: verifies the state, exchanges the code and stores the tokens.
+   * Handles Intuit's redirect: verifies the state against the session and connection, exchanges the
+   * code and stores the tokens.
    *
-   * @param connectionId the connection the authorization was started for
+   * @param connectionId the connection the authorization was started for, from the host's records
+   * @param session the session value the authorization was started with
    * @param redirect the full redirect URI Intuit called (with {@code code}, {@code state}, {@code
    *     realmId})
    * @return the QBO realm id the user authorised
-   * @throws NullPointerException when the connection id is null
-   * @throws IllegalArgumentException when the connection id is blank or the redirect's query is not
-   *     URL-encoded
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the connection id or session is blank or the redirect's
+   *     query is not URL-encoded
    * @throws IllegalStateException when no {@link Builder#oauthStateKey(byte[]) oauthStateKey} was
    *     configured
    * @throws AuthorizationFailedException when the user did not grant access, the state is missing,
-   *     expired or was issued for another connection, or the redirect carries no {@code realmId}
+   *     expired or was issued to another session or for another connection, or the redirect carries
+   *     no {@code realmId}; nothing is stored
    * @throws QuickBooksException when Intuit refuses to exchange the code
    * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
    */
-  public String completeQuickBooksAuthorization(String connectionId, URI redirect) {
-    return tokens.completeQuickBooksAuthorization(requireId(connectionId), Objects.requireNonNull(redirect, "redirect"));
+  public String completeQuickBooksAuthorization(String connectionId, String session, URI redirect) {
+    return tokens.completeQuickBooksAuthorization(
+        requireId(connectionId), requireSession(session), Objects.requireNonNull(redirect, "redirect"));
   }
 
   /**
@@ -199,39 +210,44 @@ public final class Qbmc implements AutoCloseable {
   }
 
   /**
-   * The Mailchimp authorization URL, with a signed {@code state} bound to the connection id. Needs a
-   * Mailchimp OAuth app on the connector and {@link Builder#oauthStateKey(byte[])}.
+   * The Mailchimp authorization URL, with a signed, expiring {@code state} bound to the user's
+   * session and the connection (see {@link #quickBooksAuthorizationUrl}). Needs a Mailchimp OAuth
+   * app on the connector and {@link Builder#oauthStateKey(byte[])}.
    *
-   * @param connectionId the connection being set up
+   * @param connectionId the connection being set up, from the host's records
+   * @param session the signed-in user's session value; never stored or logged
    * @return the URL
-   * @throws NullPointerException when the connection id is null
-   * @throws IllegalArgumentException when the connection id is blank
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when an argument is blank
    * @throws IllegalStateException when the Mailchimp connector has no OAuth app or no {@link
    *     Builder#oauthStateKey(byte[]) oauthStateKey} was configured
    */
-  public URI mailchimpAuthorizationUrl(String connectionId) {
-    return tokens.mailchimpAuthorizationUrl(requireId(connectionId));
+  public URI mailchimpAuthorizationUrl(String connectionId, String session) {
+    return tokens.mailchimpAuthorizationUrl(requireId(connectionId), requireSession(session));
   }
 
   /**
-   * Handles Mailchimp's redirect: verifies the state, exchanges the code, looks up the account's
-   * data centre and stores the token.
+   * Handles Mailchimp's redirect: verifies the state against the session and connection, exchanges
+   * the code, looks up the account's data centre and stores the token.
    *
-   * @param connectionId the connection the authorization was started for
+   * @param connectionId the connection the authorization was started for, from the host's records
+   * @param session the session value the authorization was started with
    * @param redirect the full redirect URI Mailchimp called (with {@code code} and {@code state})
    * @throws NullPointerException when an argument is null
-   * @throws IllegalArgumentException when the connection id is blank or the redirect's query is not
-   *     URL-encoded
+   * @throws IllegalArgumentException when the connection id or session is blank or the redirect's
+   *     query is not URL-encoded
    * @throws IllegalStateException when the Mailchimp connector has no OAuth app or no {@link
    *     Builder#oauthStateKey(byte[]) oauthStateKey} was configured
    * @throws AuthorizationFailedException when the user did not grant access, the state is missing,
-   *     expired or was issued for another connection, or the redirect carries no {@code code}
+   *     expired or was issued to another session or for another connection, or the redirect
+   *     carries no {@code code}; nothing is stored
    * @throws MailchimpException when Mailchimp refuses to exchange the code or to name the account's
    *     data centre
    * @throws ConcurrentTokenUpdateException when the stored tokens kept changing concurrently
    */
-  public void completeMailchimpAuthorization(String connectionId, URI redirect) {
-    tokens.completeMailchimpAuthorization(requireId(connectionId), Objects.requireNonNull(redirect, "redirect"));
+  public void completeMailchimpAuthorization(String connectionId, String session, URI redirect) {
+    tokens.completeMailchimpAuthorization(
+        requireId(connectionId), requireSession(session), Objects.requireNonNull(redirect, "redirect"));
   }
 
   /**
@@ -595,6 +611,14 @@ public final class Qbmc implements AutoCloseable {
       throw new IllegalArgumentException("id must not be blank");
     }
     return id;
+  }
+
+  private static String requireSession(String session) {
+    Objects.requireNonNull(session, "session");
+    if (session.isBlank()) {
+      throw new IllegalArgumentException("session must not be blank");
+    }
+    return session;
   }
 
   private static String requireSecret(String secret) {

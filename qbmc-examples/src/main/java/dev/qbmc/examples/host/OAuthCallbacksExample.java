@@ -28,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,11 +40,15 @@ import java.util.stream.Collectors;
  * Handling both OAuth callbacks in a web backend, with the JDK's {@link HttpServer}:
  *
  * <ul>
- *   <li>{@code GET /connect/quickbooks?connection=<id>} remembers the connection id in a cookie and
- *       redirects the user to Intuit with a signed {@code state};</li>
+ *   <li>{@code GET /login?account=<id>} stands in for the host's sign-in: it starts a session (a
+ *       random id in an HttpOnly cookie, the account kept server-side); every route below reads
+ *       the signed-in account from it, and the account's id is the qbmc connection id;</li>
+ *   <li>{@code GET /connect/quickbooks} redirects the user to Intuit with a signed {@code state}
+ *       bound to the session and the account's connection;</li>
  *   <li>{@code GET /oauth/quickbooks/callback} (the app's registered redirect URI) verifies the
- *       state, exchanges the code and stores the tokens: {@link
- *       Qbmc#completeQuickBooksAuthorization};</li>
+ *       state against the same session and connection, exchanges the code and stores the tokens:
+ *       {@link Qbmc#completeQuickBooksAuthorization}; a state issued to another session (an
+ *       attacker's, planted in a link) is refused;</li>
  *   <li>{@code GET /connect/mailchimp} and {@code GET /oauth/mailchimp/callback} do the same for
  *       Mailchimp ({@link Qbmc#completeMailchimpAuthorization}) and then list the account's
  *       audiences for the user to choose from.</li>
@@ -54,12 +59,13 @@ import java.util.stream.Collectors;
  * Mailchimp login hosts "consent" by minting a code), then connects and syncs once.
  */
 public final class OAuthCallbacksExample {
-  /** The cookie that carries the connection id between the redirect and the callback. */
-  static final String CONNECTION_COOKIE = "qbmc_connection";
+  /** The cookie that carries the session id of the signed-in user. */
+  static final String SESSION_COOKIE = "example_session";
 
   private final Qbmc qbmc;
   private final URI publicBase;
   private final Map<String, String> realmsByConnection = new ConcurrentHashMap<>();
+  private final Sessions sessions = new Sessions();
 
   private OAuthCallbacksExample(Qbmc qbmc, URI publicBase) {
     this.qbmc = qbmc;
@@ -77,6 +83,7 @@ public final class OAuthCallbacksExample {
   public static OAuthCallbacksExample register(HttpServer server, Qbmc qbmc, URI publicBase) {
     OAuthCallbacksExample routes = new OAuthCallbacksExample(Objects.requireNonNull(qbmc, "qbmc"),
         Objects.requireNonNull(publicBase, "publicBase"));
+    server.createContext("/login", routes::signIn);
     server.createContext("/connect/quickbooks", routes::startQuickBooks);
     server.createContext("/oauth/quickbooks/callback", routes::quickBooksCallback);
     server.createContext("/connect/mailchimp", routes::startMailchimp);
@@ -96,20 +103,28 @@ public final class OAuthCallbacksExample {
 
   // quickstart:start oauth
   private void startQuickBooks(HttpExchange exchange) throws IOException {
-    String connectionId = queryParameter(exchange, "connection"); // in a real app: the signed-in account's id
-    exchange.getResponseHeaders().add("Set-Cookie",
-        CONNECTION_COOKIE + "=" + connectionId + "; Path=/; HttpOnly; Secure; SameSite=Lax");
-    redirect(exchange, qbmc.quickBooksAuthorizationUrl(connectionId)); // signed, expiring state
+    Optional<Session> session = sessions.current(exchange); // your framework's signed-in session
+    if (session.isEmpty()) {
+      respond(exchange, 401, "Sign in first");
+      return;
+    }
+    String connectionId = session.get().accountId(); // from your records, never from the request
+    redirect(exchange, qbmc.quickBooksAuthorizationUrl(connectionId, session.get().id())); // signed state
   }
 
   private void quickBooksCallback(HttpExchange exchange) throws IOException {
-    String connectionId = connectionOf(exchange);
+    Optional<Session> session = sessions.current(exchange);
+    if (session.isEmpty()) {
+      respond(exchange, 401, "Sign in first");
+      return;
+    }
+    String connectionId = session.get().accountId();
     URI redirect = publicBase.resolve(exchange.getRequestURI()); // ?code=...&state=...&realmId=...
-    try {
-      String realmId = qbmc.completeQuickBooksAuthorization(connectionId, redirect); // tokens stored
-      realmsByConnection.put(connectionId, realmId);
+    try { // the state must have been issued to this very session for this connection
+      String realmId = qbmc.completeQuickBooksAuthorization(connectionId, session.get().id(), redirect);
+      realmsByConnection.put(connectionId, realmId); // tokens stored
       respond(exchange, 200, "QuickBooks company " + realmId + " authorised. Next: /connect/mailchimp");
-    } catch (AuthorizationFailedException e) { // denied consent, forged or expired state
+    } catch (AuthorizationFailedException e) { // denied consent, forged, expired or another session's state
       respond(exchange, 400, "QuickBooks authorisation failed: " + e.getMessage());
     }
   }
@@ -117,13 +132,23 @@ public final class OAuthCallbacksExample {
 
   // quickstart:start oauth-mailchimp
   private void startMailchimp(HttpExchange exchange) throws IOException {
-    redirect(exchange, qbmc.mailchimpAuthorizationUrl(connectionOf(exchange)));
+    Optional<Session> session = sessions.current(exchange);
+    if (session.isEmpty()) {
+      respond(exchange, 401, "Sign in first");
+      return;
+    }
+    redirect(exchange, qbmc.mailchimpAuthorizationUrl(session.get().accountId(), session.get().id()));
   }
 
   private void mailchimpCallback(HttpExchange exchange) throws IOException {
-    String connectionId = connectionOf(exchange);
+    Optional<Session> session = sessions.current(exchange);
+    if (session.isEmpty()) {
+      respond(exchange, 401, "Sign in first");
+      return;
+    }
+    String connectionId = session.get().accountId();
     try {
-      qbmc.completeMailchimpAuthorization(connectionId, publicBase.resolve(exchange.getRequestURI()));
+      qbmc.completeMailchimpAuthorization(connectionId, session.get().id(), publicBase.resolve(exchange.getRequestURI()));
       List<Audience> audiences = qbmc.availableAudiences(connectionId); // let the user choose one
       respond(exchange, 200, "Mailchimp authorised. Audiences: "
           + audiences.stream().map(a -> a.id() + " " + a.name()).collect(Collectors.joining(", ")));
@@ -133,26 +158,46 @@ public final class OAuthCallbacksExample {
   }
   // quickstart:end
 
-  private static String queryParameter(HttpExchange exchange, String name) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-          return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        }
-      }
-    }
-    return "default";
+  /** Stands in for the host's sign-in: a new session for the account named in the query. */
+  private void signIn(HttpExchange exchange) throws IOException {
+    String account = exchange.getRequestURI().getRawQuery() == null ? "acme"
+        : URLDecoder.decode(exchange.getRequestURI().getRawQuery().replaceFirst("^account=", ""), StandardCharsets.UTF_8);
+    Session session = sessions.start(account);
+    exchange.getResponseHeaders().add("Set-Cookie",
+        SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; Secure; SameSite=Lax");
+    respond(exchange, 200, "Signed in as " + account);
   }
 
-  private static String connectionOf(HttpExchange exchange) {
-    return exchange.getRequestHeaders().getOrDefault("Cookie", List.of()).stream()
-        .flatMap(header -> HttpCookie.parse("Set-Cookie: " + header).stream())
-        .filter(cookie -> cookie.getName().equals(CONNECTION_COOKIE))
-        .map(HttpCookie::getValue)
-        .findFirst()
-        .orElse("default");
+  /**
+   * A signed-in user's session: its id (random, in an HttpOnly cookie) and the account, whose id
+   * is the qbmc connection id in this example.
+   *
+   * @param id the session id
+   * @param accountId the signed-in account
+   */
+  record Session(String id, String accountId) {}
+
+  /** The host's sessions, kept server-side; a real host uses its web framework's. */
+  static final class Sessions {
+    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    Session start(String accountId) {
+      byte[] id = new byte[32];
+      random.nextBytes(id);
+      Session session = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), accountId);
+      byId.put(session.id(), session);
+      return session;
+    }
+
+    Optional<Session> current(HttpExchange exchange) {
+      return exchange.getRequestHeaders().getOrDefault("Cookie", List.of()).stream()
+          .flatMap(header -> HttpCookie.parse("Set-Cookie: " + header).stream())
+          .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
+          .map(cookie -> byId.get(cookie.getValue()))
+          .filter(Objects::nonNull)
+          .findFirst();
+    }
   }
 
   private static void redirect(HttpExchange exchange, URI location) throws IOException {
@@ -223,29 +268,40 @@ public final class OAuthCallbacksExample {
   private static String playBrowser(PrintStream out, URI publicBase, Sandbox sandbox, Qbmc qbmc,
       OAuthCallbacksExample routes) throws IOException, InterruptedException {
     HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpResponse<String> toIntuit = get(browser, publicBase.resolve("/connect/quickbooks?connection=acme"), null);
+    String cookie = get(browser, publicBase.resolve("/login?account=acme"), null)
+        .headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> toIntuit = get(browser, publicBase.resolve("/connect/quickbooks"), cookie);
     URI intuitConsent = URI.create(toIntuit.headers().firstValue("Location").orElseThrow());
-    String cookie = toIntuit.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    out.println("1. /connect/quickbooks redirected to " + intuitConsent.getHost() + intuitConsent.getPath());
+    out.println("1. signed in; /connect/quickbooks redirected to " + intuitConsent.getHost() + intuitConsent.getPath());
+    // An attacker signed in to the same app plants a callback link carrying their own state and code.
+    String attackerCookie = get(browser, publicBase.resolve("/login?account=mallory"), null)
+        .headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    URI attackerConsent = URI.create(get(browser, publicBase.resolve("/connect/quickbooks"), attackerCookie)
+        .headers().firstValue("Location").orElseThrow());
+    String attackerState = AuthorizationCallback.fromQueryString(attackerConsent.getRawQuery()).state().orElseThrow();
+    HttpResponse<String> replayed = get(browser, publicBase.resolve("/oauth/quickbooks/callback?code="
+        + sandbox.quickBooks().mintAuthorizationCode() + "&state=" + attackerState + "&realmId="
+        + sandbox.quickBooks().realmId()), cookie);
+    out.println("2. another session's state is refused in this session with " + replayed.statusCode());
     // The user consents at Intuit, which redirects back with a code, the state and the realm id.
     String intuitState = AuthorizationCallback.fromQueryString(intuitConsent.getRawQuery()).state().orElseThrow();
     HttpResponse<String> quickBooksDone = get(browser, publicBase.resolve("/oauth/quickbooks/callback?code="
         + sandbox.quickBooks().mintAuthorizationCode() + "&state=" + intuitState + "&realmId="
         + sandbox.quickBooks().realmId()), cookie);
-    out.println("2. /oauth/quickbooks/callback answered " + quickBooksDone.statusCode() + ": " + quickBooksDone.body());
+    out.println("3. /oauth/quickbooks/callback answered " + quickBooksDone.statusCode() + ": " + quickBooksDone.body());
     HttpResponse<String> forged = get(browser, publicBase.resolve(
         "/oauth/quickbooks/callback?code=x&state=forged&realmId=" + sandbox.quickBooks().realmId()), cookie);
-    out.println("3. a forged state is refused with " + forged.statusCode());
+    out.println("4. a forged state is refused with " + forged.statusCode());
 
     HttpResponse<String> toMailchimp = get(browser, publicBase.resolve("/connect/mailchimp"), cookie);
     URI mailchimpConsent = URI.create(toMailchimp.headers().firstValue("Location").orElseThrow());
-    out.println("4. /connect/mailchimp redirected to " + mailchimpConsent.getPath() + " on the login host");
+    out.println("5. /connect/mailchimp redirected to " + mailchimpConsent.getPath() + " on the login host");
     // The user approves the app at Mailchimp, which redirects back with a code and the state.
     String mailchimpState =
         AuthorizationCallback.fromQueryString(mailchimpConsent.getRawQuery()).state().orElseThrow();
     HttpResponse<String> mailchimpDone = get(browser, publicBase.resolve("/oauth/mailchimp/callback?code="
         + sandbox.mailchimp().mintOAuthCode() + "&state=" + mailchimpState), cookie);
-    out.println("5. /oauth/mailchimp/callback answered " + mailchimpDone.statusCode() + ": " + mailchimpDone.body());
+    out.println("6. /oauth/mailchimp/callback answered " + mailchimpDone.statusCode() + ": " + mailchimpDone.body());
 
     String realmId = routes.realmOf("acme").orElseThrow();
     qbmc.connect(ConnectRequest.builder()
@@ -254,7 +310,7 @@ public final class OAuthCallbacksExample {
         .audience(AudienceChoice.existing(qbmc.availableAudiences("acme").get(0).id())) // the user's choice
         .marketingStatus(MarketingStatus.UNSUBSCRIBED)
         .build());
-    out.println("6. connected; first sync: " + qbmc.sync("acme").summary());
+    out.println("7. connected; first sync: " + qbmc.sync("acme").summary());
     return realmId;
   }
 

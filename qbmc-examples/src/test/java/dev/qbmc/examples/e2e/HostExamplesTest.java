@@ -26,6 +26,7 @@ class HostExamplesTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(realmId).isEqualTo(QuickBooksSimulator.builder().build().realmId());
     assertThat(printed).contains("/oauth/quickbooks/callback answered 200", "a forged state is refused with 400",
+        "another session's state is refused in this session with 400",
         "/oauth/mailchimp/callback answered 200: Mailchimp authorised. Audiences: ", "first sync: SUCCEEDED FULL");
   }
 

@@ -7,6 +7,7 @@ import dev.qbmc.core.AudienceChoice;
 import dev.qbmc.core.AuthorizationFailedException;
 import dev.qbmc.core.ConcurrentTokenUpdateException;
 import dev.qbmc.core.ConnectRequest;
+import dev.qbmc.core.MailchimpConnector;
 import dev.qbmc.core.Qbmc;
 import dev.qbmc.core.QbmcException;
 import dev.qbmc.core.SyncOptions;
@@ -16,6 +17,8 @@ import dev.qbmc.core.spi.Connection;
 import dev.qbmc.core.spi.StoredTokens;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.core.spi.VersionedTokens;
+import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
+import dev.qbmc.mailchimp.MailchimpOAuth;
 import dev.qbmc.mailchimp.model.Member;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,23 +40,59 @@ class HostHelpersTest {
   @Test
   void quickBooksOAuthCallback_storesTokensForTheConnection_andRefusesAForeignState() {
     try (Qbmc qbmc = world.qbmc(b -> b.oauthStateKey(STATE_KEY))) {
-      URI authorize = qbmc.quickBooksAuthorizationUrl(SimulatedWorld.CONNECTION);
+      URI authorize = qbmc.quickBooksAuthorizationUrl(SimulatedWorld.CONNECTION, "victim-session");
       String state = query(authorize, "state");
       assertThat(query(authorize, "scope")).contains("com.intuit.quickbooks.accounting");
 
-      String realm = qbmc.completeQuickBooksAuthorization(SimulatedWorld.CONNECTION, URI.create(
+      String realm = qbmc.completeQuickBooksAuthorization(SimulatedWorld.CONNECTION, "victim-session", URI.create(
           "https://host.example/callback?code=" + world.qbo.mintAuthorizationCode() + "&state=" + state
               + "&realmId=" + world.qbo.realmId()));
 
       assertThat(realm).isEqualTo(world.qbo.realmId());
       assertThat(world.tokens.load(SimulatedWorld.CONNECTION, Provider.QUICKBOOKS)).isPresent();
-      assertThatThrownBy(() -> qbmc.completeQuickBooksAuthorization("another-connection", URI.create(
-          "https://host.example/callback?code=" + world.qbo.mintAuthorizationCode() + "&state=" + state
+      assertThatThrownBy(() -> qbmc.completeQuickBooksAuthorization("another-connection", "victim-session",
+          URI.create("https://host.example/callback?code=" + world.qbo.mintAuthorizationCode() + "&state=" + state
               + "&realmId=" + world.qbo.realmId())))
           .isInstanceOf(AuthorizationFailedException.class)
           .hasMessageContaining("state")
           .satisfies(e -> assertThat(((AuthorizationFailedException) e).provider()).isEqualTo(Provider.QUICKBOOKS));
       assertThat(world.tokens.load("another-connection", Provider.QUICKBOOKS)).isEmpty();
+    }
+  }
+
+  @Test
+  void aStateReplayedInAnotherSession_isRefused_andTheVictimsConnectionKeepsNoAttackerTokens() {
+    MailchimpOAuth mailchimpOAuth = MailchimpOAuth.builder()
+        .clientId(world.mailchimp.oauthClientId())
+        .clientSecret(world.mailchimp.oauthClientSecret())
+        .redirectUri(URI.create("https://host.example/oauth/mailchimp/callback"))
+        .loginBaseUri(URI.create(world.mailchimp.loginUrl()))
+        .build();
+    try (Qbmc qbmc = world.qbmc(b -> b.oauthStateKey(STATE_KEY).mailchimp(MailchimpConnector.of(
+        client -> client.baseUri(URI.create(world.mailchimp.baseUrl())), mailchimpOAuth)))) {
+      // The attacker starts the flow in their own session for the connection id the victim will use,
+      // consents with their own company, and sends the victim the callback URL with their code.
+      String attackerState =
+          query(qbmc.quickBooksAuthorizationUrl(SimulatedWorld.CONNECTION, "attacker-session"), "state");
+      URI planted = URI.create("https://host.example/callback?code=" + world.qbo.mintAuthorizationCode()
+          + "&state=" + attackerState + "&realmId=" + world.qbo.realmId());
+      String mailchimpState =
+          query(qbmc.mailchimpAuthorizationUrl(SimulatedWorld.CONNECTION, "attacker-session"), "state");
+      URI plantedMailchimp = URI.create("https://host.example/callback?code=" + world.mailchimp.mintOAuthCode()
+          + "&state=" + mailchimpState);
+
+      // The victim's browser follows it: the host passes the victim's session.
+      assertThatThrownBy(() -> qbmc.completeQuickBooksAuthorization(SimulatedWorld.CONNECTION, "victim-session", planted))
+          .isInstanceOf(AuthorizationFailedException.class).hasMessageContaining("session")
+          .hasMessageNotContaining("victim-session");
+      assertThatThrownBy(() -> qbmc.completeMailchimpAuthorization(
+          SimulatedWorld.CONNECTION, "victim-session", plantedMailchimp))
+          .isInstanceOf(AuthorizationFailedException.class);
+
+      assertThat(world.tokens.load(SimulatedWorld.CONNECTION, Provider.QUICKBOOKS)).isEmpty();
+      assertThat(world.tokens.load(SimulatedWorld.CONNECTION, Provider.MAILCHIMP)).isEmpty();
+      assertThat(world.qbo.requestLog().count("POST", QuickBooksSimulator.TOKEN_PATH))
+          .as("no code was exchanged").isZero();
     }
   }
 

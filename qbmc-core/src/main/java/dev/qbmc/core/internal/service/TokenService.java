@@ -25,7 +25,8 @@ import dev.qbmc.quickbooks.oauth.ReauthorizationRequiredException;
 import java.net.URI;
 
 /**
- * The OAuth helpers for hosts: authorization URLs with a signed state bound to the connection id,
+ * The OAuth helpers for hosts: authorization URLs with a signed state bound to the host's session
+ * and the connection id,
  * the callbacks that turn codes into stored tokens, and storing credentials obtained elsewhere.
  * Stored tokens replace earlier ones through the store's compare-and-set.
  */
@@ -44,19 +45,20 @@ public final class TokenService {
     this.states = states;
   }
 
-  /** The Intuit authorization URL for a connection. */
-  public URI quickBooksAuthorizationUrl(String connectionId) {
-    return ctx.quickBooks.oauth().authorizationUri(IntuitOAuth.accountingScopes(), signer().create(connectionId));
+  /** The Intuit authorization URL for a connection, its state bound to the host's session. */
+  public URI quickBooksAuthorizationUrl(String connectionId, String session) {
+    return ctx.quickBooks.oauth().authorizationUri(
+        IntuitOAuth.accountingScopes(), signer().create(binding(session, connectionId)));
   }
 
   /** Exchanges Intuit's callback for stored tokens; returns the realm id. */
-  public String completeQuickBooksAuthorization(String connectionId, URI redirect) {
+  public String completeQuickBooksAuthorization(String connectionId, String session, URI redirect) {
     AuthorizationCallback callback = AuthorizationCallback.fromRedirectUri(redirect);
     callback.error().ifPresent(error -> {
       throw new AuthorizationFailedException(
           Provider.QUICKBOOKS, "QuickBooks authorisation was not granted: " + error);
     });
-    verifyState(Provider.QUICKBOOKS, callback.state().orElse(null), connectionId);
+    verifyState(Provider.QUICKBOOKS, callback.state().orElse(null), session, connectionId);
     String realmId = callback.realmId()
         .orElseThrow(() -> new AuthorizationFailedException(
             Provider.QUICKBOOKS, "the QuickBooks redirect carries no realmId"));
@@ -92,19 +94,19 @@ public final class TokenService {
             .build());
   }
 
-  /** The Mailchimp authorization URL for a connection. */
-  public URI mailchimpAuthorizationUrl(String connectionId) {
-    return mailchimpOAuth().authorizationUri(signer().create(connectionId));
+  /** The Mailchimp authorization URL for a connection, its state bound to the host's session. */
+  public URI mailchimpAuthorizationUrl(String connectionId, String session) {
+    return mailchimpOAuth().authorizationUri(signer().create(binding(session, connectionId)));
   }
 
   /** Exchanges Mailchimp's callback for a stored token with its data centre. */
-  public void completeMailchimpAuthorization(String connectionId, URI redirect) {
+  public void completeMailchimpAuthorization(String connectionId, String session, URI redirect) {
     AuthorizationCallback callback = AuthorizationCallback.fromRedirectUri(redirect);
     callback.error().ifPresent(error -> {
       throw new AuthorizationFailedException(
           Provider.MAILCHIMP, "Mailchimp authorisation was not granted: " + error);
     });
-    verifyState(Provider.MAILCHIMP, callback.state().orElse(null), connectionId);
+    verifyState(Provider.MAILCHIMP, callback.state().orElse(null), session, connectionId);
     String code = callback.code()
         .orElseThrow(() -> new AuthorizationFailedException(
             Provider.MAILCHIMP, "the Mailchimp redirect carries no code"));
@@ -197,10 +199,18 @@ public final class TokenService {
     return states;
   }
 
-  private void verifyState(Provider provider, String state, String connectionId) {
-    if (state == null || !signer().verify(state, connectionId)) {
-      throw new AuthorizationFailedException(provider,
-          "the OAuth state is missing, expired or was not issued for connection '" + connectionId + "'");
+  private void verifyState(Provider provider, String state, String session, String connectionId) {
+    if (state == null || !signer().verify(state, binding(session, connectionId))) {
+      throw new AuthorizationFailedException(provider, "the OAuth state is missing, expired or was not issued"
+          + " to this session for connection '" + connectionId + "'");
     }
+  }
+
+  /**
+   * What a state is bound to: the host's session (opaque, never stored or logged; its length first,
+   * so no two pairs give the same text) and the connection.
+   */
+  private static String binding(String session, String connectionId) {
+    return session.length() + ":" + session + "|" + connectionId;
   }
 }
