@@ -17,9 +17,7 @@ import dev.qbmc.examples.sim.mailchimp.MailchimpSimulator;
 import dev.qbmc.examples.sim.quickbooks.GeneratedCompany;
 import dev.qbmc.examples.sim.quickbooks.SimEntity;
 import dev.qbmc.examples.sim.quickbooks.QuickBooksSimulator;
-import dev.qbmc.mailchimp.MailchimpClient;
 import dev.qbmc.mailchimp.MailchimpRetryPolicy;
-import dev.qbmc.quickbooks.QuickBooksClient;
 import dev.qbmc.quickbooks.oauth.IntuitOAuth;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -89,25 +87,17 @@ final class SweepWorld implements AutoCloseable {
         .clock(clock)
         .build();
     qbmc = Qbmc.builder()
-        .quickBooks(QuickBooksConnector.of(oauth, (realm, accessTokens, listener) -> QuickBooksClient.builder()
+        .httpClient(timeouts)
+        .quickBooks(QuickBooksConnector.of(oauth, client -> client
             .baseUri(URI.create(qbo.baseUrl()))
-            .realmId(realm)
-            .accessTokenProvider(accessTokens)
-            .requestListener(listener)
-            .httpClient(timeouts)
             .maxPageSize(PAGE_SIZE)
             .clock(clock)
-            .sleeper(clock::advance)
-            .build()))
-        .mailchimp(MailchimpConnector.of((credentials, listener) -> MailchimpClient.builder()
-            .credentials(credentials)
+            .sleeper(clock::advance)))
+        .mailchimp(MailchimpConnector.of(client -> client
             .baseUri(URI.create(mailchimp.baseUrl()))
-            .requestListener(listener)
-            .httpClient(timeouts)
             .clock(clock)
             .retryPolicy(MailchimpRetryPolicy.defaults())
-            .sleeper(clock::advance)
-            .build()))
+            .sleeper(clock::advance)))
         .tokenStore(new InMemoryTokenStore())
         .stateStore(new InMemorySyncStateStore())
         .clock(clock)
