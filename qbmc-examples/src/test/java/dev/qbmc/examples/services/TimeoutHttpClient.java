@@ -1,19 +1,10 @@
 package dev.qbmc.examples.services;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * A real {@link HttpClient} whose requests time out where a simulator says so: a response carrying
@@ -22,14 +13,12 @@ import javax.net.ssl.SSLParameters;
  * than the request timeout. The server applied the request; the client never learns it, and no
  * real time passes.
  */
-final class TimeoutHttpClient extends HttpClient {
+final class TimeoutHttpClient extends DelegatingHttpClient {
   /** The response header that turns a response into a read timeout. */
   static final String MARKER = "X-Sweep-Timeout";
 
-  private final HttpClient delegate;
-
   TimeoutHttpClient(HttpClient delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
@@ -47,61 +36,5 @@ final class TimeoutHttpClient extends HttpClient {
       throw new HttpTimeoutException("request timed out");
     }
     return response;
-  }
-
-  @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    throw new UnsupportedOperationException("not used by the qbmc clients");
-  }
-
-  @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-      HttpRequest request, HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
-    throw new UnsupportedOperationException("not used by the qbmc clients");
-  }
-
-  @Override
-  public Optional<CookieHandler> cookieHandler() {
-    return delegate.cookieHandler();
-  }
-
-  @Override
-  public Optional<Duration> connectTimeout() {
-    return delegate.connectTimeout();
-  }
-
-  @Override
-  public Redirect followRedirects() {
-    return delegate.followRedirects();
-  }
-
-  @Override
-  public Optional<ProxySelector> proxy() {
-    return delegate.proxy();
-  }
-
-  @Override
-  public SSLContext sslContext() {
-    return delegate.sslContext();
-  }
-
-  @Override
-  public SSLParameters sslParameters() {
-    return delegate.sslParameters();
-  }
-
-  @Override
-  public Optional<Authenticator> authenticator() {
-    return delegate.authenticator();
-  }
-
-  @Override
-  public Version version() {
-    return delegate.version();
-  }
-
-  @Override
-  public Optional<Executor> executor() {
-    return delegate.executor();
   }
 }
