@@ -9,11 +9,13 @@ import dev.qbmc.core.internal.store.LeaseTable;
 import dev.qbmc.core.internal.store.SeenEvents;
 import dev.qbmc.core.internal.store.StoreJson.TokenFile;
 import dev.qbmc.core.internal.store.StoreJson;
+import dev.qbmc.core.internal.store.file.ConnectionFiles;
 import dev.qbmc.core.internal.store.file.ConnectionStates;
 import dev.qbmc.core.internal.store.file.CorruptFileException;
+import dev.qbmc.core.internal.store.file.FolderLock;
 import dev.qbmc.core.internal.store.file.FolderRecovery;
 import dev.qbmc.core.internal.store.file.StateFiles;
-import dev.qbmc.core.internal.store.file.StoreFolder;
+import dev.qbmc.core.internal.store.file.TokenFiles;
 import dev.qbmc.core.model.Provider;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
@@ -28,13 +30,8 @@ import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.core.spi.TokenStore;
 import dev.qbmc.core.spi.VersionedTokens;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +39,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -158,9 +154,7 @@ import java.util.stream.Stream;
  */
 public final class FileStore implements TokenStore, SyncStateStore, AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(FileStore.class.getName());
-  private static final String LOCK_FILE = "qbmc-store.lock";
-  private static final String CONNECTION = "connection.json";
+  private static final String CONNECTION = ConnectionFiles.CONNECTION;
   private static final String CURSOR = "cursor.json";
   private static final String LEASE = "lease.json";
   private static final String RUNS = "runs.json";
@@ -171,8 +165,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   private final StoreLimits limits;
   private final boolean fsync;
   private final long compactionThreshold;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final FolderLock folderLock;
   private final Map<String, ConnectionTable> tables = new TreeMap<>();
   private final ConnectionStates stateFiles;
   private final Map<String, EventLog> eventLogs = new HashMap<>();
@@ -195,8 +188,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     this.readOnly = b.readOnly;
     this.stateFiles = new ConnectionStates(fsync, compactionThreshold, readOnly, backgroundCompaction);
     if (readOnly) {
-      this.lockChannel = null;
-      this.lock = null;
+      this.folderLock = null;
       if (!Files.isDirectory(root)) {
         throw new StoreIoException("cannot open file store " + root + " read-only: no such folder", null);
       }
@@ -207,42 +199,22 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
       }
       return;
     }
-    FileChannel ch = null;
-    FileLock acquired = null;
+    FolderLock held = null;
     try {
-      AtomicFiles.createOwnerOnlyDirectories(root);
-      ch =
-          FileChannel.open(
-              root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      try {
-        acquired = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        acquired = null;
-      }
-      if (acquired == null) {
-        ch.close();
+      held = FolderLock.acquireAndPrepare(root, connectionsDir, eventsDir);
+      if (held == null) {
         throw new StoreLockedException(
             "store folder " + root + " is already open in another FileStore (this or another"
                 + " process); close it first",
             null);
       }
-      this.lockChannel = ch;
-      this.lock = acquired;
-      AtomicFiles.createOwnerOnlyDirectories(connectionsDir);
-      AtomicFiles.createOwnerOnlyDirectories(eventsDir);
-      StoreFolder.tighten(root, false);
-      StoreFolder.tighten(connectionsDir, false);
-      StoreFolder.tighten(eventsDir, true);
-      StoreFolder.migrateNames(connectionsDir, "", "connectionId");
-      StoreFolder.migrateNames(eventsDir, ".log", "scope");
+      this.folderLock = held;
       loadConnections();
     } catch (IOException e) {
-      closeQuietly(ch);
+      closeQuietly(held);
       throw new StoreIoException("cannot open file store " + root, e);
     } catch (RuntimeException e) {
-      if (!(e instanceof StoreLockedException)) {
-        closeQuietly(ch);
-      }
+      closeQuietly(held);
       throw e;
     }
   }
@@ -424,16 +396,10 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
 
   // ---- tokens ------------------------------------------------------------------------------
 
-  private Path tokenFile(String connectionId, Provider provider) {
-    return connectionDir(connectionId)
-        .resolve("tokens-" + provider.name().toLowerCase(Locale.ROOT) + ".json");
-  }
-
   private TokenFile readTokens(String connectionId, Provider provider) {
-    Path file = tokenFile(connectionId, provider);
+    Path file = TokenFiles.path(connectionDir(connectionId), provider);
     try {
-      byte[] bytes = AtomicFiles.readIfExists(file);
-      return bytes == null ? null : StoreJson.tokens(StoreJson.parse(bytes));
+      return TokenFiles.read(file);
     } catch (IOException | RuntimeException e) {
       throw damagedOrIo(file, e);
     }
@@ -472,10 +438,9 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
 
   private void writeTokens(String connectionId, Provider provider, TokenFile file) {
     checkWritable();
-    Path path = tokenFile(connectionId, provider);
+    Path path = TokenFiles.path(connectionDir(connectionId), provider);
     try {
-      AtomicFiles.createOwnerOnlyDirectories(path.getParent());
-      AtomicFiles.write(path, StoreJson.bytes(StoreJson.tokens(file)), true, fsync);
+      TokenFiles.write(path, file, fsync);
     } catch (IOException e) {
       throw new StoreIoException("cannot write " + path.getFileName() + " of connection folder "
           + path.getParent(), e);
@@ -506,39 +471,10 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     return connectionsDir.resolve(FolderNames.encode(connectionId, "connectionId"));
   }
 
-  /**
-   * Loads every connection. A {@code connection.json} that does not read back is logged and
-   * remembered (its connection then fails with {@link StoreCorruptedException}), so that it does
-   * not keep the other connections from opening.
-   */
+  /** Loads every connection; a damaged {@code connection.json} is remembered, not thrown. */
   private void loadConnections() throws IOException {
-    if (!Files.isDirectory(connectionsDir)) {
-      return;
-    }
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(connectionsDir)) {
-      for (Path dir : dirs) {
-        if (!Files.isDirectory(dir)) {
-          continue;
-        }
-        if (!readOnly) {
-          StoreFolder.tighten(dir, true);
-        }
-        Path connectionFile = dir.resolve(CONNECTION);
-        byte[] bytes = AtomicFiles.readIfExists(connectionFile);
-        if (bytes == null) {
-          continue; // tokens only, or an emptied folder
-        }
-        try {
-          Connection c = StoreJson.connection(StoreJson.parse(bytes));
-          table(c.connectionId()).connection(c);
-        } catch (IOException | RuntimeException e) {
-          String id = FolderNames.decode(dir.getFileName().toString());
-          damaged.put(id == null ? dir.getFileName().toString() : id, connectionFile);
-          LOG.log(System.Logger.Level.ERROR, "file store: " + connectionFile + " is damaged ("
-              + e.getClass().getSimpleName() + "); connection skipped, the others open");
-        }
-      }
-    }
+    ConnectionFiles.loadAll(
+        connectionsDir, !readOnly, c -> table(c.connectionId()).connection(c), damaged);
   }
 
   /**
@@ -980,9 +916,8 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     eventLogs.clear();
     tables.clear();
     try {
-      if (lock != null) {
-        lock.release();
-        lockChannel.close();
+      if (folderLock != null) {
+        folderLock.close();
       }
     } catch (IOException e) {
       failure = failure == null ? e : failure;
@@ -1011,10 +946,10 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
         "store file " + file + " is damaged (" + e.getClass().getSimpleName() + ")", e);
   }
 
-  private static void closeQuietly(FileChannel ch) {
-    if (ch != null) {
+  private static void closeQuietly(FolderLock held) {
+    if (held != null) {
       try {
-        ch.close();
+        held.close();
       } catch (IOException ignored) {
         // already failing
       }
