@@ -14,6 +14,7 @@ import dev.qbmc.core.internal.store.file.ConnectionStates;
 import dev.qbmc.core.internal.store.file.CorruptFileException;
 import dev.qbmc.core.internal.store.file.FolderLock;
 import dev.qbmc.core.internal.store.file.FolderRecovery;
+import dev.qbmc.core.internal.store.file.SmallFiles;
 import dev.qbmc.core.internal.store.file.StateFiles;
 import dev.qbmc.core.internal.store.file.TokenFiles;
 import dev.qbmc.core.model.Provider;
@@ -155,9 +156,9 @@ import java.util.stream.Stream;
 public final class FileStore implements TokenStore, SyncStateStore, AutoCloseable {
 
   private static final String CONNECTION = ConnectionFiles.CONNECTION;
-  private static final String CURSOR = "cursor.json";
-  private static final String LEASE = "lease.json";
-  private static final String RUNS = "runs.json";
+  private static final String CURSOR = SmallFiles.CURSOR;
+  private static final String LEASE = SmallFiles.LEASE;
+  private static final String RUNS = SmallFiles.RUNS;
 
   private final Path root;
   private final Path connectionsDir;
@@ -506,29 +507,10 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     if (t != null) {
       return t;
     }
-    t = new ConnectionTable();
-    Path dir = connectionDir(connectionId);
-    Path file = null;
     try {
-      file = dir.resolve(CURSOR);
-      byte[] bytes = AtomicFiles.readIfExists(file);
-      if (bytes != null) {
-        t.cursor(StoreJson.cursor(StoreJson.parse(bytes)));
-      }
-      file = dir.resolve(LEASE);
-      bytes = AtomicFiles.readIfExists(file);
-      if (bytes != null) {
-        StoreJson.lease(StoreJson.parse(bytes), connectionId, t);
-      }
-      file = dir.resolve(RUNS);
-      bytes = AtomicFiles.readIfExists(file);
-      if (bytes != null) {
-        for (SyncRunRecord r : StoreJson.runs(StoreJson.parse(bytes))) {
-          t.recordRun(r, limits.recentRunsKept());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      throw damagedOrIo(file, e);
+      t = SmallFiles.load(connectionDir(connectionId), connectionId, limits.recentRunsKept());
+    } catch (SmallFiles.ReadFailure e) {
+      throw damagedOrIo(e.file(), (Exception) e.getCause());
     }
     tables.put(connectionId, t);
     return t;
@@ -566,11 +548,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
   }
 
   private static byte[] json(com.fasterxml.jackson.databind.JsonNode node) {
-    try {
-      return StoreJson.bytes(node);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise store file", e);
-    }
+    return SmallFiles.json(node);
   }
 
   @Override
@@ -613,20 +591,7 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     long lastLeaseToken = table(connectionId).lastLeaseToken();
     try {
       stateFiles.forget(connectionId);
-      // The connection file first: once it is gone the connection no longer exists on reopen.
-      for (String name :
-          List.of(CONNECTION, CURSOR, RUNS, StateFiles.JOURNAL, StateFiles.JOURNAL_OLD,
-              StateFiles.SNAPSHOT, StateFiles.SNAPSHOT + ".tmp")) {
-        Files.deleteIfExists(dir.resolve(name));
-      }
-      if (lastLeaseToken > 0) { // no lease, but its token counter, so that tokens keep increasing
-        AtomicFiles.write(dir.resolve(LEASE), json(StoreJson.lease(null, lastLeaseToken)), true, fsync);
-      } else {
-        Files.deleteIfExists(dir.resolve(LEASE));
-      }
-      if (fsync && Files.isDirectory(dir)) {
-        AtomicFiles.forceDirectory(dir);
-      }
+      SmallFiles.deleteConnection(dir, lastLeaseToken, fsync);
     } catch (IOException e) {
       throw new StoreIoException("cannot delete connection folder " + dir, e);
     } finally {
@@ -842,14 +807,8 @@ public final class FileStore implements TokenStore, SyncStateStore, AutoCloseabl
     t.recordRun(run, limits.recentRunsKept());
   }
 
-  /** The runs file of a connection once {@code run} is recorded (the table is not changed). */
   private byte[] runsWith(ConnectionTable t, SyncRunRecord run) {
-    ConnectionTable copy = new ConnectionTable();
-    for (SyncRunRecord r : t.recent(Integer.MAX_VALUE)) {
-      copy.recordRun(r, limits.recentRunsKept());
-    }
-    copy.recordRun(run, limits.recentRunsKept());
-    return json(StoreJson.runs(copy.recent(Integer.MAX_VALUE)));
+    return SmallFiles.runsWith(t, run, limits.recentRunsKept());
   }
 
   @Override
