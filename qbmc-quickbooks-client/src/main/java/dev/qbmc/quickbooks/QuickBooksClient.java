@@ -431,12 +431,12 @@ public final class QuickBooksClient {
         + minorVersion + "}";
   }
 
-  /** Lazy pager over one query. */
   /** The query with its page size lowered to this client's {@code maxPageSize}. */
   private <T> Query<T> capped(Query<T> query) {
     return query.pageSize() > maxPageSize ? query.pageSize(maxPageSize) : query;
   }
 
+  /** Lazy pager over one query. */
   private final class Pager<T> implements Iterator<T> {
     private final Query<T> query;
     private final Deque<T> buffer = new ArrayDeque<>();
