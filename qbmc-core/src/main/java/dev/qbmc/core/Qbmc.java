@@ -653,6 +653,7 @@ public final class Qbmc implements AutoCloseable {
     private int directWriteLimit = SyncTuning.defaults().directWriteLimit();
     private Duration batchTimeout = SyncTuning.defaults().batchTimeout();
     private Duration leaseTtl = SyncTuning.defaults().leaseTtl();
+    private int batchesInFlight = SyncTuning.defaults().batchesInFlight();
     // ---- engine (issue 12): waits of disconnect and close
     private Duration disconnectTimeout;
     private Duration shutdownGrace = Duration.ofSeconds(30);
@@ -823,7 +824,8 @@ public final class Qbmc implements AutoCloseable {
 
     /**
      * How many QBO records are planned, written and committed together (default 5,000). A crash
-     * loses at most one chunk's bookkeeping, which the next run repeats idempotently.
+     * loses at most the bookkeeping of the chunks in flight ({@link #batchesInFlight}), which the
+     * next run repeats idempotently.
      *
      * @param records the chunk size, 1 to 100,000
      * @return this builder
@@ -848,6 +850,27 @@ public final class Qbmc implements AutoCloseable {
         throw new IllegalArgumentException("directWriteLimit must not be negative");
       }
       this.directWriteLimit = operations;
+      return this;
+    }
+
+    /**
+     * How many chunks' Mailchimp writes a sync keeps in flight at once (default 4): while Mailchimp
+     * runs one chunk's {@code /batches} request, the next chunks are read, planned and sent. Their
+     * states are committed in order, each once Mailchimp confirmed its writes; a chunk that writes
+     * a member, customer, product or order that a chunk in flight writes too waits for it, and the
+     * orders start once every customer and product is committed. 1 writes one chunk at a time. A
+     * dry run and a connection with a contact limit always write one chunk at a time. Memory grows
+     * with it (about one chunk's records and request bodies per chunk in flight), and a running sync
+     * uses up to this many write threads of its own besides the executor's thread.
+     *
+     * @param chunks 1 to 10 (Mailchimp allows 10 simultaneous connections per key)
+     * @return this builder
+     */
+    public Builder batchesInFlight(int chunks) {
+      if (chunks < 1 || chunks > 10) {
+        throw new IllegalArgumentException("batchesInFlight must be between 1 and 10");
+      }
+      this.batchesInFlight = chunks;
       return this;
     }
 
@@ -910,7 +933,8 @@ public final class Qbmc implements AutoCloseable {
 
     private SyncTuning tuning() {
       return new SyncTuning(chunkSize, directWriteLimit, batchTimeout, leaseTtl,
-          disconnectTimeout != null ? disconnectTimeout : SyncTuning.defaultDisconnectTimeout(batchTimeout, leaseTtl));
+          disconnectTimeout != null ? disconnectTimeout : SyncTuning.defaultDisconnectTimeout(batchTimeout, leaseTtl),
+          batchesInFlight);
     }
     // ---- end engine
 

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,10 +47,19 @@ final class SweepWorld implements AutoCloseable {
   final List<String> qboRequests = Collections.synchronizedList(new ArrayList<>());
   final List<String> mailchimpRequests = Collections.synchronizedList(new ArrayList<>());
   final String listId;
+  final InMemorySyncStateStore state = new InMemorySyncStateStore();
   final Qbmc qbmc;
   private String storeId;
 
   SweepWorld(HttpClient http) {
+    this(http, 4, Runnable::run);
+  }
+
+  /**
+   * @param batchesInFlight the sync's {@code Qbmc.Builder.batchesInFlight}
+   * @param batches runs the simulator's batch jobs (on the thread of the {@code POST /batches} request)
+   */
+  SweepWorld(HttpClient http, int batchesInFlight, Executor batches) {
     GeneratedCompany company = GeneratedCompany.builder()
         .seed(12)
         .customers(36)
@@ -65,7 +75,7 @@ final class SweepWorld implements AutoCloseable {
         .clock(clock)
         .batchExecutor(job -> {
           if (!holdNextBatch.getAndSet(false)) {
-            job.run();
+            batches.execute(job);
           }
         })
         .build()
@@ -99,7 +109,7 @@ final class SweepWorld implements AutoCloseable {
             .retryPolicy(MailchimpRetryPolicy.defaults())
             .sleeper(clock::advance)))
         .tokenStore(new InMemoryTokenStore())
-        .stateStore(new InMemorySyncStateStore())
+        .stateStore(state)
         .clock(clock)
         .sleeper(clock::advance)
         .executor(Runnable::run)
@@ -107,6 +117,7 @@ final class SweepWorld implements AutoCloseable {
         .listener(SyncListener.none())
         .chunkSize(10)
         .directWriteLimit(3)
+        .batchesInFlight(batchesInFlight)
         .batchTimeout(Duration.ofMinutes(5))
         .build();
   }

@@ -55,15 +55,22 @@ import java.util.stream.Stream;
  * The one chunk pipeline every {@link ReadSource} feeds: each chunk of QBO records is mapped,
  * planned against the stored state, limited by the contact limit, written to Mailchimp through the
  * {@link MailchimpWriter} and the states Mailchimp confirmed are committed, fenced by the run's
- * lease. Memory depends on the chunk size, not on the company's size.
+ * lease. Up to {@code batchesInFlight} chunks have their writes in flight at once ({@link
+ * WritesInFlight}): the next chunk is planned against the states they would commit, and their states
+ * are committed in planning order. Memory depends on the chunk size and the chunks in flight, not
+ * on the company's size.
  *
  * <p>Before every Mailchimp write the run's {@link RunControl} checks that the run was not asked to
  * stop, that its heartbeat kept the lease, and that the store would still accept its commit; when
  * it refuses, the pipeline stops at once with {@link SyncRun.CommitRefused}. A dry run writes
  * nothing: it plans every chunk as if Mailchimp had accepted the earlier chunks' writes.
  */
-final class ChunkPipeline {
+final class ChunkPipeline implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChunkPipeline.class.getName());
+  /** Items and customers: members, tags, e-commerce customers and products. */
+  private static final int CONTACTS_WAVE = 1;
+  /** Invoices, sales receipts and deletions: orders, which name the first wave's products and customers. */
+  private static final int ORDERS_WAVE = 2;
 
   private final Connection connection;
   private final SyncStateStore store;
@@ -75,6 +82,7 @@ final class ChunkPipeline {
   private final QboMapper mapper;
   private final MailchimpWriter writer;
   private final ContactUpkeep contacts;
+  private final WritesInFlight writes;
   /** Why customers seen in this run were not synced, so that their transactions can say so. */
   private final Map<String, SkipReason> customerSkips = new HashMap<>();
   private long audienceSize;
@@ -98,7 +106,11 @@ final class ChunkPipeline {
     this.dryRun = dryRun;
     this.chunkSize = tuning.chunkSize();
     this.mapper = QboMapper.of(Settings.of(connection));
-    this.contacts = new ContactUpkeep(connection.connectionId(), this.store, mapper.settings(),
+    SyncStateStore states = this.store;
+    // a dry run and a contact limit plan each chunk after the last one's outcome is known
+    int inFlight = dryRun || connection.contactLimit().isPresent() ? 1 : tuning.batchesInFlight();
+    this.writes = new WritesInFlight(inFlight, keys -> states.states(connection.connectionId(), keys), this::commit);
+    this.contacts = new ContactUpkeep(writes::states, mapper.settings(),
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), report);
     Supplier<Set<String>> mergeTags = () -> {
       Set<String> tags = new HashSet<>();
@@ -146,12 +158,14 @@ final class ChunkPipeline {
       outcome.skipReason().ifPresent(r -> customerSkips.put(outcome.qboId(), r));
       mapped.add(outcome);
     }
-    apply(contacts.chunk().products(products).customers(mapped).links(ContactUpkeep.links(mapper, customers)).build());
+    apply(contacts.chunk().products(products).customers(mapped).links(ContactUpkeep.links(mapper, customers)).build(),
+        CONTACTS_WAVE);
   }
 
-  /** Jobs whose parent was not known when their chunk was planned, once the customers are read. */
+  /** Jobs whose parent was not known when their chunk was planned, once the customers are read and committed. */
   void deferredLinks() {
-    contacts.deferredLinks().ifPresent(this::apply);
+    writes.drain();
+    contacts.deferredLinks().ifPresent(chunk -> apply(chunk, CONTACTS_WAVE));
   }
 
   /** Invoices, sales receipts and deleted transactions of one chunk: the second Mailchimp wave. */
@@ -167,7 +181,21 @@ final class ChunkPipeline {
     for (SalesReceipt receipt : receipts) {
       orders.add(map(QboEntity.SALES_RECEIPT, receipt.id(), () -> mapper.salesReceipt(receipt, directory)));
     }
-    apply(contacts.chunk().orders(orders).deletions(deletions).build());
+    apply(contacts.chunk().orders(orders).deletions(deletions).build(), ORDERS_WAVE);
+  }
+
+  /**
+   * Waits for the writes in flight and commits them; rethrows the first write's failure. A source
+   * calls it before it reads the store, a run before it ends.
+   */
+  void drain() {
+    writes.drain();
+  }
+
+  /** Waits for the writes still in flight, commits what it may, and stops the write threads; never throws. */
+  @Override
+  public void close() {
+    writes.close();
   }
 
   // ---------------------------------------------------------------- what sources ask
@@ -220,6 +248,7 @@ final class ChunkPipeline {
    * @return the states, to be closed
    */
   Stream<RecordState> states(RecordKind kind) {
+    writes.drain();
     return store.streamStates(connection.connectionId(), kind);
   }
 
@@ -302,7 +331,7 @@ final class ChunkPipeline {
   private CustomerDirectory directory(Collection<String> customerIds) {
     List<RecordKey> keys = new ArrayList<>(customerIds.size());
     customerIds.forEach(id -> keys.add(RecordKey.of(RecordKind.CUSTOMER, id)));
-    Map<RecordKey, RecordState> states = store.states(connection.connectionId(), keys);
+    Map<RecordKey, RecordState> states = writes.states(keys);
     Map<String, CustomerResolution> resolved = new HashMap<>();
     for (String id : customerIds) {
       RecordState state = states.get(RecordKey.of(RecordKind.CUSTOMER, id));
@@ -315,13 +344,19 @@ final class ChunkPipeline {
     return CustomerDirectory.of(resolved);
   }
 
-  private void apply(SyncChunk chunk) {
+  private void apply(SyncChunk chunk, int wave) {
     if (chunk.size() == 0) {
       return;
     }
+    writes.enterWave(wave);
     Map<RecordKey, RecordState> stored = contacts.load(chunk);
-    SyncPlan plan = Reconciler.plan(chunk, stored);
-    plan = limitContacts(plan);
+    SyncPlan planned = Reconciler.plan(chunk, stored);
+    if (writes.conflicts(planned)) {
+      writes.drain(); // an earlier chunk in flight writes the same resource: plan after its commit
+      stored = contacts.load(chunk);
+      planned = Reconciler.plan(chunk, stored);
+    }
+    SyncPlan plan = limitContacts(planned);
     contacts.planned(plan);
     for (SyncOperation.Skip skip : plan.skips()) {
       report.skipped(SkippedRecord.of(skip.entityType(), skip.qboId(), skip.reason(), skip.detail()));
@@ -330,17 +365,19 @@ final class ChunkPipeline {
       }
     }
     ChunkCounts counts = ChunkCounts.of(chunk, plan, stored);
-    MailchimpWriter.Applied applied;
-    if (dryRun) {
-      applied = wouldApply(plan); // later chunks plan against it, as they would after real writes
-    } else {
+    if (!dryRun) {
       control.check();
-      applied = writer.apply(plan);
     }
-    Checkpoint confirmed = confirmed(ContactUpkeep.toCommit(applied.confirmed(), plan));
-    if (!confirmed.isEmpty()) {
-      commit(confirmed);
-    }
+    writes.submit(new WritesInFlight.Chunk(
+        plan,
+        // a dry run's later chunks plan against its outcome, as they would after real writes
+        dryRun ? () -> wouldApply(plan) : () -> control.writing(() -> writer.apply(plan)),
+        applied -> ContactUpkeep.toCommit(applied.confirmed(), plan),
+        applied -> written(counts, applied)));
+  }
+
+  /** Reports a chunk's writes once its states are committed. */
+  private void written(ChunkCounts counts, MailchimpWriter.Applied applied) {
     counts.report(report, applied.operations());
     audienceSize += applied.operations().stream()
         .filter(op -> op instanceof SyncOperation.UpsertMember m && m.isNew())
@@ -365,18 +402,6 @@ final class ChunkPipeline {
     report.failed(SyncFailure.general("CONTACT_LIMIT", "the sync would add " + wanted
         + " contacts but the contact limit leaves room for " + available
         + "; nothing was written (policy STOP_BEFORE_WRITING)"));
-  }
-
-  private static Checkpoint confirmed(List<StateChange> confirmed) {
-    Checkpoint.Builder checkpoint = Checkpoint.builder();
-    for (StateChange change : confirmed) {
-      if (change.isRemoval()) {
-        checkpoint.addRemovals(change.key());
-      } else {
-        checkpoint.addPuts(change.state().orElseThrow());
-      }
-    }
-    return checkpoint.build();
   }
 
   /** Commits under the run's lease (a dry run: to its overlay); stops the run when the store refuses. */

@@ -13,7 +13,6 @@ import dev.qbmc.core.reconcile.SyncOperation;
 import dev.qbmc.core.reconcile.SyncPlan;
 import dev.qbmc.core.report.SyncNote;
 import dev.qbmc.core.report.SyncReportCollector;
-import dev.qbmc.core.spi.SyncStateStore;
 import dev.qbmc.quickbooks.EntityType;
 import dev.qbmc.quickbooks.Query;
 import dev.qbmc.quickbooks.model.Customer;
@@ -23,11 +22,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What one sync run does for contacts that read like people and for their fact tags, kept out of
@@ -40,20 +41,19 @@ import java.util.Set;
  * any change in QuickBooks.
  */
 final class ContactUpkeep {
-  private final String connectionId;
-  private final SyncStateStore store;
+  private final Function<Collection<RecordKey>, Map<RecordKey, RecordState>> states;
   private final SyncSettings settings;
   private final LocalDate today;
   private final SyncReportCollector report;
   private final List<ParentLink> deferred = new ArrayList<>();
 
   /**
+   * @param states reads the states a chunk plans against
    * @param today the run's day (the services' clock as a UTC date), for overdue invoices
    */
-  ContactUpkeep(String connectionId, SyncStateStore store, SyncSettings settings, LocalDate today,
-      SyncReportCollector report) {
-    this.connectionId = connectionId;
-    this.store = store;
+  ContactUpkeep(Function<Collection<RecordKey>, Map<RecordKey, RecordState>> states, SyncSettings settings,
+      LocalDate today, SyncReportCollector report) {
+    this.states = states;
     this.settings = settings;
     this.today = today;
     this.report = report;
@@ -89,10 +89,10 @@ final class ContactUpkeep {
 
   /** The stored states a chunk's plan needs: its own keys, then the ones those states point to. */
   Map<RecordKey, RecordState> load(SyncChunk chunk) {
-    Map<RecordKey, RecordState> stored = new HashMap<>(store.states(connectionId, chunk.stateKeys()));
+    Map<RecordKey, RecordState> stored = new HashMap<>(states.apply(chunk.stateKeys()));
     Set<RecordKey> more = Reconciler.followUpKeys(chunk, stored);
     if (!more.isEmpty()) {
-      stored.putAll(store.states(connectionId, more));
+      stored.putAll(states.apply(more));
     }
     return stored;
   }

@@ -86,10 +86,13 @@ public final class DisconnectService {
     Optional<RunControl> local = ctx.keeper.running(connectionId);
     if (local.isPresent()) {
       local.get().requestStop(SyncService.CONNECTION_NOT_ACTIVE);
-      if (local.get().isCurrentThread()) {
-        return Optional.empty(); // called back from the run itself: it stops once this returns
-      }
       try {
+        if (local.get().isCurrentThread()) {
+          // called back from the run itself: it stops once this returns; its chunks' writes still in
+          // flight on its write threads stop at their next gate, and must have stopped when this returns
+          local.get().awaitWrites(timeout);
+          return Optional.empty();
+        }
         local.get().awaitEnd(timeout);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -47,7 +47,7 @@ final class MailchimpRecords {
    * The audience's merge field tags, read on the first call. A writer calls it before it builds
    * member bodies, so that a failed read fails the run instead of the members.
    */
-  Set<String> mergeTags() {
+  synchronized Set<String> mergeTags() {
     if (mergeTags == null) {
       mergeTags = Set.copyOf(readMergeTags.get());
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One running sync as the rest of this {@code Qbmc} sees it: its lease and {@link Heartbeat}, a
@@ -29,6 +30,8 @@ final class RunControl {
   /** The thread that runs the sync (the one that acquired the lease). */
   private final Thread thread = Thread.currentThread();
   private volatile String stopCode;
+  /** Chunk writes of the run in progress, on its write threads or its own; guarded by this. */
+  private int writes;
 
   /**
    * @param linger how long a run asked to stop may keep renewing its lease to finish the write in
@@ -119,6 +122,48 @@ final class RunControl {
     if (!store.commit(lease, checkpoint)) {
       throw new SyncRun.CommitRefused(null);
     }
+  }
+
+  /**
+   * Runs one chunk's Mailchimp writes, counted so that {@link #awaitWrites} can wait for them.
+   *
+   * @param write the writes
+   * @param <T> what they return
+   * @return what they returned
+   */
+  <T> T writing(Supplier<T> write) {
+    synchronized (this) {
+      writes++;
+    }
+    try {
+      return write.get();
+    } finally {
+      synchronized (this) {
+        writes--;
+        notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Waits, in real time, until none of the run's chunk writes is in progress. Once a stop was
+   * requested, a write in progress ends at its next gate (or when its batch wait ends), and none
+   * starts.
+   *
+   * @param timeout the longest wait
+   * @return true when none is in progress
+   * @throws InterruptedException when interrupted
+   */
+  synchronized boolean awaitWrites(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    while (writes > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   /** {@return whether the calling thread is the run's own (e.g. a listener of the run calling back)} */

@@ -72,6 +72,16 @@ final class SyncRun {
    * @return where the read ended
    */
   Reading sync(boolean full, Optional<Instant> changedSince, Instant started) {
+    try {
+      Reading reading = read(full, changedSince, started);
+      pipeline.drain();
+      return reading;
+    } finally {
+      pipeline.close();
+    }
+  }
+
+  private Reading read(boolean full, Optional<Instant> changedSince, Instant started) {
     if (full) {
       return new Reading(started.minus(SyncService.CURSOR_MARGIN), fullRead(!connection.fullSyncDone() && !dryRun));
     }
@@ -105,11 +115,14 @@ final class SyncRun {
     }
     boolean refused = false;
     try {
-      return new FullRead(qbo).feed(pipeline);
+      boolean completed = new FullRead(qbo).feed(pipeline);
+      pipeline.drain();
+      return completed;
     } catch (CommitRefused e) {
       refused = true; // no more writes: the run that holds the lease now owns the flag
       throw e;
     } finally {
+      pipeline.close(); // the flag comes off once no order write is in flight
       if (backfill && !refused) {
         control.beforeWrite(); // a run that may no longer write leaves the flag to the next holder
         mailchimp.ecommerce().patchStore(connection.storeId(), StorePatch.builder().syncing(false).build());
@@ -123,7 +136,12 @@ final class SyncRun {
    * @param events the events of this connection's realm
    */
   void targeted(List<WebhookEvent> events) {
-    new WebhookRead(qbo, events).feed(pipeline);
+    try {
+      new WebhookRead(qbo, events).feed(pipeline);
+      pipeline.drain();
+    } finally {
+      pipeline.close();
+    }
   }
 
   /**
