@@ -21,6 +21,7 @@ final class BenchOptions {
       "                           postgres: QBMC_STORE_URL, or a throwaway embedded server when the",
       "                           qbmc-core test jar is on the class path); --store is the same",
       "  --chunk-size N           QBO records per sync chunk (default: the services' 5000)",
+      "  --batches-in-flight N    chunks whose Mailchimp writes run at once (default: the services' 4)",
       "  --batch-poll-cap-ms N    cap every wait of the Mailchimp client (batch status polls start after",
       "                           100 ms + 0.2 ms per operation) at N ms; default: no cap (the real one)",
       "  --skip-baseline          do not run the per-record comparison",
@@ -48,6 +49,7 @@ final class BenchOptions {
   boolean memoryStore;
   boolean postgresStore;
   Integer chunkSize;
+  Integer batchesInFlight;
   Long pollCapMillis;
   boolean skipBaseline;
   String simulatorsHeap;
@@ -79,6 +81,7 @@ final class BenchOptions {
         case "--qbo-in-flight" -> o.qboInFlight = positiveInt(args, ++i, arg);
         case "--mailchimp-connections" -> o.mailchimpConnections = positiveInt(args, ++i, arg);
         case "--chunk-size" -> o.chunkSize = positiveInt(args, ++i, arg);
+        case "--batches-in-flight" -> o.batchesInFlight = positiveInt(args, ++i, arg);
         case "--batch-poll-cap-ms" -> o.pollCapMillis = number(args, ++i, arg);
         case "--state-store", "--store" -> {
           String kind = value(args, ++i, arg).toLowerCase(Locale.ROOT);

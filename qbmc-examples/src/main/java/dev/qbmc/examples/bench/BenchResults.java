@@ -154,9 +154,10 @@ final class BenchResults {
   String toTables() {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "qbmc sync benchmark: latency %d ms per call, QBO %d/min and %d in flight,"
-            + " Mailchimp %d connections, chunk %s, state: %s%s%n", options.latency.toMillis(), options.qboPerMinute,
-        options.qboInFlight, options.mailchimpConnections,
-        options.chunkSize == null ? BenchedQbmc.DEFAULT_CHUNK_SIZE : options.chunkSize, store,
+            + " Mailchimp %d connections, chunk %s, %s batches in flight, state: %s%s%n", options.latency.toMillis(),
+        options.qboPerMinute, options.qboInFlight, options.mailchimpConnections,
+        options.chunkSize == null ? BenchedQbmc.DEFAULT_CHUNK_SIZE : options.chunkSize,
+        options.batchesInFlight == null ? BenchedQbmc.DEFAULT_BATCHES_IN_FLIGHT : options.batchesInFlight, store,
         options.pollCapMillis == null ? "" : ", Mailchimp client waits capped at " + options.pollCapMillis + " ms"));
     if (!mainRun.isEmpty()) {
       s.append(String.format("%nMeasured company: %s (%,d live records)%n", options.size, options.size.records()));
@@ -273,6 +274,8 @@ final class BenchResults {
     settings.put("qboInFlight", options.qboInFlight);
     settings.put("mailchimpConnections", options.mailchimpConnections);
     settings.put("chunkSize", options.chunkSize == null ? BenchedQbmc.DEFAULT_CHUNK_SIZE : options.chunkSize);
+    settings.put("batchesInFlight",
+        options.batchesInFlight == null ? BenchedQbmc.DEFAULT_BATCHES_IN_FLIGHT : options.batchesInFlight);
     settings.put("stateStore", store);
     if (options.pollCapMillis != null) {
       settings.put("mailchimpWaitCapMs", options.pollCapMillis);

@@ -33,6 +33,8 @@ final class BenchedQbmc implements AutoCloseable {
   static final String CONNECTION = "bench";
   /** The services' default chunk size, passed explicitly so the budget uses the same value. */
   static final int DEFAULT_CHUNK_SIZE = 5000;
+  /** The services' default {@code Qbmc.Builder.batchesInFlight}, for the report's settings. */
+  static final int DEFAULT_BATCHES_IN_FLIGHT = 4;
 
   final Qbmc qbmc;
   private final FileStore fileStore;
@@ -67,7 +69,7 @@ final class BenchedQbmc implements AutoCloseable {
     };
     RealmLimiter qboLimits = RealmLimiter.of(options.qboInFlight, options.qboPerMinute); // one realm
     ConnectionLimiter mailchimpConnections = ConnectionLimiter.of(options.mailchimpConnections); // one account
-    qbmc = Qbmc.builder()
+    Qbmc.Builder builder = Qbmc.builder()
         .quickBooks(QuickBooksConnector.of(oauth, client -> client
             .baseUri(URI.create(info.qboBaseUrl()))
             .realmLimiter(qboLimits)
@@ -80,8 +82,11 @@ final class BenchedQbmc implements AutoCloseable {
         .tokenStore(tokens)
         .stateStore(state)
         .chunkSize(chunkSize)
-        .listener(new ProgressPrinter(System.err))
-        .build();
+        .listener(new ProgressPrinter(System.err));
+    if (options.batchesInFlight != null) {
+      builder.batchesInFlight(options.batchesInFlight);
+    }
+    qbmc = builder.build();
     qbmc.storeQuickBooksRefreshToken(CONNECTION, info.realmId(), sims.mintRefreshToken());
     qbmc.storeMailchimpApiKey(CONNECTION, info.mailchimpApiKey());
     qbmc.connect(ConnectRequest.builder()
