@@ -3,6 +3,7 @@ package dev.qbmc.examples.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qbmc.core.model.RecordKind;
+import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.model.SyncOutcome;
 import dev.qbmc.core.report.SyncReport;
 import java.net.http.HttpClient;
@@ -84,7 +85,7 @@ class BatchesInFlightTest {
 
   /** The world's record states of a kind, as sorted lines. */
   private static List<String> states(SweepWorld world, RecordKind kind) {
-    try (Stream<dev.qbmc.core.model.RecordState> states = world.state.streamStates(SweepWorld.CONNECTION, kind)) {
+    try (Stream<RecordState> states = world.state.streamStates(SweepWorld.CONNECTION, kind)) {
       return states.map(s -> s.key() + " " + s.fingerprint() + " " + s.mailchimpId().orElse("-") + " "
           + s.memo().orElse("-")).sorted().toList();
     }
