@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * positions 1, 10, 19, 28...
  */
 class ParallelPagingTest {
+  private static final Pattern STARTPOSITION = Pattern.compile("STARTPOSITION (\\d+) ");
   private static final String REALM = "123145";
   private static final int PAGE = 10;
 
@@ -103,19 +106,35 @@ class ParallelPagingTest {
    * Changes the rows just before the page at {@code start} is answered, once the pages at {@code
    * answeredFirst} have been answered (all are in flight together), so the order is certain.
    */
+  /**
+   * Makes the change when page {@code start} is asked for, once the pages {@code answeredFirst} are
+   * answered; every other later offset page is answered after the change, so which pages saw the
+   * company before it does not depend on thread timing.
+   */
   private void changeBeforeAnswering(int start, List<Integer> answeredFirst, Runnable change) {
     CountDownLatch answered = latch(answeredFirst.size());
+    CountDownLatch changed = latch(1);
     customers.afterAnswer = statement -> {
-      if (answeredFirst.stream().anyMatch(first -> statement.contains("STARTPOSITION " + first + " "))) {
+      if (answeredFirst.contains(offsetPage(statement))) {
         answered.countDown();
       }
     };
     customers.beforeAnswer = statement -> {
-      if (statement.contains("STARTPOSITION " + start + " ")) {
+      int page = offsetPage(statement);
+      if (page == start) {
         await(answered);
         change.run();
+        changed.countDown();
+      } else if (page > start && !answeredFirst.contains(page)) {
+        await(changed);
       }
     };
+  }
+
+  /** The {@code STARTPOSITION} of an offset page query, or -1 for a count or a read by Id range. */
+  private static int offsetPage(String statement) {
+    Matcher m = STARTPOSITION.matcher(statement);
+    return statement.contains("Id > ") || !m.find() ? -1 : Integer.parseInt(m.group(1));
   }
 
   @Test
