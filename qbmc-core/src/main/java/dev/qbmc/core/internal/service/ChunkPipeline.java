@@ -10,21 +10,17 @@ import dev.qbmc.core.mapping.MappingOutcome;
 import dev.qbmc.core.mapping.OrderRecord;
 import dev.qbmc.core.mapping.ProductRecord;
 import dev.qbmc.core.mapping.QboMapper;
-import dev.qbmc.core.model.ContactLimitPolicy;
 import dev.qbmc.core.model.QboEntity;
 import dev.qbmc.core.model.RecordKey;
 import dev.qbmc.core.model.RecordKind;
 import dev.qbmc.core.model.RecordState;
 import dev.qbmc.core.model.SkipReason;
-import dev.qbmc.core.reconcile.ContactLimitDecision;
-import dev.qbmc.core.reconcile.ContactLimits;
 import dev.qbmc.core.reconcile.Reconciler;
 import dev.qbmc.core.reconcile.StateChange;
 import dev.qbmc.core.reconcile.SyncChunk;
 import dev.qbmc.core.reconcile.SyncOperation;
 import dev.qbmc.core.reconcile.SyncPlan;
 import dev.qbmc.core.report.SkippedRecord;
-import dev.qbmc.core.report.SyncFailure;
 import dev.qbmc.core.report.SyncReportCollector;
 import dev.qbmc.core.spi.Checkpoint;
 import dev.qbmc.core.spi.Connection;
@@ -85,8 +81,7 @@ final class ChunkPipeline implements AutoCloseable {
   private final WritesInFlight writes;
   /** Why customers seen in this run were not synced, so that their transactions can say so. */
   private final Map<String, SkipReason> customerSkips = new HashMap<>();
-  private long audienceSize;
-  private boolean stoppedByContactLimit;
+  private final ContactLimitGate contactLimit;
 
   ChunkPipeline(
       Connection connection,
@@ -107,8 +102,9 @@ final class ChunkPipeline implements AutoCloseable {
     this.chunkSize = tuning.chunkSize();
     this.mapper = QboMapper.of(Settings.of(connection));
     SyncStateStore states = this.store;
+    this.contactLimit = new ContactLimitGate(connection, mailchimp, this.store, mapper, report, chunkSize);
     // a dry run and a contact limit plan each chunk after the last one's outcome is known
-    int inFlight = dryRun || connection.contactLimit().isPresent() ? 1 : tuning.batchesInFlight();
+    int inFlight = dryRun || contactLimit.isSet() ? 1 : tuning.batchesInFlight();
     this.writes = new WritesInFlight(inFlight, keys -> states.states(connection.connectionId(), keys), this::commit);
     this.contacts = new ContactUpkeep(writes::states, mapper.settings(),
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), report);
@@ -128,10 +124,6 @@ final class ChunkPipeline implements AutoCloseable {
             tuning.batchTimeout(),
             report,
             control::beforeWrite);
-    this.audienceSize =
-        connection.contactLimit().isPresent()
-            ? mailchimp.audiences().get(connection.audienceId()).stats().map(s -> s.memberCount()).orElse(0L)
-            : 0L;
   }
 
   // ---------------------------------------------------------------- what sources feed
@@ -201,44 +193,14 @@ final class ChunkPipeline implements AutoCloseable {
   // ---------------------------------------------------------------- what sources ask
 
   /**
-   * The STOP_BEFORE_WRITING policy must decide before any member is written, so with a limit set a
-   * full read first counts the contacts it would add (one extra pass over the customers).
+   * With a contact limit under the STOP_BEFORE_WRITING policy, counts the contacts a full read
+   * would add before anything is written ({@link ContactLimitGate#admitsFullRead}).
    *
    * @param customers opens every customer of the company
    * @return false when the policy stopped the run (reported)
    */
   boolean admitsFullRead(Supplier<Stream<Customer>> customers) {
-    if (connection.contactLimit().isEmpty()
-        || connection.contactLimitPolicy() != ContactLimitPolicy.STOP_BEFORE_WRITING) {
-      return true;
-    }
-    Set<String> newContacts = new HashSet<>();
-    try (PrefetchingChunks<Customer> chunks = new PrefetchingChunks<>(customers.get(), chunkSize)) {
-      while (chunks.hasNext()) {
-        countNewContacts(chunks.next(), newContacts);
-      }
-    }
-    long limit = connection.contactLimit().orElseThrow();
-    if (audienceSize + newContacts.size() > limit) {
-      stopForContactLimit(newContacts.size(), Math.max(0, limit - audienceSize));
-      return false;
-    }
-    return true;
-  }
-
-  /** Adds the subscriber hashes of the customers' contacts that have no stored state yet. */
-  private void countNewContacts(List<Customer> customers, Set<String> newContacts) {
-    List<RecordKey> keys = new ArrayList<>();
-    for (Customer customer : customers) {
-      map(QboEntity.CUSTOMER, customer.id(), () -> mapper.customer(customer)).record().ifPresent(
-          m -> keys.add(RecordKey.of(RecordKind.CONTACT, m.contact().subscriberHash())));
-    }
-    Map<RecordKey, RecordState> known = store.states(connection.connectionId(), keys);
-    for (RecordKey key : keys) {
-      if (!known.containsKey(key)) {
-        newContacts.add(key.id());
-      }
-    }
+    return contactLimit.admitsFullRead(customers);
   }
 
   /**
@@ -268,7 +230,7 @@ final class ChunkPipeline implements AutoCloseable {
    * @return true when stopped
    */
   boolean stoppedByContactLimit() {
-    return stoppedByContactLimit;
+    return contactLimit.stopped();
   }
 
   // ---------------------------------------------------------------- chunking and progress
@@ -317,7 +279,7 @@ final class ChunkPipeline implements AutoCloseable {
    * Maps one record: a record the mapper fails on is skipped as {@link SkipReason#MALFORMED_RECORD}
    * with the failure's type, and the other records of the chunk go on.
    */
-  private static <T> MappingOutcome<T> map(QboEntity type, String qboId, Supplier<MappingOutcome<T>> mapping) {
+  static <T> MappingOutcome<T> map(QboEntity type, String qboId, Supplier<MappingOutcome<T>> mapping) {
     try {
       return mapping.get();
     } catch (RuntimeException e) {
@@ -356,7 +318,7 @@ final class ChunkPipeline implements AutoCloseable {
       stored = contacts.load(chunk);
       planned = Reconciler.plan(chunk, stored);
     }
-    SyncPlan plan = limitContacts(planned);
+    SyncPlan plan = contactLimit.limit(planned);
     contacts.planned(plan);
     for (SyncOperation.Skip skip : plan.skips()) {
       report.skipped(SkippedRecord.of(skip.entityType(), skip.qboId(), skip.reason(), skip.detail()));
@@ -379,29 +341,8 @@ final class ChunkPipeline implements AutoCloseable {
   /** Reports a chunk's writes once its states are committed. */
   private void written(ChunkCounts counts, MailchimpWriter.Applied applied) {
     counts.report(report, applied.operations());
-    audienceSize += applied.operations().stream()
-        .filter(op -> op instanceof SyncOperation.UpsertMember m && m.isNew())
-        .count();
+    contactLimit.written(applied.operations());
     control.beat();
-  }
-
-  private SyncPlan limitContacts(SyncPlan plan) {
-    if (connection.contactLimit().isEmpty() || plan.newContactCount() == 0) {
-      return plan;
-    }
-    ContactLimitDecision decision =
-        ContactLimits.decide(plan, audienceSize, connection.contactLimit().get(), connection.contactLimitPolicy());
-    if (decision.outcome() == ContactLimitDecision.Outcome.STOPPED) {
-      stopForContactLimit(decision.newContacts(), decision.available());
-    }
-    return decision.plan();
-  }
-
-  private void stopForContactLimit(long wanted, long available) {
-    stoppedByContactLimit = true;
-    report.failed(SyncFailure.general("CONTACT_LIMIT", "the sync would add " + wanted
-        + " contacts but the contact limit leaves room for " + available
-        + "; nothing was written (policy STOP_BEFORE_WRITING)"));
   }
 
   /** Commits under the run's lease (a dry run: to its overlay); stops the run when the store refuses. */
