@@ -166,26 +166,21 @@ final class WritesInFlight implements AutoCloseable {
   void submit(Chunk chunk) {
     Set<RecordKey> reads = overlayReads;
     overlayReads = new HashSet<>();
-    Set<RecordKey> resources = resources(chunk.plan());
-    Future<MailchimpWriter.Applied> result;
-    if (limit == 1) {
-      result = CompletableFuture.completedFuture(chunk.write().get());
-    } else {
-      while (inFlight.size() >= limit) {
-        completeOldest();
-      }
-      result = threads().submit(chunk.write()::get);
-    }
     long owner = ++planned;
-    Submitted submitted = new Submitted(owner, chunk, result, reads, resources);
+    if (limit == 1) { // written and committed before the next chunk is planned: nothing to lay over
+      complete(new Submitted(owner, chunk, CompletableFuture.completedFuture(chunk.write().get()), reads, Set.of()));
+      return;
+    }
+    while (inFlight.size() >= limit) {
+      completeOldest();
+    }
+    Submitted submitted =
+        new Submitted(owner, chunk, threads().submit(chunk.write()::get), reads, resources(chunk.plan()));
     for (StateChange change : chunk.plan().stateChanges()) {
       overlay.put(change.key(), new Planned(owner, change.state()));
     }
-    resources.forEach(r -> writing.merge(r, 1, Integer::sum));
+    submitted.resources().forEach(r -> writing.merge(r, 1, Integer::sum));
     inFlight.addLast(submitted);
-    if (limit == 1) {
-      completeOldest();
-    }
   }
 
   /**
@@ -220,7 +215,11 @@ final class WritesInFlight implements AutoCloseable {
   }
 
   private void completeOldest() {
-    Submitted oldest = inFlight.pollFirst();
+    complete(inFlight.pollFirst());
+  }
+
+  /** Waits for a chunk's writes, commits what they confirmed and reports them; on a failure, abandons the rest. */
+  private void complete(Submitted oldest) {
     MailchimpWriter.Applied applied;
     try {
       applied = await(oldest.result());
@@ -335,7 +334,7 @@ final class WritesInFlight implements AutoCloseable {
    * The Mailchimp resources a plan writes, named by their state keys: every key its writes confirm,
    * and the contact behind a member, tag or e-commerce customer write.
    */
-  static Set<RecordKey> resources(SyncPlan plan) {
+  private static Set<RecordKey> resources(SyncPlan plan) {
     Set<RecordKey> resources = new HashSet<>();
     for (SyncOperation op : plan.writes()) {
       op.confirms().forEach(c -> resources.add(c.key()));
